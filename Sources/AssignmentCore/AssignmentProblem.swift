@@ -1,0 +1,188 @@
+//===----------------------------------------------------------------------===//
+// The generic capacitated assignment problem every solver back end solves.
+//
+// Rows are organization (× role) slots; columns are instructors. A row may be
+// assigned to at most one column, and only along an arc (forbidden pairs simply
+// have no arc). Column `c` takes rows whose summed `load` is at most
+// `columnCapacities[c]`; with every load equal to 1 this is the transportation
+// form of the assignment problem, otherwise it is a generalized assignment
+// problem (GAP, NP-hard).
+//
+// Objective (lexicographic, both maximised):
+//   1. coverage — the number of assigned rows (全覆盖 first);
+//   2. the total integer score of the assigned arcs.
+// With `coverage == .requireAll` a plan that leaves any row unassigned is
+// infeasible instead.
+//
+// Locks are hard: a locked row must take its locked column. Side rules that
+// link several rows (issue 4) live in `sideRules`; only back ends whose
+// capabilities include them may solve such a problem.
+//
+// Storage is compressed sparse rows: the arcs of row r are
+// `rowStart[r] ..< rowStart[r + 1]`, sorted by column, no column twice.
+//===----------------------------------------------------------------------===//
+
+/// How coverage enters the objective.
+public enum CoverageRule: String, Sendable, Equatable, Codable {
+  /// Cover as many rows as possible, then maximise the score (the default).
+  case maximize
+  /// Every row must be covered; otherwise the problem is infeasible.
+  case requireAll
+}
+
+/// One allowed pair of a row and a column.
+public struct Arc: Sendable, Equatable, Hashable {
+  public var row: Int
+  public var column: Int
+  public var score: Int64
+  /// Capacity units the row uses at this column (1 for a plain assignment).
+  public var load: Int
+
+  public init(row: Int, column: Int, score: Int64, load: Int = 1) {
+    self.row = row
+    self.column = column
+    self.score = score
+    self.load = load
+  }
+}
+
+/// The largest score magnitude accepted, so that the lexicographic objective
+/// (coverage × big-M + score) fits in `Int64` for up to a few million rows.
+public let maximumScoreMagnitude: Int64 = 1_000_000
+
+public struct AssignmentProblem: Sendable, Equatable {
+  public let rowCount: Int
+  public let columnCapacities: [Int]
+  /// CSR index: arcs of row r are `rowStart[r] ..< rowStart[r + 1]`.
+  public let rowStart: [Int]
+  public let arcColumns: [Int32]
+  public let arcScores: [Int64]
+  /// Load of each arc; empty when every load is 1 (the pure assignment form).
+  public let arcLoads: [Int]
+  /// The locked column of each row, or -1.
+  public let lockedColumn: [Int32]
+  public let coverage: CoverageRule
+  /// Rules that link several rows; empty for the pure problem.
+  public let sideRules: [SideRule]
+
+  public var columnCount: Int { columnCapacities.count }
+  public var arcCount: Int { arcColumns.count }
+  /// True when every arc's load is 1 and there are no side rules: the fast exact path applies.
+  public var isPureAssignment: Bool { arcLoads.isEmpty && sideRules.isEmpty }
+
+  /// Builds a problem from arcs in any order.
+  ///
+  /// - Throws: `AssignmentProblemError` for a bad index, a duplicate arc, a
+  ///   negative capacity or load, a score out of range, or a lock that is not an arc.
+  /// - Complexity: O(*a* log *a*) for *a* arcs.
+  public init(
+    rowCount: Int, columnCapacities: [Int], arcs: [Arc], locks: [(row: Int, column: Int)] = [],
+    coverage: CoverageRule = .maximize, sideRules: [SideRule] = []
+  ) throws(AssignmentProblemError) {
+    guard rowCount >= 0 else { throw .invalidRowCount(rowCount) }
+    for (column, capacity) in columnCapacities.enumerated() where capacity < 0 {
+      throw .negativeCapacity(column: column, capacity: capacity)
+    }
+    for arc in arcs {
+      guard (0..<rowCount).contains(arc.row), (0..<columnCapacities.count).contains(arc.column) else {
+        throw .arcOutOfRange(row: arc.row, column: arc.column)
+      }
+      guard abs(arc.score) <= maximumScoreMagnitude else { throw .scoreOutOfRange(row: arc.row, column: arc.column, score: arc.score) }
+      guard arc.load >= 0 else { throw .negativeLoad(row: arc.row, column: arc.column, load: arc.load) }
+    }
+    let sorted = arcs.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    var rowStart = [Int](repeating: 0, count: rowCount + 1)
+    for arc in sorted { rowStart[arc.row + 1] += 1 }
+    for r in 0..<rowCount { rowStart[r + 1] += rowStart[r] }
+    for i in sorted.indices.dropFirst() where sorted[i].row == sorted[i - 1].row && sorted[i].column == sorted[i - 1].column {
+      throw .duplicateArc(row: sorted[i].row, column: sorted[i].column)
+    }
+    self.rowCount = rowCount
+    self.columnCapacities = columnCapacities
+    self.rowStart = rowStart
+    self.arcColumns = sorted.map { Int32($0.column) }
+    self.arcScores = sorted.map(\.score)
+    self.arcLoads = sorted.allSatisfy { $0.load == 1 } ? [] : sorted.map(\.load)
+    var locked = [Int32](repeating: -1, count: rowCount)
+    for lock in locks {
+      guard (0..<rowCount).contains(lock.row) else { throw .arcOutOfRange(row: lock.row, column: lock.column) }
+      guard locked[lock.row] < 0 else { throw .rowLockedTwice(row: lock.row) }
+      locked[lock.row] = Int32(lock.column)
+    }
+    self.lockedColumn = locked
+    self.coverage = coverage
+    self.sideRules = sideRules
+    for lock in locks where Self.arcIndex(rowStart: rowStart, arcColumns: arcColumns, row: lock.row, column: lock.column) == nil {
+      throw .lockWithoutArc(row: lock.row, column: lock.column)
+    }
+    var lockedLoad = [Int](repeating: 0, count: columnCapacities.count)
+    for lock in locks {
+      lockedLoad[lock.column] += load(ofArc: arcIndex(row: lock.row, column: lock.column)!)
+    }
+    for (column, used) in lockedLoad.enumerated() where used > columnCapacities[column] {
+      throw .locksExceedCapacity(column: column, lockedLoad: used, capacity: columnCapacities[column])
+    }
+  }
+
+  /// The arcs of `row`, as indices into `arcColumns` / `arcScores`.
+  @inlinable public func arcs(ofRow row: Int) -> Range<Int> { rowStart[row]..<rowStart[row + 1] }
+
+  @inlinable public func load(ofArc index: Int) -> Int { arcLoads.isEmpty ? 1 : arcLoads[index] }
+
+  /// The index of the arc (row, column), or nil when the pair is not allowed.
+  /// - Complexity: O(log *d*) for the row's degree *d*.
+  public func arcIndex(row: Int, column: Int) -> Int? {
+    Self.arcIndex(rowStart: rowStart, arcColumns: arcColumns, row: row, column: column)
+  }
+
+  private static func arcIndex(rowStart: [Int], arcColumns: [Int32], row: Int, column: Int) -> Int? {
+    guard row >= 0, row + 1 < rowStart.count else { return nil }
+    var low = rowStart[row], high = rowStart[row + 1]
+    let target = Int32(column)
+    while low < high {
+      let mid = (low + high) / 2
+      if arcColumns[mid] < target { low = mid + 1 } else { high = mid }
+    }
+    return low < rowStart[row + 1] && arcColumns[low] == target ? low : nil
+  }
+
+  /// Every arc, in (row, column) order.
+  public var allArcs: [Arc] {
+    (0..<rowCount).flatMap { row in
+      arcs(ofRow: row).map { Arc(row: row, column: Int(arcColumns[$0]), score: arcScores[$0], load: load(ofArc: $0)) }
+    }
+  }
+
+  /// The locked pairs, in row order.
+  public var locks: [(row: Int, column: Int)] {
+    lockedColumn.enumerated().compactMap { $0.element >= 0 ? ($0.offset, Int($0.element)) : nil }
+  }
+}
+
+public enum AssignmentProblemError: Error, Equatable, Sendable {
+  case invalidRowCount(Int)
+  case negativeCapacity(column: Int, capacity: Int)
+  case negativeLoad(row: Int, column: Int, load: Int)
+  case arcOutOfRange(row: Int, column: Int)
+  case duplicateArc(row: Int, column: Int)
+  case scoreOutOfRange(row: Int, column: Int, score: Int64)
+  case rowLockedTwice(row: Int)
+  case lockWithoutArc(row: Int, column: Int)
+  case locksExceedCapacity(column: Int, lockedLoad: Int, capacity: Int)
+}
+
+extension AssignmentProblemError: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .invalidRowCount(let n): "row count \(n) is negative"
+    case .negativeCapacity(let c, let cap): "column \(c) has negative capacity \(cap)"
+    case .negativeLoad(let r, let c, let l): "arc (\(r), \(c)) has negative load \(l)"
+    case .arcOutOfRange(let r, let c): "arc (\(r), \(c)) is out of range"
+    case .duplicateArc(let r, let c): "arc (\(r), \(c)) is given twice"
+    case .scoreOutOfRange(let r, let c, let s): "arc (\(r), \(c)) has score \(s), beyond ±\(maximumScoreMagnitude)"
+    case .rowLockedTwice(let r): "row \(r) is locked twice"
+    case .lockWithoutArc(let r, let c): "lock (\(r), \(c)) is not an allowed pair"
+    case .locksExceedCapacity(let c, let used, let cap): "locks put load \(used) on column \(c), whose capacity is \(cap)"
+    }
+  }
+}

@@ -1,0 +1,3 @@
+// Debian's libglpk-dev ships no pkg-config file, so the module map names this header
+// and links "glpk" itself.
+#include <glpk.h>
