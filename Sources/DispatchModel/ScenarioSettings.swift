@@ -1,0 +1,54 @@
+/// Which instructors may be considered for an organization at all.
+public enum ReachRule: String, Sendable, Hashable, CaseIterable {
+  /// Anyone in the scenario (the default; locality is rewarded by the score).
+  case any
+  /// The organization's own region only.
+  case sameRegion = "same-region"
+  /// The organization's region or one of its neighbours.
+  case adjacentRegion = "adjacent-region"
+  /// Anyone whose region is in the organization's grid.
+  case sameGrid = "same-grid"
+}
+
+/// Integer weights of the pair score. Every weight has a documented default
+/// (Documentation/Model.md); a scenario's settings file may change any of them.
+public struct ScoreWeights: Sendable, Hashable {
+  /// Per organization need met by an instructor skill.
+  public var skillMatch = 10
+  /// At most this many needs are counted per pair.
+  public var maxSkillMatches = 3
+  /// The sending unit's functions serve the organization's industry (对口).
+  public var counterpart = 15
+  /// Same township / street / park.
+  public var sameRegion = 20
+  /// Neighbouring region.
+  public var adjacentRegion = 8
+  /// Same regional grid (when not the same region).
+  public var sameGrid = 6
+  /// Same guidance station.
+  public var sameStation = 5
+  /// Instructor's wish of rank 1; each lower rank gets `wishRankStep` less, never below 0.
+  public var instructorWish = 30
+  /// Organization's wish of rank 1; each lower rank gets `wishRankStep` less, never below 0.
+  public var organizationWish = 30
+  public var wishRankStep = 10
+  /// Extra when both sides wish for each other (双向选择 met).
+  public var mutualWishBonus = 10
+  /// Keeping an organization with its current instructor (re-planning).
+  public var continuity = 0
+
+  public init() {}
+}
+
+/// Every setting of a scenario, with its default.
+public struct ScenarioSettings: Sendable, Hashable {
+  public var weights = ScoreWeights()
+  public var reach: ReachRule = .any
+  /// Every organization must be covered, or the plan is infeasible (otherwise:
+  /// cover as many as possible, report the rest).
+  public var requireFullCoverage = false
+  /// Default days a month an organization needs when it gives none (保德: 5).
+  public var defaultWorkloadDays = 5
+
+  public init() {}
+}

@@ -1,0 +1,37 @@
+/// 选派单位 / 后盾单位: the government unit that sends instructors.
+public struct SendingUnit: Sendable, Hashable, Identifiable {
+  public var id: UnitID
+  public var name: String
+  /// Functions (工商, 税务, 环保 …); an instructor is a counterpart (对口) match
+  /// for an organization whose industry one of them serves.
+  public var functions: [String]
+
+  public init(id: UnitID, name: String, functions: [String] = []) {
+    self.id = id
+    self.name = name
+    self.functions = functions
+  }
+}
+
+/// A township, street or industrial park, with its grid and station.
+public struct Region: Sendable, Hashable, Identifiable {
+  public var id: RegionID
+  public var name: String
+  /// The regional grid (区域网格) the region belongs to.
+  public var grid: String?
+  /// The guidance station (指导站) serving the region.
+  public var station: String?
+  /// A remote township (边远乡镇), whose coverage is reported apart.
+  public var remote: Bool
+  /// Regions next to this one (行业相近、地域相连).
+  public var neighbours: [RegionID]
+
+  public init(id: RegionID, name: String, grid: String? = nil, station: String? = nil, remote: Bool = false, neighbours: [RegionID] = []) {
+    self.id = id
+    self.name = name
+    self.grid = grid
+    self.station = station
+    self.remote = remote
+    self.neighbours = neighbours
+  }
+}
