@@ -74,7 +74,8 @@ public struct AssignmentProblem: Sendable, Equatable {
   ///
   /// - Throws: `AssignmentProblemError` for a bad index, a duplicate arc, a
   ///   negative capacity or load, a score out of range, or a lock that is not an arc.
-  /// - Complexity: O(*a* log *a*) for *a* arcs.
+  /// - Complexity: O(*a* log *a*) for *a* arcs; O(*a*) when they come in (row, column)
+  ///   order, since Swift's sort is adaptive (a run-merging sort).
   public init(
     rowCount: Int, columnCapacities: [Int], arcs: [Arc], locks: [(row: Int, column: Int)] = [],
     coverage: CoverageRule = .maximize, sideRules: [SideRule] = []

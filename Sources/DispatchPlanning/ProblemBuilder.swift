@@ -1,0 +1,105 @@
+import AssignmentCore
+import DispatchModel
+import DispatchScoring
+
+//===----------------------------------------------------------------------===//
+// Scenario + scores → AssignmentProblem.
+//
+// Rows are the organizations' role slots in (organization id, role) order;
+// columns are the instructors in id order, so the solver's tie rule (lowest
+// column, then lowest row) becomes "the instructor with the smallest id wins a
+// tie" — the stated, reproducible tie rule of every plan.
+//
+// An arc exists when the scorer calls the pair eligible (reach, roles,
+// `--scores-only`) and the office did not forbid it. A lock is hard and
+// overrides eligibility (the office has the final say), but not roles.
+//
+// Complexity: O(m · n) pair scores for m slots and n instructors.
+//===----------------------------------------------------------------------===//
+
+/// One row of the model: an organization's role slot.
+public struct SlotRef: Sendable, Hashable {
+  public var organization: Int  // index into scenario.organizations
+  public var role: DispatchRole
+}
+
+/// The model of one scenario and the maps back to the domain.
+public struct PlanningModel: Sendable {
+  public let scenario: Scenario
+  public let scorer: Scorer
+  public let problem: AssignmentProblem
+  /// `slots[row]`: the organization and role of each row.
+  public let slots: [SlotRef]
+
+  public init(scenario: Scenario, scorer: Scorer, problem: AssignmentProblem, slots: [SlotRef]) {
+    self.scenario = scenario
+    self.scorer = scorer
+    self.problem = problem
+    self.slots = slots
+  }
+}
+
+/// A scenario the model cannot be built from (the reader catches these with
+/// file and line first; this is the planner's own guard).
+public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
+  case invalidModel(String)
+  case lockNotHoldable(organization: OrganizationID, instructor: InstructorID)
+
+  public var description: String {
+    switch self {
+    case .invalidModel(let detail): "模型无效 invalid model: \(detail)"
+    case .lockNotHoldable(let o, let i): "锁定无效 lock \(o)–\(i): the instructor may hold none of the organization's roles"
+    }
+  }
+}
+
+public struct ProblemBuilder: Sendable {
+  public var scoresOnly: Bool
+
+  public init(scoresOnly: Bool = false) { self.scoresOnly = scoresOnly }
+
+  public func build(_ scenario: Scenario) throws(PlanningError) -> PlanningModel {
+    let scorer = Scorer(scenario: scenario, scoresOnly: scoresOnly)
+    let index = ScenarioIndex(scenario)
+    let n = scenario.instructors.count
+    var forbidden = Set<Int>()
+    var lockedInstructors: [Int: [Int]] = [:]  // organization → instructors, for lookup only
+    for override in scenario.overrides {
+      guard let o = index.organizationIndex[override.organization], let i = index.instructorIndex[override.instructor] else { continue }
+      switch override.action {
+      case .forbid: forbidden.insert(o * n + i)
+      case .lock: lockedInstructors[o, default: []].append(i)
+      }
+    }
+
+    var slots: [SlotRef] = []
+    var arcs: [Arc] = []
+    var locks: [(row: Int, column: Int)] = []
+    for (o, organization) in scenario.organizations.enumerated() {
+      var pendingLocks = (lockedInstructors[o] ?? []).sorted()
+      for role in organization.slots {
+        let row = slots.count
+        slots.append(SlotRef(organization: o, role: role))
+        // A lock takes the first slot, in role order, that its instructor may hold.
+        let lock = pendingLocks.firstIndex { scenario.instructors[$0].mayHold(role) }.map { pendingLocks.remove(at: $0) }
+        for i in 0..<n {
+          let isLocked = lock == i
+          guard isLocked || (!forbidden.contains(o * n + i) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
+          arcs.append(Arc(row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i))))
+        }
+        if let lock { locks.append((row, lock)) }
+      }
+      if let stray = pendingLocks.first {
+        throw .lockNotHoldable(organization: organization.id, instructor: scenario.instructors[stray].id)
+      }
+    }
+    do {
+      let problem = try AssignmentProblem(
+        rowCount: slots.count, columnCapacities: scenario.instructors.map(\.capacity), arcs: arcs, locks: locks,
+        coverage: scenario.settings.requireFullCoverage ? .requireAll : .maximize)
+      return PlanningModel(scenario: scenario, scorer: scorer, problem: problem, slots: slots)
+    } catch {
+      throw .invalidModel(error.description)
+    }
+  }
+}

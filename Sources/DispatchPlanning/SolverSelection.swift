@@ -1,0 +1,71 @@
+import AssignmentCore
+import Foundation
+
+/// Which back end the user asked for (`--solver`).
+public enum SolverChoice: String, Sendable, CaseIterable {
+  /// The fastest back end that solves the problem exactly, falling back to the other.
+  case auto
+  case native
+  case glpk
+}
+
+/// The outcome of a solve, with the story of how it was obtained.
+public struct SolveRecord: Sendable {
+  public var outcome: AssignmentOutcome
+  /// Why this back end ran, and any fallback, in plain words for the summary.
+  public var reason: String
+  /// Seconds spent in the back end(s).
+  public var seconds: Double
+  /// Independent check of the outcome: empty means the plan is valid.
+  public var violations: [SolutionChecker.Violation]
+}
+
+/// Picks a back end, runs it, falls back when it fails, and checks the result
+/// with `SolutionChecker` before anything is written.
+public struct SolverSelection: Sendable {
+  public let native: any AssignmentSolver
+  public let glpk: any AssignmentSolver
+
+  public init(native: any AssignmentSolver, glpk: any AssignmentSolver) {
+    self.native = native
+    self.glpk = glpk
+  }
+
+  /// The back ends to try, in order, and why.
+  public func plan(for problem: AssignmentProblem, choice: SolverChoice) -> (solvers: [any AssignmentSolver], reason: String) {
+    switch choice {
+    case .native: return ([native], "native (requested)")
+    case .glpk: return ([glpk], "glpk (requested)")
+    case .auto:
+      if native.capabilities.accepts(problem) {
+        return ([native, glpk], "native: pure assignment, solved exactly by shortest augmenting paths (fastest exact path)")
+      }
+      return ([glpk], "glpk: the problem has loads or side rules, which need the MIP")
+    }
+  }
+
+  /// Solves `problem`; throws the last back end's error when every one failed.
+  public func solve(_ problem: AssignmentProblem, choice: SolverChoice, limits: SolveLimits) throws(SolverError) -> SolveRecord {
+    let (solvers, reason) = plan(for: problem, choice: choice)
+    var notes = [reason]
+    var lastError: SolverError?
+    let start = Date()
+    for solver in solvers {
+      guard solver.capabilities.accepts(problem) else {
+        lastError = .unsupported(solver: solver.name, reason: "the problem has loads or side rules")
+        notes.append("\(solver.name) skipped: it does not support this problem")
+        continue
+      }
+      do {
+        let outcome = try solver.solve(problem, limits: limits)
+        let violations = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
+        if lastError != nil { notes.append("fell back to \(solver.name)") }
+        return SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: Date().timeIntervalSince(start), violations: violations)
+      } catch {
+        notes.append("\(solver.name) failed: \(error)")
+        lastError = error
+      }
+    }
+    throw lastError ?? .unsupported(solver: "auto", reason: notes.joined(separator: "; "))
+  }
+}

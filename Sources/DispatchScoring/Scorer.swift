@@ -1,0 +1,258 @@
+import DispatchModel
+
+//===----------------------------------------------------------------------===//
+// The pair score: an integer, so two solvers compare exactly, that adds
+// weighted, documented terms (Documentation/Model.md):
+//
+//   skill        weights.skillMatch × min(|needs ∩ skills|, maxSkillMatches)
+//   counterpart  weights.counterpart if the unit's functions serve the industry
+//   region       weights.sameRegion, else weights.adjacentRegion for a neighbour
+//   grid         weights.sameGrid when in the same grid but not the same region
+//   station      weights.sameStation when the instructor's station serves the region
+//   wishes       instructorWish / organizationWish − wishRankStep × (rank − 1), ≥ 0
+//   mutual       mutualWishBonus when both sides wish for each other
+//   continuity   weights.continuity when the instructor is the current one
+//
+// A score given by the office (scores.csv) replaces the computed score of its
+// pair. With `scoresOnly`, only given pairs are eligible.
+//
+// Complexity: O(n + m + w) to build for n instructors, m organizations and w
+// wishes; O(1) per `score` (skills are interned as 64-bit masks; beyond 64
+// distinct skills the rest share the last bit, documented as a limitation).
+//===----------------------------------------------------------------------===//
+
+/// Scores pairs of one scenario. Build once; `score` is cheap and pure.
+public struct Scorer: Sendable {
+  public let scenario: Scenario
+  public let scoresOnly: Bool
+  private let weights: ScoreWeights
+  private let instructorSkills: [UInt64]
+  private let organizationNeeds: [UInt64]
+  private let skillNames: [String]
+  private let counterpart: [[Bool]]  // [unitIndex][industryIndex + social flag]
+  private let instructorUnitIndex: [Int]
+  private let organizationIndustryKey: [Int]
+  private let instructorRegion: [Int]
+  private let organizationRegion: [Int]
+  private let regionGrid: [Int]          // -1 when none
+  private let regionStation: [Int]       // -1 when none
+  private let regionNeighbours: [Set<Int>]
+  private let instructorStation: [Int]   // -1 when none
+  private let instructorWishRank: [Int: Int]  // pair key → rank
+  private let organizationWishRank: [Int: Int]
+  private let givenScore: [Int: Int]
+  private let currentInstructor: [Int]   // per organization, -1 when none
+
+  public init(scenario: Scenario, scoresOnly: Bool = false, counterpartTable: CounterpartTable = .standard) {
+    self.scenario = scenario
+    self.scoresOnly = scoresOnly
+    self.weights = scenario.settings.weights
+    let index = ScenarioIndex(scenario)
+
+    var skillBit: [String: Int] = [:]
+    var names: [String] = []
+    func mask(_ tags: [String]) -> UInt64 {
+      var m: UInt64 = 0
+      for tag in tags {
+        let bit: Int
+        if let b = skillBit[tag] { bit = b } else {
+          bit = min(names.count, 63)
+          if names.count < 64 { names.append(tag) }
+          skillBit[tag] = bit
+        }
+        m |= 1 << UInt64(bit)
+      }
+      return m
+    }
+    // Interned in a fixed order (instructors, then organizations) so bits do not depend on hashing.
+    instructorSkills = scenario.instructors.map { mask($0.skills) }
+    organizationNeeds = scenario.organizations.map { mask($0.needs) }
+    skillNames = names
+
+    var unitIndex: [UnitID: Int] = [:]
+    for (i, unit) in scenario.units.enumerated() { unitIndex[unit.id] = i }
+    instructorUnitIndex = scenario.instructors.map { unitIndex[$0.unit] ?? -1 }
+    var industries: [String] = []
+    var industryIndex: [String: Int] = [:]
+    organizationIndustryKey = scenario.organizations.map { org in
+      let key = org.industry + (org.kind == .social ? "\u{1}social" : "")
+      if let k = industryIndex[key] { return k }
+      industryIndex[key] = industries.count
+      industries.append(key)
+      return industries.count - 1
+    }
+    counterpart = scenario.units.map { unit in
+      industries.map { key in
+        let isSocial = key.hasSuffix("\u{1}social")
+        let industry = isSocial ? String(key.dropLast("\u{1}social".count)) : key
+        return counterpartTable.serves(functions: unit.functions, industry: industry, isSocial: isSocial)
+      }
+    }
+
+    var regionIndex: [RegionID: Int] = [:]
+    var regionIDs: [RegionID] = scenario.regions.map(\.id)
+    for (i, id) in regionIDs.enumerated() { regionIndex[id] = i }
+    func regionNumber(_ id: RegionID) -> Int {
+      if let i = regionIndex[id] { return i }
+      regionIndex[id] = regionIDs.count
+      regionIDs.append(id)
+      return regionIDs.count - 1
+    }
+    instructorRegion = scenario.instructors.map { regionNumber($0.region) }
+    organizationRegion = scenario.organizations.map { regionNumber($0.region) }
+    var labelIndex: [String: Int] = [:]
+    func label(_ text: String?) -> Int {
+      guard let text, !text.isEmpty else { return -1 }
+      if let i = labelIndex[text] { return i }
+      labelIndex[text] = labelIndex.count
+      return labelIndex.count - 1
+    }
+    let regionByID = index.regions
+    regionGrid = regionIDs.map { label(regionByID[$0]?.grid.map { "grid:" + $0 }) }
+    regionStation = regionIDs.map { label(regionByID[$0]?.station.map { "station:" + $0 }) }
+    regionNeighbours = regionIDs.map { id in Set((regionByID[id]?.neighbours ?? []).compactMap { regionIndex[$0] }) }
+    instructorStation = scenario.instructors.map { label($0.station.map { "station:" + $0 }) }
+
+    let n = scenario.instructors.count
+    var iWish: [Int: Int] = [:], oWish: [Int: Int] = [:]
+    for wish in scenario.wishes {
+      guard let o = index.organizationIndex[wish.organization], let i = index.instructorIndex[wish.instructor] else { continue }
+      switch wish {
+      case .instructorWants: iWish[o * n + i] = min(iWish[o * n + i] ?? .max, wish.rank)
+      case .organizationWants: oWish[o * n + i] = min(oWish[o * n + i] ?? .max, wish.rank)
+      }
+    }
+    instructorWishRank = iWish
+    organizationWishRank = oWish
+    var given: [Int: Int] = [:]
+    for g in scenario.givenScores {
+      guard let o = index.organizationIndex[g.organization], let i = index.instructorIndex[g.instructor] else { continue }
+      given[o * n + i] = g.score
+    }
+    givenScore = given
+    currentInstructor = scenario.organizations.map { org in org.currentInstructor.flatMap { index.instructorIndex[$0] } ?? -1 }
+  }
+
+  private func key(_ organization: Int, _ instructor: Int) -> Int { organization * scenario.instructors.count + instructor }
+
+  /// Whether the reach rule, `scoresOnly` and roles let `instructor` take `role` in `organization`
+  /// (forbids are applied by the planner).
+  public func isEligible(organization o: Int, instructor i: Int, role: DispatchRole = .instructor) -> Bool {
+    if scoresOnly && givenScore[key(o, i)] == nil { return false }
+    guard scenario.instructors[i].mayHold(role) else { return false }
+    let ro = organizationRegion[o], ri = instructorRegion[i]
+    switch scenario.settings.reach {
+    case .any: return true
+    case .sameRegion: return ro == ri
+    case .adjacentRegion: return ro == ri || regionNeighbours[ro].contains(ri)
+    case .sameGrid: return ro == ri || (regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri])
+    }
+  }
+
+  /// The pair score of `organization` × `instructor` (indices into the scenario's arrays).
+  /// - Complexity: O(1) (a few hash look-ups for wishes).
+  public func score(organization o: Int, instructor i: Int) -> Int {
+    if let given = givenScore[key(o, i)] { return given }
+    var total = 0
+    let common = (instructorSkills[i] & organizationNeeds[o]).nonzeroBitCount
+    total += weights.skillMatch * min(common, weights.maxSkillMatches)
+    let unit = instructorUnitIndex[i]
+    if unit >= 0 && counterpart[unit][organizationIndustryKey[o]] { total += weights.counterpart }
+    total += regionPoints(o, i)
+    let (iw, ow) = wishPoints(o, i)
+    total += iw + ow
+    if instructorWishRank[key(o, i)] != nil && organizationWishRank[key(o, i)] != nil {
+      total += weights.mutualWishBonus
+    }
+    if currentInstructor[o] == i { total += weights.continuity }
+    return total
+  }
+
+  private func regionPoints(_ o: Int, _ i: Int) -> Int {
+    let ro = organizationRegion[o], ri = instructorRegion[i]
+    var points = 0
+    if ro == ri { points += weights.sameRegion } else {
+      if regionNeighbours[ro].contains(ri) { points += weights.adjacentRegion }
+      if regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri] { points += weights.sameGrid }
+    }
+    if instructorStation[i] >= 0 && instructorStation[i] == regionStation[ro] { points += weights.sameStation }
+    return points
+  }
+
+  private func wishPoints(_ o: Int, _ i: Int) -> (instructor: Int, organization: Int) {
+    let k = key(o, i)
+    let iw = instructorWishRank[k].map { max(0, weights.instructorWish - weights.wishRankStep * ($0 - 1)) } ?? 0
+    let ow = organizationWishRank[k].map { max(0, weights.organizationWish - weights.wishRankStep * ($0 - 1)) } ?? 0
+    return (iw, ow)
+  }
+
+  /// Which sides wished for this pair.
+  public func wishKind(organization o: Int, instructor i: Int) -> WishKind {
+    let k = key(o, i)
+    switch (instructorWishRank[k], organizationWishRank[k]) {
+    case (.some, .some): return .mutual
+    case (.some, .none): return .instructorOnly
+    case (.none, .some): return .organizationOnly
+    case (.none, .none): return .none
+    }
+  }
+
+  /// The rank `instructor` gave `organization`, and the reverse, if any.
+  public func wishRanks(organization o: Int, instructor i: Int) -> (byInstructor: Int?, byOrganization: Int?) {
+    (instructorWishRank[key(o, i)], organizationWishRank[key(o, i)])
+  }
+
+  /// The named terms of the pair score; their points add up to `score`.
+  public func breakdown(organization o: Int, instructor i: Int) -> [ScoreTerm] {
+    if let given = givenScore[key(o, i)] { return [ScoreTerm(kind: .given, points: given, note: "office score")] }
+    var terms: [ScoreTerm] = []
+    let commonMask = instructorSkills[i] & organizationNeeds[o]
+    let common = commonMask.nonzeroBitCount
+    if common > 0 {
+      let matched = skillNames.indices.filter { commonMask & (1 << UInt64($0)) != 0 }.map { skillNames[$0] }
+      terms.append(ScoreTerm(kind: .skill, points: weights.skillMatch * min(common, weights.maxSkillMatches), note: matched.joined(separator: "、")))
+    }
+    let unit = instructorUnitIndex[i]
+    if unit >= 0 && counterpart[unit][organizationIndustryKey[o]] {
+      terms.append(ScoreTerm(kind: .counterpart, points: weights.counterpart, note: scenario.organizations[o].industry))
+    }
+    let ro = organizationRegion[o], ri = instructorRegion[i]
+    if ro == ri {
+      terms.append(ScoreTerm(kind: .region, points: weights.sameRegion, note: "同区域"))
+    } else {
+      if regionNeighbours[ro].contains(ri) { terms.append(ScoreTerm(kind: .region, points: weights.adjacentRegion, note: "相邻区域")) }
+      if regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri] { terms.append(ScoreTerm(kind: .grid, points: weights.sameGrid, note: "同网格")) }
+    }
+    if instructorStation[i] >= 0 && instructorStation[i] == regionStation[ro] {
+      terms.append(ScoreTerm(kind: .station, points: weights.sameStation, note: "同指导站"))
+    }
+    let (iw, ow) = wishPoints(o, i)
+    let ranks = wishRanks(organization: o, instructor: i)
+    if let r = ranks.byInstructor { terms.append(ScoreTerm(kind: .instructorWish, points: iw, note: "指导员第\(r)志愿")) }
+    if let r = ranks.byOrganization { terms.append(ScoreTerm(kind: .organizationWish, points: ow, note: "组织第\(r)志愿")) }
+    if ranks.byInstructor != nil && ranks.byOrganization != nil {
+      terms.append(ScoreTerm(kind: .mutualWish, points: weights.mutualWishBonus, note: "双向选择"))
+    }
+    if currentInstructor[o] == i && weights.continuity != 0 {
+      terms.append(ScoreTerm(kind: .continuity, points: weights.continuity, note: "现任"))
+    }
+    return terms
+  }
+}
+
+/// Which side of the two-way selection wished for a pair.
+public enum WishKind: String, Sendable, Hashable {
+  case mutual = "mutual"
+  case instructorOnly = "instructor"
+  case organizationOnly = "organization"
+  case none = "none"
+
+  public var chineseName: String {
+    switch self {
+    case .mutual: "双向"
+    case .instructorOnly: "指导员单向"
+    case .organizationOnly: "组织单向"
+    case .none: "无"
+    }
+  }
+}
