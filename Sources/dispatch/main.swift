@@ -1,1 +1,1 @@
-print("dispatch: not yet")
+print("pending")
