@@ -33,6 +33,8 @@ let package = Package(
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
     .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
     .target(name: "GLPKBackend", dependencies: ["AssignmentCore", "CGLPK", "CGLPKGuard"]),
+    // Readers of public benchmark formats (OR-Library assignment and GAP files).
+    .target(name: "ORLibrary", dependencies: ["AssignmentCore"]),
 
     // MARK: - Planning, formats, reports, facade
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
@@ -48,7 +50,7 @@ let package = Package(
     .executableTarget(name: "dispatch", dependencies: [
       "DispatchPlanner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
-    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "NativeSolver", "GLPKBackend", "AssignmentCore"]),
+    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "NativeSolver", "GLPKBackend", "AssignmentCore", "ORLibrary"]),
 
     // MARK: - Tests
     .target(name: "DispatchTestSupport",
@@ -58,6 +60,7 @@ let package = Package(
     .testTarget(name: "NativeSolverTests", dependencies: ["NativeSolver", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "SolverConformanceTests", dependencies: ["NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
+    .testTarget(name: "ORLibraryTests", dependencies: ["ORLibrary", "NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchScoringTests", dependencies: ["DispatchScoring", "DispatchModel", "DispatchTestSupport"]),
     .testTarget(name: "DispatchIOTests", dependencies: ["DispatchIO", "DispatchModel", "DispatchTestSupport"],
                 resources: [.copy("Fixtures")]),
