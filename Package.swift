@@ -66,6 +66,7 @@ let package = Package(
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "DispatchGeneratorTests", dependencies: ["DispatchGenerator", "DispatchIO", "DispatchModel", "DispatchTestSupport"]),
     .testTarget(name: "DispatchPlanningTests", dependencies: ["DispatchPlanning", "DispatchModel", "DispatchScoring", "AssignmentCore", "NativeSolver", "DispatchTestSupport"]),
+    .testTarget(name: "DispatchReportsTests", dependencies: ["DispatchReports", "DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchPlannerTests", dependencies: ["DispatchPlanner", "DispatchTestSupport"]),
     .testTarget(name: "DispatchCLITests", dependencies: ["DispatchTestSupport"]),
   ]

@@ -25,6 +25,7 @@ public enum MarkdownReport {
     md.append("| 未覆盖 open | \(summary.unassigned) |")
     md.append("| 使用指导员 instructors used | \(summary.instructorsUsed) / \(summary.instructors) |")
     md.append("| 双向选择 wishes | 双向 \(summary.wishes.mutual)，指导员单向 \(summary.wishes.instructorOnly)，组织单向 \(summary.wishes.organizationOnly)，无 \(summary.wishes.none) |")
+    md.append("| 阻塞对 blocking pairs | \(summary.blockingPairs) |")
     md.append("| 独立校验 check | \(summary.checkerPassed ? "通过 passed" : "未通过 FAILED") |")
     md.append("| 用时 time | \(String(format: "read %.3f s, build %.3f s, solve %.3f s, total %.3f s", summary.timings.read, summary.timings.build, summary.timings.solve, summary.timings.total)) |")
     md.append("| 输入指纹 input SHA-256 | `\(summary.inputSHA256)` |")
@@ -92,6 +93,21 @@ public enum MarkdownReport {
         case .capacityExhausted(let n): reason = "\(n) 名符合条件的指导员已满额 capacity exhausted (\(n) eligible)"
         }
         md.append("| \(escape(open.organization.rawValue)) \(escape(name)) | \(open.role.chineseName) | \(reason) |")
+      }
+    }
+    md.append("")
+    md.append("## 稳定性审计 Stability audit (two-way selection)")
+    md.append("")
+    let blocking = StabilityAudit.blockingPairs(plan: plan, model: model)
+    if blocking.isEmpty {
+      md.append("没有阻塞对：没有哪一对指导员和组织都更愿意彼此。No blocking pairs: no instructor and organization both prefer each other to what the plan gives them.")
+    } else {
+      md.append("以下 \(blocking.count) 对互相排在方案所给之前（方案仍是加权最优；此处列出可能的异议）。These pairs rank each other above what the plan gives them (the plan stays the weighted optimum):")
+      md.append("")
+      md.append("| 组织 organization | 指导员 instructor | 组织给的志愿 org rank | 指导员给的志愿 instructor rank | 组织现有 org has | 指导员需让出 instructor would drop |")
+      md.append("|---|---|---:|---:|---|---|")
+      for pair in blocking {
+        md.append("| \(escape(pair.organization.rawValue)) | \(escape(pair.instructor.rawValue)) | \(pair.organizationRank) | \(pair.instructorRank) | \(pair.organizationHas?.rawValue ?? "—") | \(pair.instructorWouldDrop?.rawValue ?? "（有空余）") |")
       }
     }
     md.append("")

@@ -55,12 +55,15 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var checkerPassed: Bool
   public var checkerFindings: [String]
   public var wishes: WishCounts
+  /// Pairs who both rank each other above what the plan gives them (see `StabilityAudit`).
+  public var blockingPairs: Int
   public var inputSHA256: String
   public var timings: Timings
 
   enum CodingKeys: String, CodingKey {
     case scenario, organizations, instructors, slots, objective, assigned, unassigned, solver, status, optimal, bound, gap, wishes, timings
     case instructorsUsed = "instructors_used"
+    case blockingPairs = "blocking_pairs"
     case solverReason = "solver_reason"
     case checkerPassed = "checker_passed"
     case checkerFindings = "checker_findings"
@@ -103,6 +106,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
       }
     }
     wishes = counts
+    blockingPairs = StabilityAudit.blockingPairs(plan: plan, model: model).count
     self.inputSHA256 = inputSHA256
     self.timings = timings
   }
@@ -126,7 +130,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     lines.append("  覆盖 covered    \(assigned)/\(slots) slots of \(organizations) organizations; \(unassigned) open")
     lines.append("  得分 score      \(objective)")
     lines.append("  指导员 used     \(instructorsUsed)/\(instructors)")
-    lines.append("  双向选择 wishes  mutual \(wishes.mutual), instructor-only \(wishes.instructorOnly), organization-only \(wishes.organizationOnly)")
+    lines.append("  双向选择 wishes  mutual \(wishes.mutual), instructor-only \(wishes.instructorOnly), organization-only \(wishes.organizationOnly); blocking pairs \(blockingPairs)")
     lines.append("  校验 check      \(checkerPassed ? "passed" : "FAILED: " + checkerFindings.joined(separator: "; "))")
     lines.append(String(format: "  用时 time       read %.3f s, build %.3f s, solve %.3f s, total %.3f s", timings.read, timings.build, timings.solve, timings.total))
     return lines.joined(separator: "\n")

@@ -1,0 +1,88 @@
+import DispatchModel
+import DispatchPlanning
+
+//===----------------------------------------------------------------------===//
+// Stability audit of a plan against the two-way selection (双向选择).
+//
+// A blocking pair is an instructor i and an organization slot s, not paired
+// in the plan, who both ranked each other, where
+//   - the organization ranks i above the instructor the plan gives s (any
+//     ranked instructor beats none or an unranked one), and
+//   - the instructor has room: spare capacity, or one of his organizations
+//     that he ranks below s's organization (or did not rank at all),
+// and the pair is allowed (it has an arc in the model: reach, roles, forbids).
+// The plan stays the weighted optimum; the audit tells the office where
+// either side could rightly object.
+//
+// Complexity: O(w + s + a) for w wishes, s slots and a assignments.
+//===----------------------------------------------------------------------===//
+
+public struct BlockingPair: Sendable, Hashable {
+  public var organization: OrganizationID
+  public var role: DispatchRole
+  public var instructor: InstructorID
+  /// The rank the organization gave the instructor, and the instructor the organization.
+  public var organizationRank: Int
+  public var instructorRank: Int
+  /// What each side has in the plan instead.
+  public var organizationHas: InstructorID?
+  public var instructorWouldDrop: OrganizationID?
+}
+
+public enum StabilityAudit {
+  public static func blockingPairs(plan: DispatchPlan, model: PlanningModel) -> [BlockingPair] {
+    let scenario = model.scenario
+    let index = ScenarioIndex(scenario)
+    var instructorOfSlot: [Int: Int] = [:]  // row → instructor
+    var rowsOfInstructor = [[Int]](repeating: [], count: scenario.instructors.count)
+    var rowOfSlot: [SlotKey: Int] = [:]
+    for (row, slot) in model.slots.enumerated() { rowOfSlot[SlotKey(organization: slot.organization, role: slot.role)] = row }
+    for a in plan.assignments {
+      guard let o = index.organizationIndex[a.organization], let i = index.instructorIndex[a.instructor],
+            let row = rowOfSlot[SlotKey(organization: o, role: a.role)] else { continue }
+      instructorOfSlot[row] = i
+      rowsOfInstructor[i].append(row)
+    }
+    var found: [BlockingPair] = []
+    for (row, slot) in model.slots.enumerated() {
+      let o = slot.organization
+      for arc in model.problem.arcs(ofRow: row) {
+        let i = Int(model.problem.arcColumns[arc])
+        guard instructorOfSlot[row] != i else { continue }
+        let ranks = model.scorer.wishRanks(organization: o, instructor: i)
+        guard let byOrganization = ranks.byOrganization, let byInstructor = ranks.byInstructor else { continue }
+        // The organization prefers i to what it has.
+        let current = instructorOfSlot[row]
+        if let current, let currentRank = model.scorer.wishRanks(organization: o, instructor: current).byOrganization,
+           currentRank <= byOrganization { continue }
+        // The instructor has room, or would drop a worse organization.
+        var drop: Int?? = nil
+        if rowsOfInstructor[i].count < scenario.instructors[i].capacity {
+          drop = .some(nil)
+        } else {
+          let worst = rowsOfInstructor[i].max { a, b in
+            rank(model, model.slots[a].organization, i) < rank(model, model.slots[b].organization, i)
+          }
+          if let worst, rank(model, model.slots[worst].organization, i) > byInstructor { drop = .some(worst) }
+        }
+        guard let dropped = drop else { continue }
+        found.append(BlockingPair(
+          organization: scenario.organizations[o].id, role: slot.role, instructor: scenario.instructors[i].id,
+          organizationRank: byOrganization, instructorRank: byInstructor,
+          organizationHas: current.map { scenario.instructors[$0].id },
+          instructorWouldDrop: dropped.map { scenario.organizations[model.slots[$0].organization].id }))
+      }
+    }
+    return found
+  }
+
+  /// The instructor's rank of an organization; unranked counts as worst.
+  private static func rank(_ model: PlanningModel, _ organization: Int, _ instructor: Int) -> Int {
+    model.scorer.wishRanks(organization: organization, instructor: instructor).byInstructor ?? Int.max
+  }
+}
+
+private struct SlotKey: Hashable {
+  var organization: Int
+  var role: DispatchRole
+}

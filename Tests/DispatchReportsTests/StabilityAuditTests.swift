@@ -1,0 +1,53 @@
+import AssignmentCore
+import DispatchModel
+import DispatchPlanning
+import DispatchReports
+import DispatchTestSupport
+import Testing
+
+@Suite struct StabilityAuditTests {
+  // Rows: O1 = 0, O2 = 1, O3 = 2; columns: I1 = 0 (capacity 2), I2 = 1 (capacity 1).
+
+  @Test func aMutualFirstChoiceLeftApartBlocksWhenTheInstructorHasRoom() throws {
+    let scenario = ScenarioFixtures.tiny(wishes: [.instructorWants("I2", "O1", rank: 1), .organizationWants("O1", "I2", rank: 1)])
+    let model = try ProblemBuilder().build(scenario)
+    // O1 → I1, O2 → I1, O3 unassigned: I2 has room and both ranked each other first.
+    let plan = PlanDecoder.decode([0, 0, -1], model: model)
+    let pairs = StabilityAudit.blockingPairs(plan: plan, model: model)
+    #expect(pairs.map(\.instructor) == ["I2"])
+    #expect(pairs.first?.organizationHas == "I1")
+    #expect(pairs.first?.instructorWouldDrop == nil)
+  }
+
+  @Test func noBlockingPairWhenTheInstructorPrefersWhatHeHas() throws {
+    let scenario = ScenarioFixtures.tiny(wishes: [
+      .instructorWants("I2", "O1", rank: 2), .organizationWants("O1", "I2", rank: 1), .instructorWants("I2", "O3", rank: 1),
+    ])
+    let model = try ProblemBuilder().build(scenario)
+    // I2 (capacity 1) has O3, his first choice; O1 wants him but he ranks O1 second.
+    let plan = PlanDecoder.decode([0, 0, 1], model: model)
+    #expect(StabilityAudit.blockingPairs(plan: plan, model: model).isEmpty)
+  }
+
+  @Test func aWorseOrganizationWouldBeDropped() throws {
+    let scenario = ScenarioFixtures.tiny(wishes: [.instructorWants("I2", "O1", rank: 1), .organizationWants("O1", "I2", rank: 1)])
+    let model = try ProblemBuilder().build(scenario)
+    // I2 is full with O3, which he did not rank: O1 and I2 block, I2 would drop O3.
+    let plan = PlanDecoder.decode([0, 0, 1], model: model)
+    let pairs = StabilityAudit.blockingPairs(plan: plan, model: model)
+    #expect(pairs.count == 1)
+    #expect(pairs.first?.instructorWouldDrop == "O3")
+  }
+
+  @Test func planTableListsEverySlotWithBreakdownAndReason() throws {
+    var settings = ScenarioSettings()
+    settings.reach = .sameRegion
+    let model = try ProblemBuilder().build(ScenarioFixtures.tiny(settings: settings))
+    let rows = PlanTable.rows(PlanDecoder.decode([0, -1, 1], model: model), model: model)
+    #expect(rows.count == 4)
+    #expect(rows[0] == PlanTable.header)
+    #expect(rows[1][5] == "I1" && rows[1][8] == String(10 + 15 + 20 + 5))
+    #expect(rows[1][9] == "技能 10（经营管理） + 对口 15（商贸） + 区域 20（同区域） + 指导站 5（同指导站）")
+    #expect(rows[2][11] == "未覆盖：1名符合条件的指导员已满额")
+  }
+}
