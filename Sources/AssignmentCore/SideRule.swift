@@ -12,4 +12,6 @@ public enum SideRule: Sendable, Equatable, Hashable {
   case minimumLoad(column: Int, minimum: Int)
   /// The number of used columns among `columns` lies in `minimum...maximum`.
   case usedColumns(columns: [Int], minimum: Int, maximum: Int)
+  /// No column takes two of `rows` (two role slots of one organization need two people).
+  case distinctColumns(rows: [Int])
 }

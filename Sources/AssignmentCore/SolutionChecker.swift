@@ -97,6 +97,10 @@ public enum SolutionChecker {
       let used = columns.filter { load[$0] > 0 }.count
       guard used < minimum || used > maximum else { return nil }
       return "\(used) columns used, allowed \(minimum)...\(maximum)"
+    case .distinctColumns(let rows):
+      let columns = rows.map { columnOfRow[$0] }.filter { $0 >= 0 }
+      guard Set(columns).count < columns.count else { return nil }
+      return "rows \(rows) share a column"
     }
   }
 }

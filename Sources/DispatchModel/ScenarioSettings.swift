@@ -40,9 +40,40 @@ public struct ScoreWeights: Sendable, Hashable {
   public init() {}
 }
 
+/// The office's rules (issue 4). Each is off by default except where a
+/// document makes it the norm; any rule that links several slots (everything
+/// but roles) takes the problem off the fast exact path to GLPK's MIP.
+public struct RuleSettings: Sendable, Hashable {
+  /// A key-project organization gets an instructor who covers nothing else (1名指导员牵一头牛).
+  public var keyProjectExclusive = false
+  /// An instructor with two or more organizations covers at least one with its own
+  /// party organization and one without (已建立党组织+未组建党组织).
+  public var mix = false
+  /// Capacity counted in days: an organization uses `workload_days` (or
+  /// `defaultWorkloadDays`) of its instructor's `days_per_month` (保德).
+  public var capacityInDays = false
+  /// Every instructor who is dispatched at all gets at least this many organizations (派得进); 0 = off.
+  public var minimumLoad = 0
+  /// Instructors used per sending unit, when set.
+  public var unitMinimumInstructors: Int? = nil
+  public var unitMaximumInstructors: Int? = nil
+  /// One person may hold both the first-secretary and first-chairman role of
+  /// the same organization (福绵). When false, the two slots need two people.
+  public var allowDualRole = true
+
+  public init() {}
+
+  /// Whether any rule needs the MIP.
+  public var needsMIP: Bool {
+    keyProjectExclusive || mix || capacityInDays || minimumLoad > 0 || unitMinimumInstructors != nil
+      || unitMaximumInstructors != nil || !allowDualRole
+  }
+}
+
 /// Every setting of a scenario, with its default.
 public struct ScenarioSettings: Sendable, Hashable {
   public var weights = ScoreWeights()
+  public var rules = RuleSettings()
   public var reach: ReachRule = .any
   /// Every organization must be covered, or the plan is infeasible (otherwise:
   /// cover as many as possible, report the rest).

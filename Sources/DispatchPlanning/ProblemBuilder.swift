@@ -72,8 +72,11 @@ public struct ProblemBuilder: Sendable {
       }
     }
 
+    let rules = scenario.settings.rules
+    let workload: (Organization) -> Int = { max(1, $0.workloadDays ?? scenario.settings.defaultWorkloadDays) }
     var slots: [SlotRef] = []
     var arcs: [Arc] = []
+    var sideRules: [SideRule] = []
     var locks: [(row: Int, column: Int)] = []
     for (o, organization) in scenario.organizations.enumerated() {
       var pendingLocks = (lockedInstructors[o] ?? []).sorted()
@@ -85,21 +88,57 @@ public struct ProblemBuilder: Sendable {
         for i in 0..<n {
           let isLocked = lock == i
           guard isLocked || (!forbidden.contains(o * n + i) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
-          arcs.append(Arc(row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i))))
+          arcs.append(Arc(
+            row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)),
+            load: rules.capacityInDays ? workload(organization) : 1))
         }
         if let lock { locks.append((row, lock)) }
+        if rules.keyProjectExclusive && organization.keyProject { sideRules.append(.exclusive(row: row)) }
+      }
+      if !rules.allowDualRole && organization.slots.count > 1 {
+        sideRules.append(.distinctColumns(rows: Array(slots.count - organization.slots.count..<slots.count)))
       }
       if let stray = pendingLocks.first {
         throw .lockNotHoldable(organization: organization.id, instructor: scenario.instructors[stray].id)
       }
     }
+    sideRules += Self.linkingRules(scenario, slots: slots)
+    let capacities = scenario.instructors.map { instructor in
+      rules.capacityInDays ? (instructor.daysPerMonth ?? instructor.capacity * scenario.settings.defaultWorkloadDays) : instructor.capacity
+    }
     do {
       let problem = try AssignmentProblem(
-        rowCount: slots.count, columnCapacities: scenario.instructors.map(\.capacity), arcs: arcs, locks: locks,
-        coverage: scenario.settings.requireFullCoverage ? .requireAll : .maximize)
+        rowCount: slots.count, columnCapacities: capacities, arcs: arcs, locks: locks,
+        coverage: scenario.settings.requireFullCoverage ? .requireAll : .maximize, sideRules: sideRules)
       return PlanningModel(scenario: scenario, scorer: scorer, problem: problem, slots: slots)
     } catch {
       throw .invalidModel(error.description)
     }
+  }
+
+  /// Rules over whole columns or groups of rows: mix, minimum load, unit quotas.
+  static func linkingRules(_ scenario: Scenario, slots: [SlotRef]) -> [SideRule] {
+    let rules = scenario.settings.rules
+    var out: [SideRule] = []
+    if rules.mix {
+      // An organization whose party status is not given counts as one without its own organization.
+      let hasOrganization = slots.indices.filter { scenario.organizations[slots[$0].organization].partyStatus == .organization }
+      let lacksOrganization = slots.indices.filter { scenario.organizations[slots[$0].organization].partyStatus != .organization }
+      out.append(.mix(groupA: hasOrganization, groupB: lacksOrganization))
+    }
+    if rules.minimumLoad > 0 {
+      let perSlot = rules.capacityInDays ? scenario.settings.defaultWorkloadDays : 1
+      for column in scenario.instructors.indices { out.append(.minimumLoad(column: column, minimum: rules.minimumLoad * perSlot)) }
+    }
+    if rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil {
+      for unit in scenario.units {
+        let columns = scenario.instructors.indices.filter { scenario.instructors[$0].unit == unit.id }
+        guard !columns.isEmpty else { continue }
+        out.append(.usedColumns(
+          columns: columns, minimum: min(rules.unitMinimumInstructors ?? 0, columns.count),
+          maximum: rules.unitMaximumInstructors ?? columns.count))
+      }
+    }
+    return out
   }
 }
