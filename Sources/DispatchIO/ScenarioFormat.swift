@@ -1,0 +1,181 @@
+import DispatchModel
+
+/// One column of a scenario file: its English key (what `ScenarioWriter` writes),
+/// its Chinese name (shown in messages) and the other accepted header spellings.
+public struct ColumnSpec: Sendable, Hashable {
+  public let key: String
+  public let chinese: String
+  public let aliases: [String]
+  public let required: Bool
+
+  init(_ key: String, _ chinese: String, _ aliases: [String] = [], required: Bool = false) {
+    self.key = key
+    self.chinese = chinese
+    self.aliases = aliases
+    self.required = required
+  }
+
+  /// Every accepted spelling, canonical names first.
+  public var names: [String] { [key, chinese] + aliases }
+  /// "联系上限 capacity", the way messages name a column.
+  public var displayName: String { "\(chinese) \(key)" }
+}
+
+/// One file of a scenario folder.
+public struct FileSpec: Sendable, Hashable {
+  /// The canonical (English) file name, e.g. "instructors.csv".
+  public let name: String
+  /// Other accepted file names (Chinese), matched like headers.
+  public let aliases: [String]
+  /// A required file must exist and hold at least one data row.
+  public let required: Bool
+  public let columns: [ColumnSpec]
+
+  public func column(_ key: String) -> ColumnSpec { columns.first { $0.key == key }! }
+}
+
+/// Scenario folder format v1 (Documentation/ScenarioFormat.md is the user's copy of this table).
+public enum ScenarioFormat {
+  public static let version = 1
+
+  public static let instructors = FileSpec(name: "instructors.csv", aliases: ["指导员.csv"], required: true, columns: [
+    ColumnSpec("id", "编号", ["工号", "指导员编号"], required: true),
+    ColumnSpec("name", "姓名", ["指导员姓名"], required: true),
+    ColumnSpec("unit", "选派单位", ["单位", "单位编号", "后盾单位"], required: true),
+    ColumnSpec("region", "区域", ["所在区域", "区域编号"], required: true),
+    ColumnSpec("capacity", "联系上限", ["上限", "联系企业上限"], required: true),
+    ColumnSpec("skills", "特长", ["专长", "技能"]),
+    ColumnSpec("station", "指导站"),
+    ColumnSpec("roles", "可任职务", ["职务"]),
+    ColumnSpec("days_per_month", "每月天数", ["每月工作日"]),
+    ColumnSpec("kind", "类型", ["专兼职"]),
+  ])
+
+  public static let organizations = FileSpec(name: "organizations.csv", aliases: ["组织.csv", "企业.csv"], required: true, columns: [
+    ColumnSpec("id", "编号", ["组织编号", "企业编号"], required: true),
+    ColumnSpec("name", "名称", ["企业名称", "组织名称"], required: true),
+    ColumnSpec("region", "区域", ["所在区域", "区域编号"], required: true),
+    ColumnSpec("industry", "行业", ["所属行业"], required: true),
+    ColumnSpec("kind", "类别", ["类型"]),
+    ColumnSpec("size", "规模"),
+    ColumnSpec("party_status", "党组织状态", ["党建状态"]),
+    ColumnSpec("needs", "需求"),
+    ColumnSpec("workload_days", "每月需要天数", ["工作量天数"]),
+    ColumnSpec("key_project", "重点项目"),
+    ColumnSpec("roles", "需要职务"),
+    ColumnSpec("current_instructor", "现任指导员"),
+  ])
+
+  public static let units = FileSpec(name: "units.csv", aliases: ["单位.csv", "选派单位.csv"], required: true, columns: [
+    ColumnSpec("id", "编号", ["单位编号"], required: true),
+    ColumnSpec("name", "名称", ["单位名称"], required: true),
+    ColumnSpec("functions", "职能"),
+  ])
+
+  public static let regions = FileSpec(name: "regions.csv", aliases: ["区域.csv"], required: false, columns: [
+    ColumnSpec("id", "编号", ["区域编号"], required: true),
+    ColumnSpec("name", "名称", ["区域名称"], required: true),
+    ColumnSpec("grid", "网格"),
+    ColumnSpec("station", "指导站"),
+    ColumnSpec("remote", "边远", ["偏远"]),
+    ColumnSpec("neighbours", "相邻区域", ["neighbors"]),
+  ])
+
+  public static let wishes = FileSpec(name: "wishes.csv", aliases: ["志愿.csv"], required: false, columns: [
+    ColumnSpec("from", "志愿方", ["提出方"], required: true),
+    ColumnSpec("to", "志愿对象", ["对象"], required: true),
+    ColumnSpec("rank", "志愿顺序", ["排序"], required: true),
+  ])
+
+  public static let scores = FileSpec(name: "scores.csv", aliases: ["分数.csv"], required: false, columns: [
+    ColumnSpec("organization", "组织", ["企业"], required: true),
+    ColumnSpec("instructor", "指导员", required: true),
+    ColumnSpec("score", "分数", ["得分"], required: true),
+  ])
+
+  public static let overrides = FileSpec(name: "overrides.csv", aliases: ["指定.csv"], required: false, columns: [
+    ColumnSpec("organization", "组织", ["企业"], required: true),
+    ColumnSpec("instructor", "指导员", required: true),
+    ColumnSpec("action", "操作", ["处理"], required: true),
+  ])
+
+  public static let settings = FileSpec(name: "settings.csv", aliases: ["设置.csv"], required: false, columns: [
+    ColumnSpec("key", "设置", ["项目"], required: true),
+    ColumnSpec("value", "值", ["取值"], required: true),
+  ])
+
+  /// All files, in file-name order (the order of `inputSHA256`).
+  public static let files: [FileSpec] = [instructors, organizations, overrides, regions, scores, settings, units, wishes]
+
+  // MARK: - Value vocabularies (canonical value first; matched after `normalizedToken`)
+
+  static let employmentKinds: [(EmploymentKind, [String])] = [
+    (.fullTime, ["full-time", "专职", "全职"]),
+    (.partTime, ["part-time", "兼职"]),
+  ]
+  static let organizationKinds: [(OrganizationKind, [String])] = [
+    (.enterprise, ["enterprise", "企业", "非公企业"]),
+    (.social, ["social", "社会组织"]),
+  ]
+  static let sizes: [(OrganizationSize, [String])] = [
+    (.aboveScale, ["above-scale", "规模以上", "规上"]),
+    (.medium, ["medium", "中型"]),
+    (.small, ["small", "小型"]),
+    (.micro, ["micro", "微型"]),
+  ]
+  static let partyStatuses: [(PartyStatus, [String])] = [
+    (.organization, ["organization", "已建党组织", "已建立党组织", "已建"]),
+    (.members, ["members", "有党员", "有党员未建组织", "有党员未建立党组织"]),
+    (.none, ["none", "无党员"]),
+  ]
+  static let roles: [(DispatchRole, [String])] = [
+    (.instructor, ["instructor", "指导员", "党建工作指导员"]),
+    (.firstSecretary, ["first-secretary", "第一书记"]),
+    (.firstChairman, ["first-chairman", "第一主席"]),
+  ]
+  static let actions: [(OverrideAction, [String])] = [
+    (.lock, ["lock", "锁定", "指定"]),
+    (.forbid, ["forbid", "禁止", "回避"]),
+  ]
+  static let reaches: [(ReachRule, [String])] = [
+    (.any, ["any", "不限"]),
+    (.sameRegion, ["same-region", "同区域"]),
+    (.adjacentRegion, ["adjacent-region", "相邻区域"]),
+    (.sameGrid, ["same-grid", "同网格"]),
+  ]
+  static let trueWords = ["yes", "true", "1", "是", "y", "√", "✓"]
+  static let falseWords = ["no", "false", "0", "否", "n", "×", "✗"]
+
+  // MARK: - Settings keys
+
+  /// One settings.csv key, how to read it and where it lives in `ScenarioSettings`.
+  struct SettingSpec {
+    enum Kind { case count, bool, reach }
+    let key: String
+    let chinese: String
+    let kind: Kind
+    let int: WritableKeyPath<ScenarioSettings, Int>?
+  }
+
+  /// Computed, because key paths are not `Sendable`.
+  static var settingSpecs: [SettingSpec] { [
+    .init(key: "weight_skill_match", chinese: "特长匹配分", kind: .count, int: \.weights.skillMatch),
+    .init(key: "max_skill_matches", chinese: "特长匹配上限", kind: .count, int: \.weights.maxSkillMatches),
+    .init(key: "weight_counterpart", chinese: "对口分", kind: .count, int: \.weights.counterpart),
+    .init(key: "weight_same_region", chinese: "同区域分", kind: .count, int: \.weights.sameRegion),
+    .init(key: "weight_adjacent_region", chinese: "相邻区域分", kind: .count, int: \.weights.adjacentRegion),
+    .init(key: "weight_same_grid", chinese: "同网格分", kind: .count, int: \.weights.sameGrid),
+    .init(key: "weight_same_station", chinese: "同指导站分", kind: .count, int: \.weights.sameStation),
+    .init(key: "weight_instructor_wish", chinese: "指导员志愿分", kind: .count, int: \.weights.instructorWish),
+    .init(key: "weight_organization_wish", chinese: "组织志愿分", kind: .count, int: \.weights.organizationWish),
+    .init(key: "wish_rank_step", chinese: "志愿递减分", kind: .count, int: \.weights.wishRankStep),
+    .init(key: "weight_mutual_wish", chinese: "双向选择加分", kind: .count, int: \.weights.mutualWishBonus),
+    .init(key: "weight_continuity", chinese: "留任分", kind: .count, int: \.weights.continuity),
+    .init(key: "reach", chinese: "选派范围", kind: .reach, int: nil),
+    .init(key: "require_full_coverage", chinese: "必须全覆盖", kind: .bool, int: nil),
+    .init(key: "default_workload_days", chinese: "默认每月天数", kind: .count, int: \.defaultWorkloadDays),
+  ] }
+
+  /// Upper bound of scores.csv scores and of every number in settings.csv.
+  public static let maxScore = 1_000_000
+}
