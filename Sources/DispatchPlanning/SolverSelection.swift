@@ -14,8 +14,10 @@ public struct SolveRecord: Sendable {
   public var outcome: AssignmentOutcome
   /// Why this back end ran, and any fallback, in plain words for the summary.
   public var reason: String
-  /// Seconds spent in the back end(s).
+  /// Seconds spent in the back end(s), failed attempts included.
   public var seconds: Double
+  /// Seconds spent in the independent check.
+  public var checkSeconds: Double
   /// Independent check of the outcome: empty means the plan is valid.
   public var violations: [SolutionChecker.Violation]
 }
@@ -58,9 +60,11 @@ public struct SolverSelection: Sendable {
       }
       do {
         let outcome = try solver.solve(problem, limits: limits)
+        let solved = Date()
         let violations = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
         if lastError != nil { notes.append("fell back to \(solver.name)") }
-        return SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: Date().timeIntervalSince(start), violations: violations)
+        return SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: solved.timeIntervalSince(start),
+                           checkSeconds: Date().timeIntervalSince(solved), violations: violations)
       } catch {
         notes.append("\(solver.name) failed: \(error)")
         lastError = error

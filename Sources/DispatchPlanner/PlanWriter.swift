@@ -1,0 +1,26 @@
+import DispatchIO
+import Foundation
+
+/// Writes a plan folder: `plan.csv`, `summary.json`, `report.md`. The folder is
+/// always new (`OutputFolder` refuses an existing one) and each file is written
+/// atomically, so nothing the user has is ever overwritten.
+public enum PlanWriter {
+  public static let planFile = "plan.csv"
+  public static let summaryFile = "summary.json"
+  public static let reportFile = "report.md"
+
+  /// The default folder for a scenario's next plan: `plans/<name>-<n>` under `base`.
+  public static func defaultFolder(for name: String, in base: URL) -> URL {
+    OutputFolder.freshURL(in: base.appendingPathComponent("plans", isDirectory: true), name: name)
+  }
+
+  /// Writes `result` into the new folder `folder`; returns its URL.
+  @discardableResult
+  public static func write(_ result: PlanResult, to folder: URL) throws(OutputError) -> URL {
+    let output = try OutputFolder.create(at: folder)
+    try output.write(result.table, named: planFile)
+    try output.write(result.summary.json(), named: summaryFile)
+    try output.write(Data(result.report.utf8), named: reportFile)
+    return output.url
+  }
+}

@@ -1,0 +1,119 @@
+//===----------------------------------------------------------------------===//
+// The facade: scenario in, checked plan out. The CLI and the benchmark call
+// only this; it owns no algorithm, it sequences the layers below:
+//   ProblemBuilder (scores, rules → AssignmentProblem)
+//   → SolverSelection (native / GLPK, fallback, independent check)
+//   → PlanDecoder (rows → organizations and instructors, reasons for open slots)
+//   → PlanSummary, PlanTable, MarkdownReport.
+// A plan that fails the independent check is never returned, so it can never
+// be written.
+//===----------------------------------------------------------------------===//
+import AssignmentCore
+import DispatchIO
+import DispatchModel
+import DispatchPlanning
+import DispatchReports
+import Foundation
+import GLPKBackend
+import NativeSolver
+
+/// What the user chose for one `plan` run.
+public struct PlanOptions: Sendable {
+  public var solver: SolverChoice = .auto
+  /// Only the pairs of `scores.csv` are eligible, with exactly their given score.
+  public var scoresOnly = false
+  /// Seconds a back end may run (GLPK's MIP stops there with its best plan and bound).
+  public var timeLimit: Double? = 60
+  /// Relative MIP gap at which GLPK may stop (0 = prove optimality).
+  public var relativeGap: Double = 0
+  /// Show GLPK's own output on the terminal.
+  public var verbose = false
+
+  public init(solver: SolverChoice = .auto, scoresOnly: Bool = false, timeLimit: Double? = 60, relativeGap: Double = 0, verbose: Bool = false) {
+    self.solver = solver
+    self.scoresOnly = scoresOnly
+    self.timeLimit = timeLimit
+    self.relativeGap = relativeGap
+    self.verbose = verbose
+  }
+
+  var limits: SolveLimits { SolveLimits(timeLimit: timeLimit, relativeGap: relativeGap, verbose: verbose) }
+}
+
+/// A solved, checked plan and everything written about it.
+public struct PlanResult: Sendable {
+  public let model: PlanningModel
+  public let record: SolveRecord
+  public let plan: DispatchPlan
+  public let summary: PlanSummary
+
+  /// `plan.csv`: every slot, assigned or open, with its score breakdown.
+  public var table: CSVWriter {
+    var table = CSVWriter(header: PlanTable.header)
+    for row in PlanTable.rows(plan, model: model) { table.addRow(row) }
+    return table
+  }
+
+  /// `report.md`.
+  public var report: String { MarkdownReport.render(summary: summary, plan: plan, model: model) }
+}
+
+/// Why `Planner.plan` produced no plan.
+public enum PlanFailure: Error, Sendable, CustomStringConvertible {
+  /// The scenario cannot be turned into an assignment problem.
+  case building(PlanningError)
+  /// Every back end that was tried failed.
+  case solving(SolverError)
+  /// A back end returned an assignment the independent checker rejects: a bug, never written.
+  case checkFailed(solver: String, violations: [SolutionChecker.Violation])
+
+  public var description: String {
+    switch self {
+    case .building(let error): "无法建立模型 cannot build the problem: \(error)"
+    case .solving(let error): "求解失败 solving failed: \(error)"
+    case .checkFailed(let solver, let violations):
+      "校验失败 the \(solver) plan failed the independent check (not written): "
+        + violations.prefix(5).map(\.description).joined(separator: "; ")
+    }
+  }
+}
+
+public struct Planner: Sendable {
+  public let solvers: SolverSelection
+
+  /// The product's back ends: the native shortest-augmenting-path solver and GLPK.
+  public static let standardSolvers = SolverSelection(native: ShortestAugmentingPathSolver(), glpk: GLPKSolver())
+
+  public init(solvers: SolverSelection = Planner.standardSolvers) {
+    self.solvers = solvers
+  }
+
+  /// Builds, solves, checks and decodes one plan.
+  ///
+  /// - Parameters:
+  ///   - name: the scenario's name for reports (usually its folder name).
+  ///   - inputSHA256: the digest of the input files, recorded in `summary.json`.
+  ///   - readSeconds: time already spent reading the input, for the timings.
+  public func plan(
+    _ scenario: Scenario, name: String, inputSHA256: String, readSeconds: Double = 0, options: PlanOptions = .init()
+  ) throws(PlanFailure) -> PlanResult {
+    let start = Date()
+    let model: PlanningModel
+    do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(scenario) } catch { throw .building(error) }
+    let built = Date()
+    let record: SolveRecord
+    do { record = try solvers.solve(model.problem, choice: options.solver, limits: options.limits) } catch { throw .solving(error) }
+    // An infeasible outcome (full coverage required but impossible) carries the best
+    // partial plan; its open rows are the finding, not a violation.
+    let violations = record.outcome.status.isInfeasible
+      ? record.violations.filter { if case .uncoveredRow = $0 { false } else { true } } : record.violations
+    guard violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: violations) }
+    let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
+    let buildSeconds = built.timeIntervalSince(start)
+    let timings = PlanSummary.Timings(
+      read: readSeconds, build: buildSeconds, solve: record.seconds, check: record.checkSeconds,
+      total: readSeconds + Date().timeIntervalSince(start))
+    let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings)
+    return PlanResult(model: model, record: record, plan: plan, summary: summary)
+  }
+}

@@ -1,0 +1,26 @@
+import DispatchIO
+import DispatchModel
+import Foundation
+
+/// A scenario read from its folder, with what the facade needs to report on it.
+public struct LoadedScenario: Sendable {
+  public let scenario: Scenario
+  /// The folder's name, used to name plans and reports.
+  public let name: String
+  public let inputSHA256: String
+  public let warnings: [InputIssue]
+  /// Seconds spent reading and validating.
+  public let seconds: Double
+}
+
+extension Planner {
+  /// Reads and validates a scenario folder (format v1, see Documentation/ScenarioFormat.md).
+  /// - Throws: `InputErrors` with every problem found, each located by file, line and column.
+  public static func load(folder: URL) throws(InputErrors) -> LoadedScenario {
+    let start = Date()
+    let read = try ScenarioReader().read(folder: folder)
+    let name = folder.standardizedFileURL.lastPathComponent
+    return LoadedScenario(scenario: read.scenario, name: name, inputSHA256: read.inputSHA256, warnings: read.warnings,
+                          seconds: Date().timeIntervalSince(start))
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import DispatchPlanner
+import DispatchPlanning
+import Foundation
+
+extension SolverChoice: ExpressibleByArgument {}
+
+struct PlanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan",
+    abstract: "Solve a scenario and write a new plan folder (plan.csv, summary.json, report.md).")
+
+  @Argument(help: "The scenario folder (format v1).")
+  var scenario: String
+
+  @Option(help: "The new folder to write (default: plans/<scenario>-<n>). It must not exist.")
+  var out: String?
+
+  @Option(help: "auto (fastest exact back end, with fallback), native or glpk.")
+  var solver: SolverChoice = .auto
+
+  @Flag(help: "Only the pairs in scores.csv are eligible, scored exactly as given.")
+  var scoresOnly = false
+
+  @Option(help: "Seconds a back end may run before it returns its best plan and bound.")
+  var timeLimit: Double = 60
+
+  @Option(help: "Relative MIP gap at which GLPK may stop (0 = prove optimality).")
+  var gap: Double = 0
+
+  @Flag(help: "Show GLPK's own output.")
+  var verbose = false
+
+  func validate() throws {
+    guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+    guard (0..<1).contains(gap) else { throw ValidationError("--gap must be in [0, 1)") }
+  }
+
+  func run() throws {
+    let loaded = try loadScenarioOrExit(scenario)
+    let options = PlanOptions(solver: solver, scoresOnly: scoresOnly, timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
+    let result: PlanResult
+    do {
+      result = try Planner().plan(loaded.scenario, name: loaded.name, inputSHA256: loaded.inputSHA256,
+                                  readSeconds: loaded.seconds, options: options)
+    } catch {
+      printError(error.description)
+      if case .building = error { throw Exit.dataError }
+      throw Exit.software
+    }
+    let folder = out.map { URL(fileURLWithPath: $0) }
+      ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    do {
+      let written = try PlanWriter.write(result, to: folder)
+      print(result.summary.text(outputFolder: written.path))
+    } catch {
+      printError("无法写出 cannot write the plan: \(error)")
+      throw Exit.cannotCreate
+    }
+    if result.record.outcome.status.isInfeasible { throw Exit.infeasible }
+  }
+}

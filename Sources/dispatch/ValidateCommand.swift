@@ -1,0 +1,19 @@
+import ArgumentParser
+import DispatchPlanner
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check a scenario folder and list every problem in it (exit 65 if any).")
+
+  @Argument(help: "The scenario folder (format v1).")
+  var scenario: String
+
+  func run() throws {
+    let loaded = try loadScenarioOrExit(scenario)
+    let s = loaded.scenario
+    print("输入无误 clean: \(loaded.name) — \(s.instructors.count) instructors, \(s.organizations.count) organizations, "
+      + "\(s.units.count) units, \(s.wishes.count) wishes, \(s.overrides.count) overrides; \(loaded.warnings.count) warning(s)")
+    print("input_sha256 \(loaded.inputSHA256)")
+  }
+}
