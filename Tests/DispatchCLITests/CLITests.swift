@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the built `dispatch` executable as a user would: separate processes, real
+/// folders, exit codes. `swift build --build-tests` builds it next to the tests.
+enum CLI {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `dispatch` binary next to this test bundle (SwiftPM puts products and tests in one folder).
+  static let executable: URL = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for folder in [beside, beside.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")] {
+      let candidate = folder.appendingPathComponent("dispatch")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return packageRoot.appendingPathComponent(".build/debug/dispatch")
+  }()
+
+  struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? packageRoot
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
+
+@Suite(.serialized) struct CLITests {
+  let demo = CLI.packageRoot.appendingPathComponent("scenarios/demo").path
+
+  @Test func theDemoPlanIsByteIdenticalAcrossTwoProcesses() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let a = try CLI.run(["plan", demo, "--out", tmp.appendingPathComponent("a").path])
+    let b = try CLI.run(["plan", demo, "--out", tmp.appendingPathComponent("b").path])
+    #expect(a.status == 0, "\(a.stderr)")
+    #expect(b.status == 0, "\(b.stderr)")
+    let planA = try Data(contentsOf: tmp.appendingPathComponent("a/plan.csv"))
+    let planB = try Data(contentsOf: tmp.appendingPathComponent("b/plan.csv"))
+    #expect(!planA.isEmpty)
+    #expect(planA == planB)
+    #expect(planA.starts(with: [0xEF, 0xBB, 0xBF]), "plan.csv starts with a UTF-8 BOM for Excel")
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("a/summary.json"))) as? [String: Any]
+    #expect(summary?["optimal"] as? Bool == true)
+    #expect(summary?["unassigned"] as? Int == 0)
+    for key in ["objective", "assigned", "solver", "bound", "input_sha256", "timings"] { #expect(summary?[key] != nil, "\(key)") }
+    #expect(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("a/report.md").path))
+  }
+
+  @Test func bothSolversGiveTheSameObjectiveOnTheDemo() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    var objectives: [Int] = []
+    for solver in ["native", "glpk"] {
+      let run = try CLI.run(["plan", demo, "--solver", solver, "--out", tmp.appendingPathComponent(solver).path])
+      #expect(run.status == 0, "\(run.stderr)")
+      let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: tmp.appendingPathComponent("\(solver)/summary.json"))) as? [String: Any]
+      #expect(summary?["solver"] as? String == solver)
+      objectives.append(summary?["objective"] as? Int ?? -1)
+    }
+    #expect(objectives[0] == objectives[1])
+  }
+
+  @Test func anExistingOutputFolderIsNeverOverwritten() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let keep = tmp.appendingPathComponent("plan.csv")
+    try Data("mine".utf8).write(to: keep)
+    let run = try CLI.run(["plan", demo, "--out", tmp.path])
+    #expect(run.status == 73)
+    #expect(try Data(contentsOf: keep) == Data("mine".utf8))
+  }
+
+  @Test func badInputListsEveryProblemWithItsLocationAndExits65() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    for file in ["units.csv", "regions.csv", "organizations.csv"] {
+      try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("scenarios/demo/\(file)"), to: tmp.appendingPathComponent(file))
+    }
+    try Data("""
+      编号,姓名,选派单位,区域,联系上限
+      I01,张建国,U01,R1,3
+      I02,李红梅,U99,R2,三
+      I01,王志强,U02,R1,4
+
+      """.utf8).write(to: tmp.appendingPathComponent("instructors.csv"))
+    let run = try CLI.run(["validate", tmp.path])
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("instructors.csv:3"), "\(run.stderr)")  // unknown unit U99, capacity 三
+    #expect(run.stderr.contains("instructors.csv:4"), "\(run.stderr)")  // duplicate id I01
+    let plan = try CLI.run(["plan", tmp.path, "--out", tmp.appendingPathComponent("out").path])
+    #expect(plan.status == 65)
+    #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("out").path))
+  }
+
+  @Test func usageErrorsExit64() throws {
+    #expect(try CLI.run(["plan"]).status == 64)
+    #expect(try CLI.run(["plan", demo, "--solver", "simplex"]).status == 64)
+  }
+
+  @Test func validateSaysTheDemoIsClean() throws {
+    let run = try CLI.run(["validate", demo])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("clean"))
+  }
+}
