@@ -551,6 +551,8 @@ struct FolderReading {
         continue
       }
       seen[spec.key] = row.line
+      // A missing value column is reported once, not once a row.
+      guard table.has("value") else { continue }
       let value = table.value("value", in: row)
       let countExpected = "a whole number 0…\(ScenarioFormat.maxScore) / 0 至 \(ScenarioFormat.maxScore) 的整数"
       func bad(_ expected: String) -> InputProblem { .badSettingValue(key: spec.key, value: value, expected: expected) }
