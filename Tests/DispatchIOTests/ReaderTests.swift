@@ -338,3 +338,63 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
     #expect(hasher.hexDigest() == SHA256Hasher.hex(bytes))
   }
 }
+
+@Suite struct ReaderDetailTests {
+  static let base: [String: String] = [
+    "instructors.csv": "id,name,unit,region,capacity\nI1,张伟,U1,R1,2\nI2,李娜,U1,R1,1\n",
+    "organizations.csv": "id,name,region,industry,roles\nO1,甲,R1,商贸,\nO2,乙,R1,制造,第一书记;第一主席\n",
+    "units.csv": "id,name\nU1,市场监管局\n",
+  ]
+
+  @Test func ruleSettingsByChineseKey() throws {
+    var files = Self.base
+    files["设置.csv"] = "设置,值\n允许一人兼任,否\n单位最多选派人数,2\n单位最少选派人数,不限\n最少联系数,2\n按天数计算上限,是\n重点项目专人,yes\nMIX,1\n"
+    let settings = try ScenarioReader().read(folder: scenarioFolder(text: files)).scenario.settings
+    var expected = ScenarioSettings()
+    expected.rules.allowDualRole = false
+    expected.rules.unitMaximumInstructors = 2
+    expected.rules.minimumLoad = 2
+    expected.rules.capacityInDays = true
+    expected.rules.keyProjectExclusive = true
+    expected.rules.mix = true
+    #expect(settings == expected)
+  }
+
+  @Test func locksBeyondSlotsDuplicateColumnsAndOpenQuotes() throws {
+    var files = Self.base
+    files["overrides.csv"] = "organization,instructor,action\nO1,I1,lock\nO1,I2,lock\nO2,I1,lock\n"
+    files["units.csv"] = "id,name,单位编号\nU1,市场监管局,U1\n"
+    files["regions.csv"] = "id,name\nR1,\"屯溪区\n"
+    let issues = try readIssues(scenarioFolder(text: files))
+    #expect(issues.map(Located.init) == [
+      Located("overrides.csv", 3, "organization", "locksExceedSlots"),
+      Located("regions.csv", 2, nil, "unterminatedQuote"),
+      Located("units.csv", 1, "单位编号", "duplicateColumn"),
+    ])
+  }
+
+  @Test func errorsListEveryIssueThenACount() throws {
+    var files = Self.base
+    files["instructors.csv"] = "id,name,unit,region,capacity,hobby\nI1,张伟,U1,R1,x,\nI2,李娜,U1,R1,-1,\n"
+    let error = try #require(throws: InputErrors.self) { try ScenarioReader().read(folder: scenarioFolder(text: files)) }
+    #expect(error.errors.count == 2)
+    #expect(error.description == """
+      instructors.csv:1:hobby: warning: unknown column, ignored / 未知列，已忽略
+      instructors.csv:2:capacity: capacity must be a whole number ≥ 0 / 联系上限须为非负整数: "x"
+      instructors.csv:3:capacity: capacity must be a whole number ≥ 0 / 联系上限须为非负整数: "-1"
+      2 errors in the scenario / 场景数据有 2 处错误
+      """)
+  }
+
+  @Test func warningsDoNotStopReading() throws {
+    var files = Self.base
+    files["notes.csv"] = "x\n"
+    files["overrides.csv"] = "organization,instructor,action\nO1,I1,forbid\nO1,I1,禁止\n"
+    let result = try ScenarioReader().read(folder: scenarioFolder(text: files))
+    #expect(result.warnings.map(Located.init) == [
+      Located("overrides.csv", 3, "action", "repeatedOverride"),
+      Located("notes.csv", nil, nil, "unknownFile"),
+    ])
+    #expect(result.scenario.overrides == [PairOverride(organization: "O1", instructor: "I1", action: .forbid)])
+  }
+}
