@@ -150,31 +150,50 @@ public enum ScenarioFormat {
 
   /// One settings.csv key, how to read it and where it lives in `ScenarioSettings`.
   struct SettingSpec {
-    enum Kind { case count, bool, reach }
+    enum Target {
+      /// A whole number 0 … `maxScore`.
+      case count(WritableKeyPath<ScenarioSettings, Int>)
+      /// A whole number 0 … `maxScore`, or empty / `off` / `不限` for "not set".
+      case optionalCount(WritableKeyPath<ScenarioSettings, Int?>)
+      /// yes / no (see `trueWords`, `falseWords`).
+      case flag(WritableKeyPath<ScenarioSettings, Bool>)
+      /// One of `reaches`.
+      case reach
+    }
     let key: String
     let chinese: String
-    let kind: Kind
-    let int: WritableKeyPath<ScenarioSettings, Int>?
+    let target: Target
   }
 
   /// Computed, because key paths are not `Sendable`.
   static var settingSpecs: [SettingSpec] { [
-    .init(key: "weight_skill_match", chinese: "特长匹配分", kind: .count, int: \.weights.skillMatch),
-    .init(key: "max_skill_matches", chinese: "特长匹配上限", kind: .count, int: \.weights.maxSkillMatches),
-    .init(key: "weight_counterpart", chinese: "对口分", kind: .count, int: \.weights.counterpart),
-    .init(key: "weight_same_region", chinese: "同区域分", kind: .count, int: \.weights.sameRegion),
-    .init(key: "weight_adjacent_region", chinese: "相邻区域分", kind: .count, int: \.weights.adjacentRegion),
-    .init(key: "weight_same_grid", chinese: "同网格分", kind: .count, int: \.weights.sameGrid),
-    .init(key: "weight_same_station", chinese: "同指导站分", kind: .count, int: \.weights.sameStation),
-    .init(key: "weight_instructor_wish", chinese: "指导员志愿分", kind: .count, int: \.weights.instructorWish),
-    .init(key: "weight_organization_wish", chinese: "组织志愿分", kind: .count, int: \.weights.organizationWish),
-    .init(key: "wish_rank_step", chinese: "志愿递减分", kind: .count, int: \.weights.wishRankStep),
-    .init(key: "weight_mutual_wish", chinese: "双向选择加分", kind: .count, int: \.weights.mutualWishBonus),
-    .init(key: "weight_continuity", chinese: "留任分", kind: .count, int: \.weights.continuity),
-    .init(key: "reach", chinese: "选派范围", kind: .reach, int: nil),
-    .init(key: "require_full_coverage", chinese: "必须全覆盖", kind: .bool, int: nil),
-    .init(key: "default_workload_days", chinese: "默认每月天数", kind: .count, int: \.defaultWorkloadDays),
+    .init(key: "weight_skill_match", chinese: "特长匹配分", target: .count(\.weights.skillMatch)),
+    .init(key: "max_skill_matches", chinese: "特长匹配上限", target: .count(\.weights.maxSkillMatches)),
+    .init(key: "weight_counterpart", chinese: "对口分", target: .count(\.weights.counterpart)),
+    .init(key: "weight_same_region", chinese: "同区域分", target: .count(\.weights.sameRegion)),
+    .init(key: "weight_adjacent_region", chinese: "相邻区域分", target: .count(\.weights.adjacentRegion)),
+    .init(key: "weight_same_grid", chinese: "同网格分", target: .count(\.weights.sameGrid)),
+    .init(key: "weight_same_station", chinese: "同指导站分", target: .count(\.weights.sameStation)),
+    .init(key: "weight_instructor_wish", chinese: "指导员志愿分", target: .count(\.weights.instructorWish)),
+    .init(key: "weight_organization_wish", chinese: "组织志愿分", target: .count(\.weights.organizationWish)),
+    .init(key: "wish_rank_step", chinese: "志愿递减分", target: .count(\.weights.wishRankStep)),
+    .init(key: "weight_mutual_wish", chinese: "双向选择加分", target: .count(\.weights.mutualWishBonus)),
+    .init(key: "weight_continuity", chinese: "留任分", target: .count(\.weights.continuity)),
+    .init(key: "reach", chinese: "选派范围", target: .reach),
+    .init(key: "require_full_coverage", chinese: "必须全覆盖", target: .flag(\.requireFullCoverage)),
+    .init(key: "default_workload_days", chinese: "默认每月天数", target: .count(\.defaultWorkloadDays)),
+    // The office rules (RuleSettings).
+    .init(key: "key_project_exclusive", chinese: "重点项目专人", target: .flag(\.rules.keyProjectExclusive)),
+    .init(key: "mix", chinese: "建与未建搭配", target: .flag(\.rules.mix)),
+    .init(key: "capacity_in_days", chinese: "按天数计算上限", target: .flag(\.rules.capacityInDays)),
+    .init(key: "minimum_load", chinese: "最少联系数", target: .count(\.rules.minimumLoad)),
+    .init(key: "unit_min_instructors", chinese: "单位最少选派人数", target: .optionalCount(\.rules.unitMinimumInstructors)),
+    .init(key: "unit_max_instructors", chinese: "单位最多选派人数", target: .optionalCount(\.rules.unitMaximumInstructors)),
+    .init(key: "allow_dual_role", chinese: "允许一人兼任", target: .flag(\.rules.allowDualRole)),
   ] }
+
+  /// Words that leave an optional setting unset.
+  static let unsetWords = ["off", "none", "不限", "无"]
 
   /// Upper bound of scores.csv scores and of every number in settings.csv.
   public static let maxScore = 1_000_000

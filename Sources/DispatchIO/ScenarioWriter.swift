@@ -105,14 +105,15 @@ public struct ScenarioWriter: Sendable {
     let defaults = ScenarioSettings()
     var rows: [[String]] = []
     for spec in ScenarioFormat.settingSpecs {
-      switch spec.kind {
-      case .count:
-        let path = spec.int!
+      switch spec.target {
+      case .count(let path):
         if settings[keyPath: path] != defaults[keyPath: path] { rows.append([spec.key, String(settings[keyPath: path])]) }
-      case .bool:
-        if settings.requireFullCoverage != defaults.requireFullCoverage {
-          rows.append([spec.key, settings.requireFullCoverage ? "yes" : "no"])
+      case .optionalCount(let path):
+        if settings[keyPath: path] != defaults[keyPath: path] {
+          rows.append([spec.key, settings[keyPath: path].map(String.init) ?? ScenarioFormat.unsetWords[0]])
         }
+      case .flag(let path):
+        if settings[keyPath: path] != defaults[keyPath: path] { rows.append([spec.key, settings[keyPath: path] ? "yes" : "no"]) }
       case .reach:
         if settings.reach != defaults.reach { rows.append([spec.key, settings.reach.rawValue]) }
       }

@@ -1,0 +1,109 @@
+/// The wording of every input and output problem, English then Chinese, in one
+/// place so that messages stay consistent and can be reviewed together.
+
+extension ReferenceKind {
+  var names: (english: String, chinese: String) {
+    switch self {
+    case .unit: ("sending unit", "选派单位")
+    case .region: ("region", "区域")
+    case .instructor: ("instructor", "指导员")
+    case .organization: ("organization", "组织")
+    case .instructorOrOrganization: ("instructor or organization", "指导员或组织")
+    }
+  }
+}
+
+extension InputProblem {
+  public var message: String {
+    switch self {
+    case .folderMissing:
+      return "scenario folder not found / 找不到场景文件夹"
+    case .notAFolder:
+      return "not a folder / 不是文件夹"
+    case .fileMissing(let names):
+      return "required file is missing / 缺少必需文件 (accepted names / 可用文件名: \(names.joined(separator: ", ")))"
+    case .fileGivenTwice(let other):
+      return "the same table is given twice / 同一张表出现两次: also \(other)"
+    case .unreadableFile(let reason):
+      return "cannot read the file / 无法读取文件: \(reason)"
+    case .undecodableText:
+      return "text is neither UTF-8 nor GB18030 (GBK) / 文件编码无法识别（应为 UTF-8 或 GB18030/GBK）"
+    case .unterminatedQuote:
+      return "a quoted cell is never closed / 引号未闭合"
+    case .emptyFile:
+      return "the file is empty (no header row) / 文件为空（没有表头）"
+    case .noDataRows:
+      return "the file has a header but no data rows / 文件只有表头，没有数据"
+    case .unknownFile:
+      return "not a file of the scenario format, ignored / 不属于场景格式的文件，已忽略"
+    case .missingColumn(let column):
+      return "required column is missing / 缺少必需列: \(column.displayName)"
+    case .duplicateColumn(let column, let first):
+      return "column \(column.displayName) is given twice / 列重复 (also \"\(first)\")"
+    case .unknownColumn(let suggestion):
+      return "unknown column, ignored / 未知列，已忽略" + didYouMean(suggestion)
+    case .extraCells(let count):
+      return "\(count) cell(s) beyond the last column, ignored / 超出表头的 \(count) 个单元格已忽略"
+    case .missingValue(let column):
+      return "\(column.key) must not be empty / \(column.chinese)不能为空"
+    case .notACount(let column, let value):
+      return "\(column.key) must be a whole number ≥ 0 / \(column.chinese)须为非负整数: \"\(value)\""
+    case .numberTooLarge(let column, let value, let maximum):
+      return "\(column.key) must be at most \(maximum) / \(column.chinese)不能超过 \(maximum): \"\(value)\""
+    case .unknownValue(let column, let value, let allowed, let suggestion):
+      return "unknown \(column.key) / 未知\(column.chinese): \"\(value)\" (allowed / 可用: \(allowed.joined(separator: ", ")))"
+        + didYouMean(suggestion)
+    case .notABoolean(let column, let value):
+      return "\(column.key) must be yes or no / \(column.chinese)须为 是 或 否: \"\(value)\""
+    case .duplicateID(let id, let firstLine):
+      return "duplicate id / 编号重复: \"\(id)\" (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
+    case .unknownReference(let kind, let id, let suggestion):
+      return "unknown \(kind.names.english) / 未知\(kind.names.chinese): \"\(id)\"" + didYouMean(suggestion)
+    case .ambiguousReference(let id):
+      return "\"\(id)\" is both an instructor and an organization id / 既是指导员编号又是组织编号，无法判断"
+    case .badRank(let value):
+      return "rank must be a whole number ≥ 1 / 志愿顺序须为正整数: \"\(value)\""
+    case .wishBetweenInstructors(let a, let b):
+      return "a wish must link an instructor and an organization, not two instructors / 志愿须在指导员与组织之间: \"\(a)\" → \"\(b)\""
+    case .wishBetweenOrganizations(let a, let b):
+      return "a wish must link an instructor and an organization, not two organizations / 志愿须在指导员与组织之间: \"\(a)\" → \"\(b)\""
+    case .duplicatePair(let firstLine):
+      return "this pair is listed twice / 同一对重复出现 (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
+    case .repeatedOverride(let firstLine):
+      return "the same override is given twice, one is kept / 指定重复，保留一条 (first on line \(firstLine))"
+    case .lockAndForbid(let firstLine):
+      return "the pair is both locked and forbidden / 同一对既锁定又禁止 (other on line \(firstLine) / 另见第 \(firstLine) 行)"
+    case .locksExceedCapacity(let instructor, let locks, let capacity):
+      return "instructor \"\(instructor)\" has \(locks) locks but capacity \(capacity) / 指导员锁定数 \(locks) 超过联系上限 \(capacity)"
+    case .locksExceedSlots(let organization, let locks, let slots):
+      return "organization \"\(organization)\" has \(locks) locks but \(slots) slot(s) / 组织锁定数 \(locks) 超过需要人数 \(slots)"
+    case .unknownSetting(let key, let suggestion):
+      return "unknown setting / 未知设置项: \"\(key)\"" + didYouMean(suggestion)
+    case .badSettingValue(let key, let value, let expected):
+      return "bad value for \(key) / 设置值无效: \"\(value)\" (expected / 应为: \(expected))"
+    case .duplicateSetting(let key, let firstLine):
+      return "setting \(key) is given twice / 设置项重复 (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
+    }
+  }
+
+  private func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { " — did you mean / 是否为 \"\($0)\"?" } ?? ""
+  }
+}
+
+extension OutputError: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .folderExists(let path):
+      "\(path): the output folder exists already, nothing is overwritten / 输出文件夹已存在，不会覆盖"
+    case .cannotCreateFolder(let path, let reason):
+      "\(path): cannot create the folder / 无法创建文件夹: \(reason)"
+    case .fileExists(let path):
+      "\(path): the file exists already / 文件已存在"
+    case .cannotWriteFile(let path, let reason):
+      "\(path): cannot write the file / 无法写入文件: \(reason)"
+    case .unrepresentable(let file, let value, let reason):
+      "\(file): cannot write \"\(value)\" / 无法写入: \(reason)"
+    }
+  }
+}

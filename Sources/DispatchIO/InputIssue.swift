@@ -1,0 +1,125 @@
+/// Located problems in a scenario folder: what went wrong (`InputProblem`), where
+/// (`file:line:column`) and how bad (error or warning). The reader collects all of
+/// them in one run; the wording of every problem is in `InputError+Message.swift`.
+
+/// The kinds of record a scenario refers to by id, for "unknown …" messages.
+public enum ReferenceKind: String, Sendable, Hashable {
+  case unit, region, instructor, organization
+  /// A wish's `from`/`to` may name either.
+  case instructorOrOrganization
+}
+
+/// Everything that can be wrong with a scenario folder. Values carry what the
+/// message needs; `InputIssue` adds the location.
+public enum InputProblem: Sendable, Hashable {
+  // MARK: Folder and files
+  case folderMissing
+  case notAFolder
+  case fileMissing(acceptedNames: [String])
+  /// Two files stand for the same table (e.g. instructors.csv and 指导员.csv).
+  case fileGivenTwice(otherName: String)
+  case unreadableFile(reason: String)
+  case undecodableText
+  case unterminatedQuote
+  /// No header row at all.
+  case emptyFile
+  /// A header but no data row, in a file that must have rows.
+  case noDataRows
+  /// A .csv file that is not part of the format (warning).
+  case unknownFile
+
+  // MARK: Header
+  case missingColumn(ColumnSpec)
+  case duplicateColumn(ColumnSpec, firstHeader: String)
+  /// A header that names no column of this file (warning; the column is ignored).
+  case unknownColumn(suggestion: String?)
+  /// Non-empty cells beyond the last header (warning; ignored).
+  case extraCells(count: Int)
+
+  // MARK: Values
+  case missingValue(ColumnSpec)
+  case notACount(ColumnSpec, value: String)
+  case numberTooLarge(ColumnSpec, value: String, maximum: Int)
+  case unknownValue(ColumnSpec, value: String, allowed: [String], suggestion: String?)
+  case notABoolean(ColumnSpec, value: String)
+  case duplicateID(String, firstLine: Int)
+  case unknownReference(ReferenceKind, String, suggestion: String?)
+  /// An id that is both an instructor's and an organization's, where either may be meant.
+  case ambiguousReference(String)
+  case badRank(value: String)
+  case wishBetweenInstructors(String, String)
+  case wishBetweenOrganizations(String, String)
+  /// The same pair (wish or score) twice.
+  case duplicatePair(firstLine: Int)
+  /// The same override twice (warning; one is kept).
+  case repeatedOverride(firstLine: Int)
+  case lockAndForbid(firstLine: Int)
+  case locksExceedCapacity(instructor: String, locks: Int, capacity: Int)
+  case locksExceedSlots(organization: String, locks: Int, slots: Int)
+
+  // MARK: settings.csv
+  case unknownSetting(key: String, suggestion: String?)
+  case badSettingValue(key: String, value: String, expected: String)
+  case duplicateSetting(key: String, firstLine: Int)
+
+  public var severity: InputIssue.Severity {
+    switch self {
+    case .unknownFile, .unknownColumn, .extraCells, .repeatedOverride: .warning
+    default: .error
+    }
+  }
+}
+
+/// One problem at one place: `file:line:column: message`.
+public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
+  public enum Severity: String, Sendable, Hashable {
+    case error, warning
+  }
+
+  /// The file name as found in the folder (or as expected, when it is missing;
+  /// the folder's path for folder problems).
+  public let file: String
+  /// The 1-based physical line, when the problem is in a row or the header.
+  public let line: Int?
+  /// The column header as written in the file (the English key when the column is missing).
+  public let column: String?
+  public let problem: InputProblem
+
+  public init(file: String, line: Int? = nil, column: String? = nil, problem: InputProblem) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.problem = problem
+  }
+
+  public var severity: Severity { problem.severity }
+  /// The user-facing text (English / Chinese).
+  public var message: String { problem.message }
+
+  /// `file:line:column: message`, with `warning: ` before the message of a warning
+  /// and the parts that are unknown left out.
+  public var description: String {
+    var location = file
+    if let line { location += ":\(line)" }
+    if let column { location += ":\(column)" }
+    return location + ": " + (severity == .warning ? "warning: " : "") + message
+  }
+}
+
+/// Thrown by `ScenarioReader` when a folder has at least one error; `issues` holds
+/// every error and warning found, in file and line order.
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+  public let issues: [InputIssue]
+
+  public init(issues: [InputIssue]) { self.issues = issues }
+
+  public var errors: [InputIssue] { issues.filter { $0.severity == .error } }
+
+  /// One issue a line, then a count.
+  public var description: String {
+    let count = errors.count
+    let summary = count == 1 ? "1 error in the scenario / 场景数据有 1 处错误"
+      : "\(count) errors in the scenario / 场景数据有 \(count) 处错误"
+    return (issues.map(\.description) + [summary]).joined(separator: "\n")
+  }
+}

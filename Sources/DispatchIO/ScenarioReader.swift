@@ -1,0 +1,591 @@
+import DispatchModel
+import Foundation
+
+/// Reads a scenario folder (format v1, Documentation/ScenarioFormat.md) into a
+/// `Scenario`, checking every file, header, cell and cross-reference, and reporting
+/// every problem found in one run as `file:line:column: message`.
+///
+/// Files and headers are matched by their English or Chinese names and aliases
+/// (`ScenarioFormat`), case-insensitively and ignoring spaces, `_`, `-`, `*` and a BOM.
+/// Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+public struct ScenarioReader: Sendable {
+  public init() {}
+
+  /// Reads `folder`; throws every error (with the warnings) when there is at least one error.
+  public func read(folder: URL) throws(InputErrors) -> ScenarioReadResult {
+    var reading = FolderReading(folder: folder)
+    return try reading.run()
+  }
+}
+
+/// A scenario as read, with the warnings that did not stop it and a fingerprint of its input.
+public struct ScenarioReadResult: Sendable {
+  public let scenario: Scenario
+  public let warnings: [InputIssue]
+  /// SHA-256 (hex) over the files present, in `ScenarioFormat.files` order: for each,
+  /// its canonical name in UTF-8, a zero byte, its length as 8 big-endian bytes, its bytes.
+  public let inputSHA256: String
+}
+
+/// One file after decoding and header matching.
+struct Table {
+  let spec: FileSpec
+  /// The name as found in the folder.
+  let fileName: String
+  let headerLine: Int
+  /// Column key → position and the header as written.
+  let columns: [String: (index: Int, header: String)]
+  /// Non-blank data rows.
+  let rows: [CSVRecord]
+
+  func has(_ key: String) -> Bool { columns[key] != nil }
+
+  /// The cell's value (trimmed, formula guard removed); "" when the column or cell is absent.
+  func value(_ key: String, in row: CSVRecord) -> String {
+    guard let index = columns[key]?.index, index < row.fields.count else { return "" }
+    return ValueParser.cellValue(row.fields[index])
+  }
+
+  /// The header as written, or the English key when the column is absent.
+  func header(_ key: String) -> String { columns[key]?.header ?? key }
+}
+
+/// The state of one `read(folder:)` call: the issues found so far and the ids known.
+struct FolderReading {
+  let folder: URL
+  var issues: [InputIssue] = []
+  /// Raw bytes of each file present, by canonical name (for `inputSHA256`).
+  var fileBytes: [String: [UInt8]] = [:]
+
+  // Ids of each kind, `nil` when they cannot be known (file or id column missing),
+  // so that one missing file does not turn every reference into an error.
+  var unitIDs: Set<String>?
+  var regionIDs: Set<String>?
+  var instructorIDs: Set<String>?
+  var organizationIDs: Set<String>?
+
+  init(folder: URL) { self.folder = folder }
+
+  // MARK: - Reporting
+
+  mutating func report(_ problem: InputProblem, file: String, line: Int? = nil, column: String? = nil) {
+    issues.append(InputIssue(file: file, line: line, column: column, problem: problem))
+  }
+
+  mutating func report(_ problem: InputProblem, in table: Table, row: CSVRecord, column key: String?) {
+    report(problem, file: table.fileName, line: row.line, column: key.map(table.header))
+  }
+
+  // MARK: - The whole folder
+
+  mutating func run() throws(InputErrors) -> ScenarioReadResult {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+      throw InputErrors(issues: [InputIssue(file: folder.path, problem: .folderMissing)])
+    }
+    guard isDirectory.boolValue else { throw InputErrors(issues: [InputIssue(file: folder.path, problem: .notAFolder)]) }
+    let entries: [String]
+    do {
+      entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    } catch {
+      throw InputErrors(issues: [InputIssue(file: folder.path, problem: .unreadableFile(reason: error.localizedDescription))])
+    }
+
+    var found: [String: String] = [:]  // canonical name → name in the folder
+    for entry in entries.sorted() where !entry.hasPrefix(".") {
+      let token = ValueParser.normalizedToken(entry)
+      if let spec = ScenarioFormat.files.first(where: { ([$0.name] + $0.aliases).contains { ValueParser.normalizedToken($0) == token } }) {
+        if let first = found[spec.name] {
+          report(.fileGivenTwice(otherName: first), file: entry)
+        } else {
+          found[spec.name] = entry
+        }
+      } else if token.hasSuffix(".csv") {
+        report(.unknownFile, file: entry)
+      }
+    }
+
+    var tables: [String: Table] = [:]
+    for spec in ScenarioFormat.files {
+      if let name = found[spec.name] {
+        tables[spec.name] = loadTable(spec, fileName: name)
+      } else if spec.required {
+        report(.fileMissing(acceptedNames: [spec.name] + spec.aliases), file: spec.name)
+      }
+    }
+
+    // Dependencies first, so references can be checked as rows are read.
+    let units = tables[ScenarioFormat.units.name].map { readUnits($0) } ?? []
+    let regions = tables[ScenarioFormat.regions.name].map { readRegions($0) } ?? []
+    let instructors = tables[ScenarioFormat.instructors.name].map { readInstructors($0) } ?? []
+    let organizations = tables[ScenarioFormat.organizations.name].map { readOrganizations($0) } ?? []
+    let wishes = tables[ScenarioFormat.wishes.name].map { readWishes($0) } ?? []
+    let scores = tables[ScenarioFormat.scores.name].map { readScores($0) } ?? []
+    let overrides = tables[ScenarioFormat.overrides.name].map {
+      readOverrides($0, instructors: instructors, organizations: organizations)
+    } ?? []
+    let settings = tables[ScenarioFormat.settings.name].map { readSettings($0) } ?? ScenarioSettings()
+
+    let sorted = sortedIssues()
+    if sorted.contains(where: { $0.severity == .error }) { throw InputErrors(issues: sorted) }
+
+    let scenario = Scenario(
+      instructors: instructors, organizations: organizations, units: units, regions: regions,
+      wishes: wishes, givenScores: scores, overrides: overrides, settings: settings)
+    return ScenarioReadResult(scenario: scenario, warnings: sorted, inputSHA256: inputDigest())
+  }
+
+  /// Issues in file order (`ScenarioFormat.files`, folder problems first), then line order.
+  func sortedIssues() -> [InputIssue] {
+    func fileRank(_ name: String) -> Int {
+      let token = ValueParser.normalizedToken(name)
+      let index = ScenarioFormat.files.firstIndex { ([$0.name] + $0.aliases).contains { ValueParser.normalizedToken($0) == token } }
+      return index.map { $0 + 1 } ?? (name == folder.path ? 0 : ScenarioFormat.files.count + 1)
+    }
+    return issues.enumerated().sorted { a, b in
+      let (ra, rb) = (fileRank(a.element.file), fileRank(b.element.file))
+      if ra != rb { return ra < rb }
+      if a.element.file != b.element.file { return a.element.file < b.element.file }
+      let (la, lb) = (a.element.line ?? 0, b.element.line ?? 0)
+      if la != lb { return la < lb }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+
+  func inputDigest() -> String {
+    var hasher = SHA256Hasher()
+    for spec in ScenarioFormat.files {
+      guard let bytes = fileBytes[spec.name] else { continue }
+      hasher.update(Array(spec.name.utf8) + [0])
+      let length = UInt64(bytes.count)
+      hasher.update((0..<8).map { UInt8(truncatingIfNeeded: length >> UInt64(56 - 8 * $0)) })
+      hasher.update(bytes)
+    }
+    return hasher.hexDigest()
+  }
+
+  // MARK: - One file: bytes → text → records → header
+
+  /// The file's table, or `nil` when it cannot be read at all (the reason is reported).
+  mutating func loadTable(_ spec: FileSpec, fileName: String) -> Table? {
+    let url = folder.appendingPathComponent(fileName)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      report(.unreadableFile(reason: "no permission or not a regular file / 无权限或不是普通文件"), file: fileName)
+      return nil
+    }
+    let bytes = [UInt8](data)
+    fileBytes[spec.name] = bytes
+
+    let text: String
+    switch TextDecoding.decode(bytes) {
+    case .text(let decoded, _): text = decoded
+    case .undecodable(let line):
+      report(.undecodableText, file: fileName, line: line)
+      return nil
+    }
+
+    let parsed = CSVParser.parse(text)
+    if let line = parsed.unterminatedQuoteLine { report(.unterminatedQuote, file: fileName, line: line) }
+    let records = parsed.records.filter { !$0.isBlank }
+    guard let headerRecord = records.first else {
+      // An optional file that is empty is as good as absent.
+      if spec.required { report(.emptyFile, file: fileName) }
+      return nil
+    }
+
+    let headers = headerRecord.fields.map { ValueParser.trim($0) }
+    var columns: [String: (index: Int, header: String)] = [:]
+    let allNames = spec.columns.flatMap(\.names)
+    for (index, header) in headers.enumerated() where !header.isEmpty {
+      let token = ValueParser.normalizedToken(header)
+      guard let column = spec.columns.first(where: { $0.names.contains { ValueParser.normalizedToken($0) == token } }) else {
+        report(.unknownColumn(suggestion: ValueParser.nearest(to: header, among: allNames)),
+               file: fileName, line: headerRecord.line, column: header)
+        continue
+      }
+      if let first = columns[column.key] {
+        report(.duplicateColumn(column, firstHeader: first.header), file: fileName, line: headerRecord.line, column: header)
+      } else {
+        columns[column.key] = (index, header)
+      }
+    }
+    for column in spec.columns where column.required && columns[column.key] == nil {
+      report(.missingColumn(column), file: fileName, line: headerRecord.line, column: column.key)
+    }
+
+    let rows = Array(records.dropFirst())
+    if spec.required && rows.isEmpty { report(.noDataRows, file: fileName, line: headerRecord.line) }
+    for row in rows where row.fields.count > headers.count {
+      let extra = row.fields[headers.count...].filter { !ValueParser.trim($0).isEmpty }.count
+      if extra > 0 { report(.extraCells(count: extra), file: fileName, line: row.line) }
+    }
+    return Table(spec: spec, fileName: fileName, headerLine: headerRecord.line, columns: columns, rows: rows)
+  }
+
+  // MARK: - Cells
+
+  /// A value that must be there: reports it when the column is present but the cell empty.
+  mutating func requiredText(_ table: Table, _ row: CSVRecord, _ key: String) -> String? {
+    let value = table.value(key, in: row)
+    if value.isEmpty {
+      if table.has(key) { report(.missingValue(table.spec.column(key)), in: table, row: row, column: key) }
+      return nil
+    }
+    return value
+  }
+
+  /// Empty → nil.
+  func optionalText(_ table: Table, _ row: CSVRecord, _ key: String) -> String? {
+    let value = table.value(key, in: row)
+    return value.isEmpty ? nil : value
+  }
+
+  /// A whole number in 0 … `maximum`; empty → nil (reported when `required`).
+  mutating func count(_ table: Table, _ row: CSVRecord, _ key: String, required: Bool = false, maximum: Int? = nil) -> Int? {
+    let text = table.value(key, in: row)
+    if text.isEmpty {
+      if required && table.has(key) { report(.missingValue(table.spec.column(key)), in: table, row: row, column: key) }
+      return nil
+    }
+    guard let number = ValueParser.integer(text), number >= 0 else {
+      report(.notACount(table.spec.column(key), value: text), in: table, row: row, column: key)
+      return nil
+    }
+    if let maximum, number > maximum {
+      report(.numberTooLarge(table.spec.column(key), value: text, maximum: maximum), in: table, row: row, column: key)
+      return nil
+    }
+    return number
+  }
+
+  /// yes / no; empty → `defaultValue`.
+  mutating func flag(_ table: Table, _ row: CSVRecord, _ key: String, default defaultValue: Bool = false) -> Bool {
+    let text = table.value(key, in: row)
+    if text.isEmpty { return defaultValue }
+    guard let value = ValueParser.boolean(text) else {
+      report(.notABoolean(table.spec.column(key), value: text), in: table, row: row, column: key)
+      return defaultValue
+    }
+    return value
+  }
+
+  /// One value of a vocabulary; empty → nil.
+  mutating func choice<Value>(_ table: Table, _ row: CSVRecord, _ key: String, _ vocabulary: [(Value, [String])]) -> Value? {
+    let text = table.value(key, in: row)
+    if text.isEmpty { return nil }
+    return vocabularyValue(text, table, row, key, vocabulary)
+  }
+
+  mutating func vocabularyValue<Value>(_ text: String, _ table: Table, _ row: CSVRecord, _ key: String, _ vocabulary: [(Value, [String])]) -> Value? {
+    if let value = ValueParser.choice(text, vocabulary) { return value }
+    let allowed = vocabulary.flatMap { $0.1.prefix(2) }
+    let suggestion = ValueParser.nearest(to: text, among: vocabulary.flatMap(\.1))
+    report(.unknownValue(table.spec.column(key), value: text, allowed: allowed, suggestion: suggestion), in: table, row: row, column: key)
+    return nil
+  }
+
+  func list(_ table: Table, _ row: CSVRecord, _ key: String) -> [String] {
+    ValueParser.list(table.value(key, in: row))
+  }
+
+  /// A list of roles, each checked, repeats dropped (first kept).
+  mutating func roles(_ table: Table, _ row: CSVRecord, _ key: String) -> [DispatchRole] {
+    var roles: [DispatchRole] = []
+    for item in list(table, row, key) {
+      if let role = vocabularyValue(item, table, row, key, ScenarioFormat.roles), !roles.contains(role) { roles.append(role) }
+    }
+    return roles
+  }
+
+  /// Reports `id` when `known` is known and does not hold it.
+  mutating func checkReference(_ id: String, _ kind: ReferenceKind, known: Set<String>?, _ table: Table, _ row: CSVRecord, _ key: String) {
+    guard let known, !known.contains(id) else { return }
+    report(.unknownReference(kind, id, suggestion: ValueParser.nearest(to: id, among: known.sorted())), in: table, row: row, column: key)
+  }
+
+  /// Registers an id, reporting a repeat; returns whether it was new.
+  mutating func register(_ id: String, in seen: inout [String: Int], _ table: Table, _ row: CSVRecord) -> Bool {
+    if let firstLine = seen[id] {
+      report(.duplicateID(id, firstLine: firstLine), in: table, row: row, column: "id")
+      return false
+    }
+    seen[id] = row.line
+    return true
+  }
+
+  // MARK: - The files
+
+  mutating func readUnits(_ table: Table) -> [SendingUnit] {
+    var seen: [String: Int] = [:]
+    var units: [SendingUnit] = []
+    for row in table.rows {
+      let id = requiredText(table, row, "id")
+      let name = requiredText(table, row, "name")
+      let functions = list(table, row, "functions")
+      guard let id, register(id, in: &seen, table, row), let name else { continue }
+      units.append(SendingUnit(id: UnitID(id), name: name, functions: functions))
+    }
+    if table.has("id") { unitIDs = Set(seen.keys) }
+    return units
+  }
+
+  mutating func readRegions(_ table: Table) -> [Region] {
+    var seen: [String: Int] = [:]
+    var regions: [Region] = []
+    var neighbourRows: [(CSVRecord, [String])] = []
+    for row in table.rows {
+      let id = requiredText(table, row, "id")
+      let name = requiredText(table, row, "name")
+      let remote = flag(table, row, "remote")
+      let neighbours = list(table, row, "neighbours")
+      neighbourRows.append((row, neighbours))
+      guard let id, register(id, in: &seen, table, row), let name else { continue }
+      regions.append(Region(
+        id: RegionID(id), name: name, grid: optionalText(table, row, "grid"), station: optionalText(table, row, "station"),
+        remote: remote, neighbours: neighbours.map(RegionID.init)))
+    }
+    if table.has("id") { regionIDs = Set(seen.keys) }
+    // Neighbours may name regions further down the file, so they are checked last.
+    for (row, neighbours) in neighbourRows {
+      for neighbour in neighbours { checkReference(neighbour, .region, known: regionIDs, table, row, "neighbours") }
+    }
+    return regions
+  }
+
+  mutating func readInstructors(_ table: Table) -> [Instructor] {
+    var seen: [String: Int] = [:]
+    var instructors: [Instructor] = []
+    for row in table.rows {
+      let id = requiredText(table, row, "id")
+      let name = requiredText(table, row, "name")
+      let unit = requiredText(table, row, "unit")
+      if let unit { checkReference(unit, .unit, known: unitIDs, table, row, "unit") }
+      let region = requiredText(table, row, "region")
+      if let region { checkReference(region, .region, known: regionIDs, table, row, "region") }
+      let capacity = count(table, row, "capacity", required: true)
+      let roles = roles(table, row, "roles")
+      let days = count(table, row, "days_per_month")
+      let kind = choice(table, row, "kind", ScenarioFormat.employmentKinds)
+      guard let id, register(id, in: &seen, table, row), let name, let unit, let region, let capacity else { continue }
+      instructors.append(Instructor(
+        id: InstructorID(id), name: name, unit: UnitID(unit), region: RegionID(region), capacity: capacity,
+        skills: list(table, row, "skills"), station: optionalText(table, row, "station"), roles: roles,
+        daysPerMonth: days, kind: kind))
+    }
+    if table.has("id") { instructorIDs = Set(seen.keys) }
+    return instructors
+  }
+
+  mutating func readOrganizations(_ table: Table) -> [Organization] {
+    var seen: [String: Int] = [:]
+    var organizations: [Organization] = []
+    for row in table.rows {
+      let id = requiredText(table, row, "id")
+      let name = requiredText(table, row, "name")
+      let region = requiredText(table, row, "region")
+      if let region { checkReference(region, .region, known: regionIDs, table, row, "region") }
+      let industry = requiredText(table, row, "industry")
+      let kind = choice(table, row, "kind", ScenarioFormat.organizationKinds)
+      let size = choice(table, row, "size", ScenarioFormat.sizes)
+      let partyStatus = choice(table, row, "party_status", ScenarioFormat.partyStatuses)
+      let workload = count(table, row, "workload_days")
+      let keyProject = flag(table, row, "key_project")
+      let roles = roles(table, row, "roles")
+      let current = optionalText(table, row, "current_instructor")
+      if let current { checkReference(current, .instructor, known: instructorIDs, table, row, "current_instructor") }
+      guard let id, register(id, in: &seen, table, row), let name, let region, let industry else { continue }
+      organizations.append(Organization(
+        id: OrganizationID(id), name: name, region: RegionID(region), industry: industry, kind: kind, size: size,
+        partyStatus: partyStatus, needs: list(table, row, "needs"), workloadDays: workload, keyProject: keyProject,
+        roles: roles, currentInstructor: current.map(InstructorID.init)))
+    }
+    if table.has("id") { organizationIDs = Set(seen.keys) }
+    return organizations
+  }
+
+  mutating func readWishes(_ table: Table) -> [Wish] {
+    var wishes: [Wish] = []
+    var seen: [Wish: Int] = [:]  // the wish with rank 0 → its line
+    for row in table.rows {
+      let from = requiredText(table, row, "from")
+      let to = requiredText(table, row, "to")
+      let rankText = table.value("rank", in: row)
+      var rank: Int?
+      if table.has("rank") {
+        if let number = ValueParser.integer(rankText), number >= 1 {
+          rank = number
+        } else {
+          report(.badRank(value: rankText), in: table, row: row, column: "rank")
+        }
+      }
+      guard let from, let to, let instructorIDs, let organizationIDs else { continue }
+      guard let fromSide = side(of: from, instructorIDs, organizationIDs, table, row, "from"),
+            let toSide = side(of: to, instructorIDs, organizationIDs, table, row, "to") else { continue }
+      let wish: Wish
+      switch (fromSide, toSide) {
+      case (.instructor, .organization): wish = .instructorWants(InstructorID(from), OrganizationID(to), rank: rank ?? 0)
+      case (.organization, .instructor): wish = .organizationWants(OrganizationID(from), InstructorID(to), rank: rank ?? 0)
+      case (.instructor, .instructor):
+        report(.wishBetweenInstructors(from, to), in: table, row: row, column: "to")
+        continue
+      default:
+        report(.wishBetweenOrganizations(from, to), in: table, row: row, column: "to")
+        continue
+      }
+      let pairKey: Wish = switch wish {
+      case .instructorWants(let i, let o, _): .instructorWants(i, o, rank: 0)
+      case .organizationWants(let o, let i, _): .organizationWants(o, i, rank: 0)
+      }
+      if let firstLine = seen[pairKey] {
+        report(.duplicatePair(firstLine: firstLine), in: table, row: row, column: "to")
+        continue
+      }
+      seen[pairKey] = row.line
+      if rank != nil { wishes.append(wish) }
+    }
+    return wishes
+  }
+
+  /// Which side a wish's id names; reports unknown and ambiguous ids.
+  mutating func side(of id: String, _ instructors: Set<String>, _ organizations: Set<String>,
+                     _ table: Table, _ row: CSVRecord, _ key: String) -> ReferenceKind? {
+    switch (instructors.contains(id), organizations.contains(id)) {
+    case (true, false): return .instructor
+    case (false, true): return .organization
+    case (true, true):
+      report(.ambiguousReference(id), in: table, row: row, column: key)
+      return nil
+    case (false, false):
+      let suggestion = ValueParser.nearest(to: id, among: (instructors.union(organizations)).sorted())
+      report(.unknownReference(.instructorOrOrganization, id, suggestion: suggestion), in: table, row: row, column: key)
+      return nil
+    }
+  }
+
+  mutating func readScores(_ table: Table) -> [GivenScore] {
+    var scores: [GivenScore] = []
+    var seen: [String: Int] = [:]
+    for row in table.rows {
+      let organization = requiredText(table, row, "organization")
+      if let organization { checkReference(organization, .organization, known: organizationIDs, table, row, "organization") }
+      let instructor = requiredText(table, row, "instructor")
+      if let instructor { checkReference(instructor, .instructor, known: instructorIDs, table, row, "instructor") }
+      let score = count(table, row, "score", required: true, maximum: ScenarioFormat.maxScore)
+      guard let organization, let instructor, let score else { continue }
+      // A unit separator cannot be in a trimmed cell of a text file, so the key is unambiguous.
+      let pair = organization + "\u{1F}" + instructor
+      if let firstLine = seen[pair] {
+        report(.duplicatePair(firstLine: firstLine), in: table, row: row, column: "instructor")
+        continue
+      }
+      seen[pair] = row.line
+      scores.append(GivenScore(organization: OrganizationID(organization), instructor: InstructorID(instructor), score: score))
+    }
+    return scores
+  }
+
+  mutating func readOverrides(_ table: Table, instructors: [Instructor], organizations: [Organization]) -> [PairOverride] {
+    var overrides: [PairOverride] = []
+    var seen: [String: (action: OverrideAction, line: Int)] = [:]
+    var lockRows: [(override: PairOverride, row: CSVRecord)] = []
+    for row in table.rows {
+      let organization = requiredText(table, row, "organization")
+      if let organization { checkReference(organization, .organization, known: organizationIDs, table, row, "organization") }
+      let instructor = requiredText(table, row, "instructor")
+      if let instructor { checkReference(instructor, .instructor, known: instructorIDs, table, row, "instructor") }
+      let actionText = requiredText(table, row, "action")
+      let action = actionText.flatMap { vocabularyValue($0, table, row, "action", ScenarioFormat.actions) }
+      guard let organization, let instructor, let action else { continue }
+      let pair = organization + "\u{1F}" + instructor
+      if let first = seen[pair] {
+        if first.action == action {
+          report(.repeatedOverride(firstLine: first.line), in: table, row: row, column: "action")
+        } else {
+          report(.lockAndForbid(firstLine: first.line), in: table, row: row, column: "action")
+        }
+        continue
+      }
+      seen[pair] = (action, row.line)
+      let override = PairOverride(organization: OrganizationID(organization), instructor: InstructorID(instructor), action: action)
+      overrides.append(override)
+      if action == .lock { lockRows.append((override, row)) }
+    }
+
+    // Locks must fit: an instructor's capacity, an organization's slots.
+    let capacity = Dictionary(instructors.map { ($0.id, $0.capacity) }, uniquingKeysWith: { a, _ in a })
+    let slots = Dictionary(organizations.map { ($0.id, $0.slots.count) }, uniquingKeysWith: { a, _ in a })
+    var locksPerInstructor: [InstructorID: Int] = [:]
+    var locksPerOrganization: [OrganizationID: Int] = [:]
+    for (override, row) in lockRows {
+      locksPerInstructor[override.instructor, default: 0] += 1
+      locksPerOrganization[override.organization, default: 0] += 1
+      // Reported once, on the first lock that does not fit.
+      if let limit = capacity[override.instructor], locksPerInstructor[override.instructor] == limit + 1 {
+        let total = lockRows.filter { $0.override.instructor == override.instructor }.count
+        report(.locksExceedCapacity(instructor: override.instructor.rawValue, locks: total, capacity: limit),
+               in: table, row: row, column: "instructor")
+      }
+      if let limit = slots[override.organization], locksPerOrganization[override.organization] == limit + 1 {
+        let total = lockRows.filter { $0.override.organization == override.organization }.count
+        report(.locksExceedSlots(organization: override.organization.rawValue, locks: total, slots: limit),
+               in: table, row: row, column: "organization")
+      }
+    }
+    return overrides
+  }
+
+  mutating func readSettings(_ table: Table) -> ScenarioSettings {
+    var settings = ScenarioSettings()
+    var seen: [String: Int] = [:]
+    let specs = ScenarioFormat.settingSpecs
+    for row in table.rows {
+      guard let keyText = requiredText(table, row, "key") else { continue }
+      let token = ValueParser.normalizedToken(keyText)
+      guard let spec = specs.first(where: { ValueParser.normalizedToken($0.key) == token || ValueParser.normalizedToken($0.chinese) == token }) else {
+        let suggestion = ValueParser.nearest(to: keyText, among: specs.flatMap { [$0.key, $0.chinese] })
+        report(.unknownSetting(key: keyText, suggestion: suggestion), in: table, row: row, column: "key")
+        continue
+      }
+      if let firstLine = seen[spec.key] {
+        report(.duplicateSetting(key: spec.key, firstLine: firstLine), in: table, row: row, column: "key")
+        continue
+      }
+      seen[spec.key] = row.line
+      // A missing value column is reported once, not once a row.
+      guard table.has("value") else { continue }
+      let value = table.value("value", in: row)
+      let countExpected = "a whole number 0…\(ScenarioFormat.maxScore) / 0 至 \(ScenarioFormat.maxScore) 的整数"
+      func bad(_ expected: String) -> InputProblem { .badSettingValue(key: spec.key, value: value, expected: expected) }
+
+      switch spec.target {
+      case .count(let path):
+        if let number = ValueParser.integer(value), (0...ScenarioFormat.maxScore).contains(number) {
+          settings[keyPath: path] = number
+        } else {
+          report(bad(countExpected), in: table, row: row, column: "value")
+        }
+      case .optionalCount(let path):
+        if value.isEmpty || ScenarioFormat.unsetWords.contains(where: { ValueParser.normalizedToken($0) == ValueParser.normalizedToken(value) }) {
+          settings[keyPath: path] = nil
+        } else if let number = ValueParser.integer(value), (0...ScenarioFormat.maxScore).contains(number) {
+          settings[keyPath: path] = number
+        } else {
+          report(bad(countExpected + ", or off / 不限"), in: table, row: row, column: "value")
+        }
+      case .flag(let path):
+        if let flag = ValueParser.boolean(value) {
+          settings[keyPath: path] = flag
+        } else {
+          report(bad("yes or no / 是 或 否"), in: table, row: row, column: "value")
+        }
+      case .reach:
+        if let reach = ValueParser.choice(value, ScenarioFormat.reaches) {
+          settings.reach = reach
+        } else {
+          report(bad(ScenarioFormat.reaches.flatMap { $0.1 }.joined(separator: ", ")), in: table, row: row, column: "value")
+        }
+      }
+    }
+    return settings
+  }
+}
