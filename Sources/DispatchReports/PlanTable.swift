@@ -10,16 +10,17 @@ public enum PlanTable {
     "组织编号", "组织名称", "区域", "行业", "职务", "指导员编号", "指导员姓名", "选派单位", "得分", "得分构成", "双向选择", "说明",
   ]
 
+  /// The data rows (without `header`).
   /// - Complexity: O(*s*) for *s* slots.
   public static func rows(_ plan: DispatchPlan, model: PlanningModel) -> [[String]] {
     let scenario = model.scenario
     let index = ScenarioIndex(scenario)
-    var out: [[String]] = [header]
+    var out: [[String]] = []
     var assigned: [SlotKey: PlannedAssignment] = [:]
     for a in plan.assignments { assigned[SlotKey(organization: a.organization, role: a.role)] = a }
     var open: [SlotKey: UncoveredSlot] = [:]
     for u in plan.uncovered { open[SlotKey(organization: u.organization, role: u.role)] = u }
-    for slot in model.slots {
+    for (rowIndex, slot) in model.slots.enumerated() {
       let organization = scenario.organizations[slot.organization]
       let key = SlotKey(organization: organization.id, role: slot.role)
       let regionName = index.regions[organization.region]?.name ?? organization.region.rawValue
@@ -28,7 +29,8 @@ public enum PlanTable {
         let instructor = scenario.instructors[i]
         let unitName = index.units[instructor.unit]?.name ?? instructor.unit.rawValue
         let wish = model.scorer.wishKind(organization: slot.organization, instructor: i)
-        row += [instructor.id.rawValue, instructor.name, unitName, String(a.score), breakdownText(a.breakdown), wish.chineseName, ""]
+        row += [instructor.id.rawValue, instructor.name, unitName, String(a.score), breakdownText(a.breakdown), wish.chineseName,
+                model.problem.lockedColumn[rowIndex] >= 0 ? "办公室指定（锁定）" : ""]
       } else {
         let reason: String
         switch open[key]?.reason {

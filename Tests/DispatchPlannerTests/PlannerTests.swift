@@ -31,7 +31,19 @@ import Testing
       #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
     }
     #expect(PlanWriter.defaultFolder(for: "tiny", in: base).lastPathComponent == "tiny-2")
+    let csv = String(decoding: try Data(contentsOf: folder.appendingPathComponent(PlanWriter.planFile)), as: UTF8.self)
+    let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    #expect(lines.count == 1 + 3, "one header line, then one line per slot")
+    #expect(lines.filter { $0.contains("组织编号") }.count == 1)
     #expect(throws: (any Error).self) { try PlanWriter.write(result, to: folder) }
+  }
+
+  @Test func lockedPairsAreMarkedInThePlanTable() throws {
+    let scenario = ScenarioFixtures.tiny(overrides: [PairOverride(organization: "O2", instructor: "I2", action: .lock)])
+    let result = try Planner().plan(scenario, name: "tiny", inputSHA256: "x")
+    let row = result.table.rows.first { $0.first == "O2" }
+    #expect(row?[5] == "I2")
+    #expect(row?.last?.contains("锁定") == true)
   }
 
   @Test func requiredFullCoverageThatIsImpossibleIsReportedNotHidden() throws {
