@@ -49,9 +49,13 @@
 //
 // COMPLEXITY. n' free rows, m columns, a arcs, k ≤ m the columns settled in one
 // search, a_k ≤ a the arcs of the rows in its tree. One search is
-// O(a_k log a_k) with the heap and O(a_k + k·m) with the scan; in total
-// O(n'·(a + m log a)) heap / O(n'·(a + m²)) scan worst case, O(a + n + m) memory.
-// Most searches stop after a few settled columns.
+// O(a_k log a_k) with the (lazy) heap and O(a_k + k·m) with the scan; in total
+// O(n'·a·log a) heap / O(n'·(a + m²)) scan worst case; O(a + n + m) memory.
+// Most rows are placed directly and most searches stop after a few settled
+// columns. Measured (release, shared 2-core machine, best of 5): 1557×484 dense,
+// capacity 4, scores 0–100: 0.005–0.011 s (1499 direct, 58 searches); the same
+// with 24 arcs per row: 0.0007 s; 1557 rows over 300 columns (357 left
+// unassigned): 0.08–0.11 s dense, 0.02 s sparse; 20000×5000, 30 arcs/row: ~1.3 s.
 //
 // INVARIANTS (checked after every augmentation when DISPATCH_INTERNAL_CHECKS is
 // defined — debug builds — while n'·a ≤ 2·10^7, else once at the end):
