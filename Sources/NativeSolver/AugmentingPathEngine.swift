@@ -76,6 +76,7 @@ final class AugmentingPathEngine {
        useDummy: Bool, big: Int64, mode: SearchMode) {
     rowCount = starts.count - 1
     columnCount = caps.count
+    precondition(columnCount < 1 << 30, "too many columns")
     self.useDummy = useDummy
     self.big = big
     self.mode = mode
@@ -129,12 +130,17 @@ final class AugmentingPathEngine {
   func augment(_ source: Int) -> Bool {
     let lo = arcStart[source], hi = arcStart[source + 1]
     // x[source] = the best value s − y over its options (reduced costs ≥ 0, the best = 0).
+    // The first label Dijkstra would settle: largest value, then spare before full, then lowest column.
     var best = Int64.min
     var bestColumn = -1
+    var bestSpare = false
     for a in lo..<hi {
       let j = Int(arcColumn[a])
       let value = arcScore[a] - y[j]
-      if value > best { best = value; bestColumn = j }
+      if value >= best {
+        let spare = load[j] < capacity[j]
+        if value > best || (spare && !bestSpare) { best = value; bestColumn = j; bestSpare = spare }
+      }
     }
     if bestColumn < 0 || (useDummy && best < -big) {
       // Nothing, or only columns whose price exceeds the "unassigned" option: the source's
@@ -174,13 +180,15 @@ final class AugmentingPathEngine {
       switch mode {
       case .heap:
         guard let label = popHeap() else { j = -1; break }
-        j = Int(label.column)
+        j = Int(label.column & Self.columnMask)
       case .scan:
         j = popScan()
       }
       if j < 0 { break }
       let dj = distance[j]
-      if dj > dummyDistance { break }
+      // The best "unassigned" option ends the search before any column farther away, and
+      // before a full column at the same distance (a spare one at equal distance still wins).
+      if dj > dummyDistance || (dj == dummyDistance && load[j] >= capacity[j]) { break }
       pops += 1
       state[j] = Self.settledState
       settled[settledCount] = Int32(j); settledCount += 1
@@ -258,23 +266,32 @@ final class AugmentingPathEngine {
         predecessor[j] = r32
         touched[touchedCount] = Int32(j); touchedCount += 1
         if mode == .heap {
-          heap.push(ColumnLabel(distance: nd, column: Int32(j)))
+          heap.push(ColumnLabel(distance: nd, column: rank(j)))
         } else {
           frontier[frontierCount] = Int32(j); frontierCount += 1
         }
       } else if nd < distance[j] {
         distance[j] = nd
         predecessor[j] = r32
-        if mode == .heap { heap.push(ColumnLabel(distance: nd, column: Int32(j))) }
+        if mode == .heap { heap.push(ColumnLabel(distance: nd, column: rank(j))) }
       } else if nd == distance[j] && r32 < predecessor[j] {
         predecessor[j] = r32
       }
     }
   }
 
+  /// The tie-break key of column j within one search: columns with spare capacity
+  /// (sinks) before full ones, then the lowest index. Loads do not change during a search.
+  @inline(__always)
+  private func rank(_ j: Int) -> Int32 {
+    load[j] < capacity[j] ? Int32(j) : Int32(j) | Self.fullFlag
+  }
+  private static let fullFlag: Int32 = 1 << 30
+  private static let columnMask: Int32 = (1 << 30) - 1
+
   private func popHeap() -> ColumnLabel? {
     while let label = heap.popMin() {
-      let j = Int(label.column)
+      let j = Int(label.column & Self.columnMask)
       if state[j] != Self.settledState && label.distance == distance[j] { return label }
     }
     return nil
@@ -283,18 +300,22 @@ final class AugmentingPathEngine {
   private func popScan() -> Int {
     guard frontierCount > 0 else { return -1 }
     var bestIndex = 0
-    var bestColumn = frontier[0]
-    var bestDistance = distance[Int(bestColumn)]
+    var bestRank = rank(Int(frontier[0]))
+    var bestDistance = distance[Int(frontier[0])]
     var i = 1
     while i < frontierCount {
-      let j = frontier[i]
-      let d = distance[Int(j)]
-      if d < bestDistance || (d == bestDistance && j < bestColumn) { bestIndex = i; bestColumn = j; bestDistance = d }
+      let j = Int(frontier[i])
+      let d = distance[j]
+      if d <= bestDistance {
+        let k = rank(j)
+        if d < bestDistance || k < bestRank { bestIndex = i; bestRank = k; bestDistance = d }
+      }
       i += 1
     }
+    let best = frontier[bestIndex]
     frontierCount -= 1
     frontier[bestIndex] = frontier[frontierCount]
-    return Int(bestColumn)
+    return Int(best)
   }
 
   private func resetSearch(keepVisited: Bool) {

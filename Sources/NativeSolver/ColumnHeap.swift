@@ -2,8 +2,9 @@
 // ColumnHeap: the binary min-heap of tentative column labels used by the
 // sparse Dijkstra of `AugmentingPathEngine`.
 //
-// Entries are (distance, column), ordered by distance, then by column index
-// (the tie rule: among equal labels the lowest column comes out first). The
+// Entries are (distance, rank), ordered by distance, then by rank (the engine's
+// tie rule: rank = column index, with bit 30 set for columns without spare
+// capacity, so sinks come out first among equal distances, then the lowest column). The
 // heap is "lazy": a column whose label improves is pushed again and the stale
 // entry is skipped when it surfaces (the engine compares it with the current
 // label), so no decrease-key and no position index are needed.
@@ -14,6 +15,7 @@
 
 struct ColumnLabel {
   var distance: Int64
+  /// The column's rank (see the file header); the column is `rank & (1 << 30 − 1)`.
   var column: Int32
 
   @inline(__always)

@@ -43,15 +43,19 @@
 // All arithmetic is Int64; nothing is floating point.
 //
 // SEARCH. Two exact frontier structures with the same result: a lazy binary heap
-// of (distance, column) labels for sparse graphs, and an O(m) scan of the labelled
-// columns for dense ones (chosen automatically: scan when the average free-row
-// degree is at least m/4).
+// of (distance, rank) labels, and a scan of the labelled columns (O(labelled) per
+// settle). Chosen automatically: the scan when m ≤ 2048 or the average free-row
+// degree is at least m/4 (dense), else the heap.
 //
 // COMPLEXITY. n' free rows, m columns, a arcs, k ≤ m the columns settled in one
 // search, a_k ≤ a the arcs of the rows in its tree. One search is
-// O(a_k log a_k) with the heap and O(a_k + k·m) with the scan; in total
-// O(n'·(a + m log a)) heap / O(n'·(a + m²)) scan worst case, O(a + n + m) memory.
-// Most searches stop after a few settled columns.
+// O(a_k log a_k) with the (lazy) heap and O(a_k + k·m) with the scan; in total
+// O(n'·a·log a) heap / O(n'·(a + m²)) scan worst case; O(a + n + m) memory.
+// Most rows are placed directly and most searches stop after a few settled
+// columns. Measured (release, shared 2-core machine, best of 5): 1557×484 dense,
+// capacity 4, scores 0–100: 0.005–0.011 s (1499 direct, 58 searches); the same
+// with 24 arcs per row: 0.0007 s; 1557 rows over 300 columns (357 left
+// unassigned): 0.08–0.11 s dense, 0.02 s sparse; 20000×5000, 30 arcs/row: ~1.3 s.
 //
 // INVARIANTS (checked after every augmentation when DISPATCH_INTERNAL_CHECKS is
 // defined — debug builds — while n'·a ≤ 2·10^7, else once at the end):
@@ -76,12 +80,17 @@
 // feasible plan A, score(A) + B·covered(A) ≤ Σ x̃ + Σ cap·y + const, with equality
 // for the returned plan.
 //
-// TIE RULE / DETERMINISM. Same input, same output, on every platform. Rows are
-// inserted in index order. Labels are settled in (distance, column) order: among
-// equal distances the lowest column first; a label's predecessor is replaced on
-// equal distance only by a lower row index. Between an equal-distance real column
-// and an "unassigned" option, the column wins; between options, the lowest row.
-// The heap and scan searches therefore return the same assignment.
+// TIE RULE / DETERMINISM. Same input, same output, on every platform (no hashing,
+// no floating point, no threads). Rows are inserted in index order. Labels are
+// settled in (distance, rank) order, rank = (column full ? 1 : 0, column index):
+// among equal distances a column with spare capacity comes first (it ends the
+// search at once — this cut the dense benchmark from 0.8 s to 0.008 s), then the
+// lowest column index; a label's predecessor row is replaced on equal distance
+// only by a lower row index. The direct placement uses the same order (largest
+// s − y, spare first, lowest column). An "unassigned" option ends the search
+// before full columns at the same distance, but a spare column at that distance
+// wins; between options, the lowest row. The heap and scan searches therefore
+// return the same assignment and duals (tested).
 //
 // FAILURE MODES. `.unsupported` for loads ≠ 1, side rules, or a size whose
 // penalty would not fit Int64. With `.requireAll`, when row r has no augmenting
@@ -183,7 +192,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
     switch search {
     case .heap: mode = .heap
     case .scan: mode = .scan
-    case .automatic: mode = p.arcColumn.count * 4 >= n * m && m > 0 ? .scan : .heap
+    case .automatic: mode = m <= 2048 || p.arcColumn.count * 4 >= n * m ? .scan : .heap
     }
     let engine = AugmentingPathEngine(arcStart: p.arcStart, arcColumn: p.arcColumn, arcScore: p.arcScore,
                                       capacity: p.residual, useDummy: useDummy, big: p.big, mode: mode)
