@@ -383,6 +383,10 @@ public struct ScenarioGenerator: Sendable {
     } else {
       ordered = rest
       rng.shuffle(&ordered)
+      // Organizations fewer groups can serve go first (福绵's dual-role enterprises),
+      // so the groups that can take anything are not used up by the easy ones.
+      let servingGroups = ordered.map { o in profile.instructorGroups.indices.filter { groupServes($0, organizations[o].organization) }.count }
+      ordered = ordered.indices.sorted { (servingGroups[$0], $0) < (servingGroups[$1], $1) }.map { ordered[$0] }
     }
     let members = profile.instructorGroups.indices.map { g in order.filter { instructors[$0].group == g && !dedicated[$0] } }
     var cursor = Array(repeating: 0, count: members.count)
