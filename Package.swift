@@ -39,7 +39,7 @@ let package = Package(
     // MARK: - Planning, formats, reports, facade
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
     .target(name: "DispatchIO", dependencies: ["DispatchModel", "DispatchScoring"]),
-    .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchIO"]),
+    .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchScoring", "DispatchIO"]),
     .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore"]),
     .target(name: "DispatchPlanner", dependencies: [
       "DispatchModel", "DispatchScoring", "AssignmentCore", "DispatchPlanning", "DispatchIO",
