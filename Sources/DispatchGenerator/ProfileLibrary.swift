@@ -28,6 +28,19 @@ public enum ProfileLibrary {
     return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
   }
 
+  /// The nearest `seeds/` folder holding profiles, looking in `directory` and then
+  /// its parents, so `dispatch generate --profile NAME` works from anywhere in the package.
+  public static func findSeedsFolder(from directory: URL) -> URL? {
+    var current = directory.standardizedFileURL
+    while true {
+      let candidate = current.appendingPathComponent("seeds", isDirectory: true)
+      if !names(in: candidate).isEmpty { return candidate }
+      let parent = current.deletingLastPathComponent()
+      if parent.path == current.path { return nil }
+      current = parent
+    }
+  }
+
   /// Loads `<folder>/<name>.json` and checks it (see `problems(in:)`).
   public static func load(_ name: String, from folder: URL) throws(ProfileError) -> ScenarioProfile {
     let file = folder.appendingPathComponent("\(name).json")

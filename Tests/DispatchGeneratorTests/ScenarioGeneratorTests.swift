@@ -54,6 +54,12 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
     #expect(fumian.instructorGroups.filter { $0.roles.contains(.firstSecretary) }.reduce(0) { $0 + $1.count.value } == 20)
   }
 
+  @Test func theSeedsFolderIsFoundFromInsideThePackage() {
+    let inside = seedsFolder.deletingLastPathComponent().appendingPathComponent("Sources/DispatchGenerator")
+    #expect(ProfileLibrary.findSeedsFolder(from: inside)?.standardizedFileURL.path == seedsFolder.standardizedFileURL.path)
+    #expect(ProfileLibrary.findSeedsFolder(from: URL(fileURLWithPath: "/")) == nil)
+  }
+
   @Test func anIncoherentProfileIsRefused() throws {
     var p = try profile("huangshan")
     p.organizationGroups[0].count.value += 1
