@@ -54,7 +54,7 @@ let package = Package(
 
     // MARK: - Tests
     .target(name: "DispatchTestSupport",
-            dependencies: ["AssignmentCore", "DispatchModel", "DispatchScoring"],
+            dependencies: ["AssignmentCore", "DispatchModel", "DispatchScoring", "DispatchGenerator"],
             path: "Tests/DispatchTestSupport"),
     .testTarget(name: "AssignmentCoreTests", dependencies: ["AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "NativeSolverTests", dependencies: ["NativeSolver", "AssignmentCore", "DispatchTestSupport"]),

@@ -1,6 +1,6 @@
 // The generator's own seeded random numbers (SplitMix64), so a seed gives the
-// same scenario on every run and platform. Tests/DispatchTestSupport has a copy
-// of the same algorithm (SeededGenerator); both produce the same stream.
+// same scenario on every run and platform. The tests use it too
+// (Tests/DispatchTestSupport/SeededGenerator.swift is an alias).
 
 /// SplitMix64: small, fast and fully determined by its seed.
 public struct DeterministicRNG: RandomNumberGenerator, Sendable {

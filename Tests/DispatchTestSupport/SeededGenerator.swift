@@ -1,15 +1,6 @@
-/// A small, fast, seedable generator (SplitMix64), so random tests and
-/// generated scenarios are reproducible across processes and platforms.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var state: UInt64
+import DispatchGenerator
 
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The tests' seeded generator is the product's (SplitMix64, `DeterministicRNG`), so
+/// random tests and generated scenarios share one implementation and are reproducible
+/// across processes and platforms.
+public typealias SeededGenerator = DeterministicRNG
