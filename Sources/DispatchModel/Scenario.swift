@@ -1,7 +1,7 @@
 /// Everything a plan is made from: the ledger, the people, the wishes and the
 /// office's rules. Arrays are kept in ID order (see `Scenario.init`), which is
 /// the order of the model's rows and columns.
-public struct Scenario: Sendable {
+public struct Scenario: Sendable, Hashable {
   public var instructors: [Instructor]
   public var organizations: [Organization]
   public var units: [SendingUnit]

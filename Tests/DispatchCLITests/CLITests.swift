@@ -124,3 +124,43 @@ enum CLI {
     #expect(run.stdout.contains("clean"))
   }
 }
+
+@Suite(.serialized) struct GenerateCLITests {
+  @Test func generatedFoldersAreByteIdenticalAcrossTwoProcesses() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    for name in ["a", "b"] {
+      let run = try CLI.run(["generate", "--profile", "baode", "--seed", "3", "--out", tmp.appendingPathComponent(name).path])
+      #expect(run.status == 0, "\(run.stderr)")
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: tmp.appendingPathComponent("a").path).sorted()
+    #expect(files.contains("instructors.csv") && files.contains("organizations.csv"))
+    for file in files {
+      #expect(try Data(contentsOf: tmp.appendingPathComponent("a/\(file)")) == Data(contentsOf: tmp.appendingPathComponent("b/\(file)")), "\(file)")
+    }
+    let validate = try CLI.run(["validate", tmp.appendingPathComponent("a").path])
+    #expect(validate.status == 0, "\(validate.stderr)")
+  }
+
+  @Test func theBundledScenariosAreExactlyWhatTheGeneratorWrites() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    for (profile, folder) in [("baode", "baode-days"), ("fumian", "fumian-roles"), ("huangshan", "huangshan")] {
+      let out = tmp.appendingPathComponent(folder)
+      let run = try CLI.run(["generate", "--profile", profile, "--seed", "7", "--out", out.path])
+      #expect(run.status == 0, "\(run.stderr)")
+      for file in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+        let bundled = CLI.packageRoot.appendingPathComponent("scenarios/\(folder)/\(file)")
+        #expect(try Data(contentsOf: out.appendingPathComponent(file)) == Data(contentsOf: bundled), "\(folder)/\(file)")
+      }
+    }
+  }
+
+  @Test func anUnknownProfileIsABadInput() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let run = try CLI.run(["generate", "--profile", "atlantis", "--out", tmp.appendingPathComponent("x").path])
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("atlantis"))
+  }
+}
