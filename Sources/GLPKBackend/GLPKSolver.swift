@@ -129,10 +129,37 @@ private final class GLPKRun {
 
   var trivialBound: ObjectiveValue { ObjectiveValue(covered: coverableRows, score: positiveScoreBound) }
 
-  /// The given incumbent as a `.feasible` outcome (used when GLPK found nothing in time).
+  /// When GLPK found nothing in time: the better of the given incumbent and a greedy plan
+  /// (if either is feasible) as a `.feasible` outcome.
   func incumbentOutcome(bound: ObjectiveValue?) throws(SolverError) -> AssignmentOutcome? {
-    guard let incumbent else { return nil }
-    return try finish(incumbent, status: .feasible, bound: bound ?? trivialBound)
+    let candidates = [incumbent, greedyPlan()].compactMap { $0 }
+    guard let best = candidates.max(by: { SolutionChecker.objective(of: $0, in: problem) < SolutionChecker.objective(of: $1, in: problem) })
+    else { return nil }
+    notes.append("GLPK found no plan in time; returning the \(best == incumbent ? "incumbent" : "greedy plan")")
+    return try finish(best, status: .feasible, bound: bound ?? trivialBound)
+  }
+
+  /// Locks first, then each row takes its best-scoring arc that still fits; nil unless the
+  /// result (or, failing that, the locks alone) passes SolutionChecker. O(arcs + side rules).
+  func greedyPlan() -> [Int32]? {
+    var plan = problem.lockedColumn
+    var remaining = problem.columnCapacities
+    for (row, column) in plan.enumerated() where column >= 0 {
+      remaining[Int(column)] -= problem.load(ofArc: problem.arcIndex(row: row, column: Int(column))!)
+    }
+    let locksOnly = plan
+    for row in 0..<problem.rowCount where plan[row] < 0 {
+      var best: Int? = nil
+      for arc in problem.arcs(ofRow: row) where problem.load(ofArc: arc) <= remaining[Int(problem.arcColumns[arc])] {
+        if best.map({ problem.arcScores[arc] > problem.arcScores[$0] }) ?? true { best = arc }
+      }
+      if let best {
+        plan[row] = problem.arcColumns[best]
+        remaining[Int(problem.arcColumns[best])] -= problem.load(ofArc: best)
+      }
+    }
+    if SolutionChecker.violations(plan, in: problem).isEmpty { return plan }
+    return SolutionChecker.violations(locksOnly, in: problem).isEmpty ? locksOnly : nil
   }
 
   /// Converts a GLPK objective bound (weighted: BIG·covered + score) to an ObjectiveValue
@@ -261,7 +288,7 @@ private final class GLPKRun {
   enum MIPResult {
     case solved(columnOfRow: [Int32], optimal: Bool, bound: Double?)
     case infeasible([Int])
-    case noSolution
+    case noSolution(bound: Double?)
   }
 
   var singlePhase: Bool {
@@ -276,8 +303,8 @@ private final class GLPKRun {
       let result = try runMIP(coverageFloor: nil, gap: gap, maxObjective: maxObjective, start: incumbent) { Double(big + problem.arcScores[$0]) }
       switch result {
       case .infeasible(let rows): return infeasible(rows)
-      case .noSolution:
-        if let outcome = try incumbentOutcome(bound: nil) { return outcome }
+      case .noSolution(let bound):
+        if let outcome = try incumbentOutcome(bound: bound.map(weightedBound)) { return outcome }
         throw timeUp
       case .solved(let columnOfRow, let optimal, let bound):
         return try finish(columnOfRow, status: optimal ? .optimal : .feasible, bound: bound.map(weightedBound) ?? trivialBound)
@@ -293,8 +320,9 @@ private final class GLPKRun {
       let result = try runMIP(coverageFloor: nil, gap: 0, maxObjective: Double(coverableRows), start: incumbent) { _ in 1 }
       switch result {
       case .infeasible(let rows): return infeasible(rows)
-      case .noSolution:
-        if let outcome = try incumbentOutcome(bound: nil) { return outcome }
+      case .noSolution(let bound):
+        let coverBound = bound.map { Int(($0 + 1e-6).rounded(.down)) } ?? coverableRows
+        if let outcome = try incumbentOutcome(bound: ObjectiveValue(covered: min(coverableRows, coverBound), score: positiveScoreBound)) { return outcome }
         throw timeUp
       case .solved(let columnOfRow, let optimal, let bound):
         if !optimal {
@@ -318,8 +346,11 @@ private final class GLPKRun {
     }
     switch result {
     case .infeasible(let rows): return infeasible(rows)
-    case .noSolution:
-      if let start { return try finish(start, status: .feasible, bound: ObjectiveValue(covered: covered, score: positiveScoreBound)) }
+    case .noSolution(let bound):
+      let scoreBound = bound.map { Int64(($0 + max(1e-6, abs($0) * 1e-9)).rounded(.down)) } ?? positiveScoreBound
+      let twoPhaseBound = ObjectiveValue(covered: covered, score: min(positiveScoreBound, scoreBound))
+      if let start { return try finish(start, status: .feasible, bound: twoPhaseBound) }
+      if let outcome = try incumbentOutcome(bound: twoPhaseBound) { return outcome }
       throw timeUp
     case .solved(let columnOfRow, let optimal, let bound):
       let scoreBound = bound.map { Int64(($0 + max(1e-6, abs($0) * 1e-9)).rounded(.down)) } ?? positiveScoreBound
@@ -371,7 +402,7 @@ private final class GLPKRun {
       lpParm.meth = GLP_DUALP
       if let ms = remainingMilliseconds { lpParm.tm_lim = ms }
       let code = try mip.simplex(lpParm)
-      if code.isTimeLimit { return .noSolution }
+      if code.isTimeLimit { return .noSolution(bound: nil) }
       guard code == .ok else { throw code.failure(in: "glp_simplex (root LP)", log: session.log) }
       let status = try mip.lpStatus()
       if status == GLP_NOFEAS { return .infeasible([]) }
@@ -400,7 +431,7 @@ private final class GLPKRun {
       let optimal = code == .ok && status == GLP_OPT
       return .solved(columnOfRow: columnOfRow, optimal: optimal, bound: optimal ? nil : result.bound)
     default:
-      if code.isTimeLimit { return .noSolution }
+      if code.isTimeLimit { return .noSolution(bound: result.bound) }
       throw .libraryFailure(solver: GLPKSolver.solverName, code: Int(status), message: "glp_intopt ended with MIP status \(status) after \(code)")
     }
   }

@@ -65,9 +65,7 @@ func hardGAP(seed: UInt64, rows: Int = 150, columns: Int = 10) -> AssignmentProb
     let saved = dup(STDOUT_FILENO)
     let file = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
     dup2(file, STDOUT_FILENO)
-    var shape = RandomProblemShape()
-    shape.loads = 1...3
-    let gap = try GLPKSolver().solve(RandomProblems.make(seed: 11, shape: shape), limits: .none)
+    let gap = try GLPKSolver().solve(hardGAP(seed: 1, rows: 8, columns: 3), limits: .none)
     let pure = try GLPKSolver().solve(RandomProblems.make(seed: 12), limits: .none)
     fflush(nil)
     dup2(saved, STDOUT_FILENO)
@@ -77,7 +75,7 @@ func hardGAP(seed: UInt64, rows: Int = 150, columns: Int = 10) -> AssignmentProb
     for marker in ["GLPK", "glp_", "simplex", "Integer optimization", "OPTIMAL"] {
       #expect(!printed.contains(marker), "GLPK printed to stdout: \(printed.prefix(300))")
     }
-    #expect(gap.log.contains { $0.contains("OPTIMAL") || $0.contains("optimal") || $0.contains("INTEGER") }, "\(gap.log)")
+    #expect(gap.log.contains { $0.contains("mip =") }, "\(gap.log)")
     #expect(!pure.log.isEmpty)
   }
 
@@ -113,7 +111,7 @@ func hardGAP(seed: UInt64, rows: Int = 150, columns: Int = 10) -> AssignmentProb
     // A hard problem with a good incumbent and almost no time returns at least the incumbent.
     let hard = hardGAP(seed: 9)
     let first = try GLPKSolver().solve(hard, limits: SolveLimits(timeLimit: 0.5))
-    let again = try GLPKSolver().solve(hard, limits: SolveLimits(timeLimit: 0.3, incumbent: first.columnOfRow))
+    let again = try GLPKSolver().solve(hard, limits: SolveLimits(timeLimit: 2, incumbent: first.columnOfRow))
     #expect(again.objective >= first.objective)
     #expect(again.log.contains("incumbent accepted by glp_ios_heur_sol"), "\(again.log.prefix(5))")
   }
