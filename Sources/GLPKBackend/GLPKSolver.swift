@@ -3,10 +3,11 @@
 //
 // Strategy:
 // - Pure problems (loads 1, no side rules) are totally unimodular: one LP solved by
-//   glp_simplex (dual simplex, presolve on) has an integral optimal vertex. The vertex
+//   glp_simplex has an integral optimal vertex. The vertex
 //   is checked for integrality, and the rounded (integral) row duals are checked in
 //   Int64 arithmetic as an exact optimality certificate (dual feasibility on every
-//   modelled arc + complementary slackness). Only then the outcome is `.optimal` with
+//   modelled arc + complementary slackness); primal simplex, no presolve (see solvePure).
+//   Only then the outcome is `.optimal` with
 //   `AssignmentDuals`; otherwise the MIP path below runs (no duals).
 // - Everything else is a MIP for glp_intopt (presolve on; off when an incumbent is
 //   offered through glp_ios_heur_sol, which needs the original problem's columns).
@@ -198,8 +199,11 @@ private final class GLPKRun {
     var parm = glp_smcp()
     glp_init_smcp(&parm)
     parm.msg_lev = messageLevel
-    parm.meth = GLP_DUALP
-    parm.presolve = GLP_ON
+    // Primal simplex without presolve: measured on 1557×484 (24 arcs/row) it is far faster
+    // than the dual simplex with presolve, whose pricing crawls on this degenerate LP.
+    // (232 s against 1.6 s in a debug build, same optimum).
+    parm.meth = GLP_PRIMAL
+    parm.presolve = GLP_OFF
     if let ms = remainingMilliseconds { parm.tm_lim = ms }
     let code = try lp.simplex(parm)
     if code.isTimeLimit {
@@ -399,7 +403,7 @@ private final class GLPKRun {
       var lpParm = glp_smcp()
       glp_init_smcp(&lpParm)
       lpParm.msg_lev = messageLevel
-      lpParm.meth = GLP_DUALP
+      lpParm.meth = GLP_PRIMAL
       if let ms = remainingMilliseconds { lpParm.tm_lim = ms }
       let code = try mip.simplex(lpParm)
       if code.isTimeLimit { return .noSolution(bound: nil) }
