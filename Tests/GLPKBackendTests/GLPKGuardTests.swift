@@ -1,0 +1,125 @@
+// The fatal-error guard, output capture, time limits and incumbents.
+import AssignmentCore
+import CGLPK
+import DispatchTestSupport
+import Foundation
+@testable import GLPKBackend
+import Testing
+
+/// A GAP that GLPK cannot finish in a fraction of a second.
+func hardGAP(seed: UInt64, rows: Int = 150, columns: Int = 10) -> AssignmentProblem {
+  var rng = SeededGenerator(seed: seed)
+  var arcs: [Arc] = []
+  var total = 0
+  for row in 0..<rows {
+    for column in 0..<columns {
+      let load = Int.random(in: 5...25, using: &rng)
+      total += load
+      arcs.append(Arc(row: row, column: column, score: Int64.random(in: 10...50, using: &rng), load: load))
+    }
+  }
+  let capacity = Int(Double(total) / Double(columns * columns) * 0.8)
+  return try! AssignmentProblem(rowCount: rows, columnCapacities: Array(repeating: capacity, count: columns), arcs: arcs)
+}
+
+@Suite struct GLPKGuardTests {
+  @Test func fatalErrorBecomesAThrownErrorAndTheProcessSurvives() throws {
+    for _ in 0..<2 {
+      let session = GLPKSession(verbose: false)
+      var model = GLPKModel()
+      let x = model.addColumn(kind: GLP_CV, type: GLP_DB, lower: 0, upper: 1, objective: 1)
+      model.addRow(lower: nil, upper: 1, entries: [(x, 1)])
+      let problem = try GLPKProblem(session: session, model: model)
+      #expect(throws: Never.self) { try problem.setObjectiveCoefficient(1, 2) }
+      // The checked call refuses a bad index before GLPK sees it …
+      #expect(throws: SolverError.self) { try problem.setObjectiveCoefficient(5, 1) }
+      #expect(!session.environmentLost)
+      // … the raw call lets GLPK raise its fatal error, which the guard turns into a throw.
+      do {
+        try problem.uncheckedSetObjectiveCoefficient(5, 1)
+        Issue.record("GLPK accepted column 5 of 1")
+      } catch {
+        guard case .libraryFailure(_, _, let message) = error else { Issue.record("\(error)"); continue }
+        #expect(message.contains("glp_set_obj_coef"), "\(message)")
+      }
+      #expect(session.environmentLost)
+      #expect(session.log.contains("out of range"), "\(session.log)")
+      #expect(throws: SolverError.self) { _ = try problem.simplex(glp_smcp()) }
+      // GLPK still works on this thread afterwards.
+      let outcome = try GLPKSolver().solve(RandomProblems.make(seed: 7), limits: .none)
+      #expect(outcome.status == .optimal || outcome.status.isInfeasible)
+    }
+  }
+
+  @Test func returnCodesAreNamed() {
+    #expect(GLPKReturnCode(rawValue: GLP_EBOUND).description.contains("GLP_EBOUND"))
+    #expect(GLPKReturnCode(rawValue: GLP_EFAIL).description.contains("GLP_EFAIL"))
+    #expect(GLPKReturnCode(rawValue: GLP_ETMLIM).isTimeLimit)
+    let error = GLPKReturnCode(rawValue: GLP_EFAIL).failure(in: "glp_intopt", log: "line 1\nline 2\n")
+    #expect(error == .libraryFailure(solver: "glpk", code: Int(GLP_EFAIL), message: "glp_intopt: GLP_EFAIL (solver failure); GLPK said: line 1 | line 2"))
+  }
+
+  @Test func outputIsCapturedNotPrinted() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("glpk-stdout-\(UUID().uuidString)").path
+    fflush(nil)
+    let saved = dup(STDOUT_FILENO)
+    let file = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
+    dup2(file, STDOUT_FILENO)
+    let gap = try GLPKSolver().solve(hardGAP(seed: 1, rows: 8, columns: 3), limits: .none)
+    let pure = try GLPKSolver().solve(RandomProblems.make(seed: 12), limits: .none)
+    fflush(nil)
+    dup2(saved, STDOUT_FILENO)
+    close(file); close(saved)
+    let printed = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    try? FileManager.default.removeItem(atPath: path)
+    for marker in ["GLPK", "glp_", "simplex", "Integer optimization", "OPTIMAL"] {
+      #expect(!printed.contains(marker), "GLPK printed to stdout: \(printed.prefix(300))")
+    }
+    #expect(gap.log.contains { $0.contains("mip =") }, "\(gap.log)")
+    #expect(!pure.log.isEmpty)
+  }
+
+  @Test func timeLimitGivesAFeasiblePlanWithABound() throws {
+    let problem = hardGAP(seed: 5)
+    let clock = ContinuousClock()
+    var outcome: AssignmentOutcome?
+    let elapsed = try clock.measure {
+      do { outcome = try GLPKSolver().solve(problem, limits: SolveLimits(timeLimit: 0.5)) } catch SolverError.timeLimitWithoutSolution {}
+    }
+    #expect(elapsed < .seconds(4), "\(elapsed)")
+    guard let outcome else { Issue.record("no plan within the time limit"); return }
+    #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty)
+    #expect(outcome.status == .feasible, "\(outcome.status)")
+    let bound = try #require(outcome.bound)
+    #expect(bound >= outcome.objective)
+    #expect(outcome.relativeGap.map { $0 >= 0 } ?? true)
+  }
+
+  @Test func incumbentIsOfferedAndKept() throws {
+    var shape = RandomProblemShape()
+    shape.loads = 1...3
+    for seed in UInt64(500)...530 {
+      let problem = RandomSideRules.attach(to: RandomProblems.make(seed: seed, shape: shape), seed: seed, count: 0...2)
+      guard let optimum = BruteForce.optimum(problem) else { continue }
+      // A feasible starting plan: the empty one when allowed, else the optimum itself.
+      let empty = [Int32](repeating: -1, count: problem.rowCount)
+      let start = SolutionChecker.violations(empty, in: problem).isEmpty ? empty : try GLPKSolver().solve(problem, limits: .none).columnOfRow
+      let outcome = try GLPKSolver().solve(problem, limits: SolveLimits(incumbent: start))
+      #expect(outcome.objective == optimum, "seed \(seed)")
+      #expect(outcome.status == .optimal)
+    }
+    // A hard problem with a good incumbent and almost no time returns at least the incumbent.
+    let hard = hardGAP(seed: 9)
+    let first = try GLPKSolver().solve(hard, limits: SolveLimits(timeLimit: 0.5))
+    let again = try GLPKSolver().solve(hard, limits: SolveLimits(timeLimit: 2, incumbent: first.columnOfRow))
+    #expect(again.objective >= first.objective)
+    #expect(again.log.contains("incumbent accepted by glp_ios_heur_sol"), "\(again.log.prefix(5))")
+  }
+
+  @Test func brokenIncumbentIsIgnored() throws {
+    let problem = RandomProblems.make(seed: 3)
+    let bad = [Int32](repeating: 99, count: problem.rowCount)
+    let outcome = try GLPKSolver().solve(problem, limits: SolveLimits(incumbent: bad))
+    #expect(outcome.log.first?.hasPrefix("incumbent ignored") == true)
+  }
+}
