@@ -62,12 +62,12 @@ public struct ProblemBuilder: Sendable {
     let scorer = Scorer(scenario: scenario, scoresOnly: scoresOnly)
     let index = ScenarioIndex(scenario)
     let n = scenario.instructors.count
-    var forbidden = Set<Int>()
+    var forbidden: [Int: Set<Int>] = [:]  // organization → forbidden instructors
     var lockedInstructors: [Int: [Int]] = [:]  // organization → instructors, for lookup only
     for override in scenario.overrides {
       guard let o = index.organizationIndex[override.organization], let i = index.instructorIndex[override.instructor] else { continue }
       switch override.action {
-      case .forbid: forbidden.insert(o * n + i)
+      case .forbid: forbidden[o, default: []].insert(i)
       case .lock: lockedInstructors[o, default: []].append(i)
       }
     }
@@ -79,6 +79,8 @@ public struct ProblemBuilder: Sendable {
     var sideRules: [SideRule] = []
     var locks: [(row: Int, column: Int)] = []
     for (o, organization) in scenario.organizations.enumerated() {
+      let forbiddenHere = forbidden[o] ?? []
+      let load = rules.capacityInDays ? workload(organization) : 1
       var pendingLocks = (lockedInstructors[o] ?? []).sorted()
       for role in organization.slots {
         let row = slots.count
@@ -87,10 +89,10 @@ public struct ProblemBuilder: Sendable {
         let lock = pendingLocks.firstIndex { scenario.instructors[$0].mayHold(role) }.map { pendingLocks.remove(at: $0) }
         for i in 0..<n {
           let isLocked = lock == i
-          guard isLocked || (!forbidden.contains(o * n + i) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
+          guard isLocked || ((forbiddenHere.isEmpty || !forbiddenHere.contains(i)) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
           arcs.append(Arc(
             row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)),
-            load: rules.capacityInDays ? workload(organization) : 1))
+            load: load))
         }
         if let lock { locks.append((row, lock)) }
         if rules.keyProjectExclusive && organization.keyProject { sideRules.append(.exclusive(row: row)) }

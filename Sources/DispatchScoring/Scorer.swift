@@ -36,11 +36,13 @@ public struct Scorer: Sendable {
   private let organizationRegion: [Int]
   private let regionGrid: [Int]          // -1 when none
   private let regionStation: [Int]       // -1 when none
-  private let regionNeighbours: [Set<Int>]
+  /// regionCount × regionCount adjacency, so the per-pair test is an array read, not a hash.
+  private let adjacent: [Bool]
+  private let regionCount: Int
   private let instructorStation: [Int]   // -1 when none
-  private let instructorWishRank: [Int: Int]  // pair key → rank
-  private let organizationWishRank: [Int: Int]
-  private let givenScore: [Int: Int]
+  /// Per organization, the pairs with a wish or a given score, sorted by instructor:
+  /// a few entries each, so a scan beats hashing the 10⁶–10⁷ pairs of a city.
+  private let pairFacts: [[PairFact]]
   private let currentInstructor: [Int]   // per organization, -1 when none
 
   public init(scenario: Scenario, scoresOnly: Bool = false, counterpartTable: CounterpartTable = .standard) {
@@ -110,59 +112,77 @@ public struct Scorer: Sendable {
     let regionByID = index.regions
     regionGrid = regionIDs.map { label(regionByID[$0]?.grid.map { "grid:" + $0 }) }
     regionStation = regionIDs.map { label(regionByID[$0]?.station.map { "station:" + $0 }) }
-    regionNeighbours = regionIDs.map { id in Set((regionByID[id]?.neighbours ?? []).compactMap { regionIndex[$0] }) }
+    let regionNeighbours = regionIDs.map { id in Set((regionByID[id]?.neighbours ?? []).compactMap { regionIndex[$0] }) }
     instructorStation = scenario.instructors.map { label($0.station.map { "station:" + $0 }) }
+    regionCount = regionIDs.count
+    var adjacency = [Bool](repeating: false, count: regionIDs.count * regionIDs.count)
+    for (r, neighbours) in regionNeighbours.enumerated() { for q in neighbours { adjacency[r * regionIDs.count + q] = true } }
+    adjacent = adjacency
 
-    let n = scenario.instructors.count
-    var iWish: [Int: Int] = [:], oWish: [Int: Int] = [:]
+    var facts = [[Int: PairFact]](repeating: [:], count: scenario.organizations.count)
     for wish in scenario.wishes {
       guard let o = index.organizationIndex[wish.organization], let i = index.instructorIndex[wish.instructor] else { continue }
+      var fact = facts[o][i] ?? PairFact(instructor: i)
       switch wish {
-      case .instructorWants: iWish[o * n + i] = min(iWish[o * n + i] ?? .max, wish.rank)
-      case .organizationWants: oWish[o * n + i] = min(oWish[o * n + i] ?? .max, wish.rank)
+      case .instructorWants: fact.byInstructor = min(fact.byInstructor ?? .max, wish.rank)
+      case .organizationWants: fact.byOrganization = min(fact.byOrganization ?? .max, wish.rank)
       }
+      facts[o][i] = fact
     }
-    instructorWishRank = iWish
-    organizationWishRank = oWish
-    var given: [Int: Int] = [:]
     for g in scenario.givenScores {
       guard let o = index.organizationIndex[g.organization], let i = index.instructorIndex[g.instructor] else { continue }
-      given[o * n + i] = g.score
+      var fact = facts[o][i] ?? PairFact(instructor: i)
+      fact.given = g.score
+      facts[o][i] = fact
     }
-    givenScore = given
+    pairFacts = facts.map { $0.values.sorted { $0.instructor < $1.instructor } }
     currentInstructor = scenario.organizations.map { org in org.currentInstructor.flatMap { index.instructorIndex[$0] } ?? -1 }
   }
 
-  private func key(_ organization: Int, _ instructor: Int) -> Int { organization * scenario.instructors.count + instructor }
+  /// What the wishes and the office's scores say about one pair.
+  private struct PairFact: Sendable {
+    var instructor: Int
+    var byInstructor: Int? = nil
+    var byOrganization: Int? = nil
+    var given: Int? = nil
+  }
+
+  private func fact(_ o: Int, _ i: Int) -> PairFact? {
+    for fact in pairFacts[o] where fact.instructor >= i { return fact.instructor == i ? fact : nil }
+    return nil
+  }
+
+  private func isAdjacent(_ a: Int, _ b: Int) -> Bool { adjacent[a * regionCount + b] }
 
   /// Whether the reach rule, `scoresOnly` and roles let `instructor` take `role` in `organization`
   /// (forbids are applied by the planner).
   public func isEligible(organization o: Int, instructor i: Int, role: DispatchRole = .instructor) -> Bool {
-    if scoresOnly && givenScore[key(o, i)] == nil { return false }
+    if scoresOnly && fact(o, i)?.given == nil { return false }
     guard scenario.instructors[i].mayHold(role) else { return false }
     let ro = organizationRegion[o], ri = instructorRegion[i]
     switch scenario.settings.reach {
     case .any: return true
     case .sameRegion: return ro == ri
-    case .adjacentRegion: return ro == ri || regionNeighbours[ro].contains(ri)
+    case .adjacentRegion: return ro == ri || isAdjacent(ro, ri)
     case .sameGrid: return ro == ri || (regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri])
     }
   }
 
   /// The pair score of `organization` × `instructor` (indices into the scenario's arrays).
-  /// - Complexity: O(1) (a few hash look-ups for wishes).
+  /// - Complexity: O(*w*) for the *w* wishes and given scores of the organization (a few).
   public func score(organization o: Int, instructor i: Int) -> Int {
-    if let given = givenScore[key(o, i)] { return given }
+    let pair = fact(o, i)
+    if let given = pair?.given { return given }
     var total = 0
     let common = (instructorSkills[i] & organizationNeeds[o]).nonzeroBitCount
     total += weights.skillMatch * min(common, weights.maxSkillMatches)
     let unit = instructorUnitIndex[i]
     if unit >= 0 && counterpart[unit][organizationIndustryKey[o]] { total += weights.counterpart }
     total += regionPoints(o, i)
-    let (iw, ow) = wishPoints(o, i)
-    total += iw + ow
-    if instructorWishRank[key(o, i)] != nil && organizationWishRank[key(o, i)] != nil {
-      total += weights.mutualWishBonus
+    if let pair {
+      let (iw, ow) = wishPoints(pair)
+      total += iw + ow
+      if pair.byInstructor != nil && pair.byOrganization != nil { total += weights.mutualWishBonus }
     }
     if currentInstructor[o] == i { total += weights.continuity }
     return total
@@ -172,24 +192,23 @@ public struct Scorer: Sendable {
     let ro = organizationRegion[o], ri = instructorRegion[i]
     var points = 0
     if ro == ri { points += weights.sameRegion } else {
-      if regionNeighbours[ro].contains(ri) { points += weights.adjacentRegion }
+      if isAdjacent(ro, ri) { points += weights.adjacentRegion }
       if regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri] { points += weights.sameGrid }
     }
     if instructorStation[i] >= 0 && instructorStation[i] == regionStation[ro] { points += weights.sameStation }
     return points
   }
 
-  private func wishPoints(_ o: Int, _ i: Int) -> (instructor: Int, organization: Int) {
-    let k = key(o, i)
-    let iw = instructorWishRank[k].map { max(0, weights.instructorWish - weights.wishRankStep * ($0 - 1)) } ?? 0
-    let ow = organizationWishRank[k].map { max(0, weights.organizationWish - weights.wishRankStep * ($0 - 1)) } ?? 0
+  private func wishPoints(_ pair: PairFact) -> (instructor: Int, organization: Int) {
+    let iw = pair.byInstructor.map { max(0, weights.instructorWish - weights.wishRankStep * ($0 - 1)) } ?? 0
+    let ow = pair.byOrganization.map { max(0, weights.organizationWish - weights.wishRankStep * ($0 - 1)) } ?? 0
     return (iw, ow)
   }
 
   /// Which sides wished for this pair.
   public func wishKind(organization o: Int, instructor i: Int) -> WishKind {
-    let k = key(o, i)
-    switch (instructorWishRank[k], organizationWishRank[k]) {
+    let pair = fact(o, i)
+    switch (pair?.byInstructor, pair?.byOrganization) {
     case (.some, .some): return .mutual
     case (.some, .none): return .instructorOnly
     case (.none, .some): return .organizationOnly
@@ -199,12 +218,13 @@ public struct Scorer: Sendable {
 
   /// The rank `instructor` gave `organization`, and the reverse, if any.
   public func wishRanks(organization o: Int, instructor i: Int) -> (byInstructor: Int?, byOrganization: Int?) {
-    (instructorWishRank[key(o, i)], organizationWishRank[key(o, i)])
+    let pair = fact(o, i)
+    return (pair?.byInstructor, pair?.byOrganization)
   }
 
   /// The named terms of the pair score; their points add up to `score`.
   public func breakdown(organization o: Int, instructor i: Int) -> [ScoreTerm] {
-    if let given = givenScore[key(o, i)] { return [ScoreTerm(kind: .given, points: given, note: "office score")] }
+    if let given = fact(o, i)?.given { return [ScoreTerm(kind: .given, points: given, note: "office score")] }
     var terms: [ScoreTerm] = []
     let commonMask = instructorSkills[i] & organizationNeeds[o]
     let common = commonMask.nonzeroBitCount
@@ -220,13 +240,13 @@ public struct Scorer: Sendable {
     if ro == ri {
       terms.append(ScoreTerm(kind: .region, points: weights.sameRegion, note: "同区域"))
     } else {
-      if regionNeighbours[ro].contains(ri) { terms.append(ScoreTerm(kind: .region, points: weights.adjacentRegion, note: "相邻区域")) }
+      if isAdjacent(ro, ri) { terms.append(ScoreTerm(kind: .region, points: weights.adjacentRegion, note: "相邻区域")) }
       if regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri] { terms.append(ScoreTerm(kind: .grid, points: weights.sameGrid, note: "同网格")) }
     }
     if instructorStation[i] >= 0 && instructorStation[i] == regionStation[ro] {
       terms.append(ScoreTerm(kind: .station, points: weights.sameStation, note: "同指导站"))
     }
-    let (iw, ow) = wishPoints(o, i)
+    let (iw, ow) = fact(o, i).map(wishPoints) ?? (0, 0)
     let ranks = wishRanks(organization: o, instructor: i)
     if let r = ranks.byInstructor { terms.append(ScoreTerm(kind: .instructorWish, points: iw, note: "指导员第\(r)志愿")) }
     if let r = ranks.byOrganization { terms.append(ScoreTerm(kind: .organizationWish, points: ow, note: "组织第\(r)志愿")) }
