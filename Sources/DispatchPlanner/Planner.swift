@@ -81,8 +81,10 @@ public enum PlanFailure: Error, Sendable, CustomStringConvertible {
 public struct Planner: Sendable {
   public let solvers: SolverSelection
 
-  /// The product's back ends: the native shortest-augmenting-path solver and GLPK.
-  public static let standardSolvers = SolverSelection(native: ShortestAugmentingPathSolver(), glpk: GLPKSolver())
+  /// The product's back ends: the native shortest-augmenting-path solver, GLPK, and
+  /// the native repair as GLPK's fallback for loads and side rules.
+  public static let standardSolvers = SolverSelection(
+    native: ShortestAugmentingPathSolver(), glpk: GLPKSolver(), repair: RuleRepairSolver())
 
   public init(solvers: SolverSelection = Planner.standardSolvers) {
     self.solvers = solvers

@@ -126,7 +126,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     lines.append("  求解器 solver   \(solver) (\(solverReason))")
     let gapText = gap.map { $0 == 0 ? "" : String(format: ", gap %.4f%%", $0 * 100) } ?? ""
     let boundText = bound.map { optimal ? "" : ", bound \($0)" } ?? ""
-    lines.append("  状态 status     \(status)\(optimal ? " (proven optimal)" : "")\(boundText)\(gapText)")
+    let proof = optimal ? " (proven optimal)" : status == "feasible" ? " (未证明最优 not proven optimal)" : ""
+    lines.append("  状态 status     \(status)\(proof)\(boundText)\(gapText)")
     lines.append("  覆盖 covered    \(assigned)/\(slots) slots of \(organizations) organizations; \(unassigned) open")
     lines.append("  得分 score      \(objective)")
     lines.append("  指导员 used     \(instructorsUsed)/\(instructors)")
