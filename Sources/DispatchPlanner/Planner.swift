@@ -90,14 +90,22 @@ public struct Planner: Sendable {
     self.solvers = solvers
   }
 
+  /// Plans a scenario read by `Planner.load`, recording its folder for `dispatch explain`.
+  public func plan(_ loaded: LoadedScenario, options: PlanOptions = .init()) throws(PlanFailure) -> PlanResult {
+    try plan(loaded.scenario, name: loaded.name, inputSHA256: loaded.inputSHA256, readSeconds: loaded.seconds,
+             scenarioPath: loaded.folder.path, options: options)
+  }
+
   /// Builds, solves, checks and decodes one plan.
   ///
   /// - Parameters:
   ///   - name: the scenario's name for reports (usually its folder name).
   ///   - inputSHA256: the digest of the input files, recorded in `summary.json`.
   ///   - readSeconds: time already spent reading the input, for the timings.
+  ///   - scenarioPath: the scenario folder, recorded in `summary.json` for `dispatch explain`.
   public func plan(
-    _ scenario: Scenario, name: String, inputSHA256: String, readSeconds: Double = 0, options: PlanOptions = .init()
+    _ scenario: Scenario, name: String, inputSHA256: String, readSeconds: Double = 0, scenarioPath: String? = nil,
+    options: PlanOptions = .init()
   ) throws(PlanFailure) -> PlanResult {
     let start = Date()
     let model: PlanningModel
@@ -115,7 +123,8 @@ public struct Planner: Sendable {
     let timings = PlanSummary.Timings(
       read: readSeconds, build: buildSeconds, solve: record.seconds, check: record.checkSeconds,
       total: readSeconds + Date().timeIntervalSince(start))
-    let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings)
+    let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings,
+                              scenarioPath: scenarioPath, scoresOnly: options.scoresOnly)
     return PlanResult(model: model, record: record, plan: plan, summary: summary)
   }
 }

@@ -59,6 +59,10 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var blockingPairs: Int
   public var inputSHA256: String
   public var timings: Timings
+  /// The scenario folder the plan was made from, so `dispatch explain` can find it.
+  public var scenarioPath: String?
+  /// Whether the plan was made with `--scores-only` (the model depends on it).
+  public var scoresOnly: Bool?
 
   enum CodingKeys: String, CodingKey {
     case scenario, organizations, instructors, slots, objective, assigned, unassigned, solver, status, optimal, bound, gap, wishes, timings
@@ -68,12 +72,17 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case checkerPassed = "checker_passed"
     case checkerFindings = "checker_findings"
     case inputSHA256 = "input_sha256"
+    case scenarioPath = "scenario_path"
+    case scoresOnly = "scores_only"
   }
 
   public init(
-    scenarioName: String, model: PlanningModel, plan: DispatchPlan, record: SolveRecord, inputSHA256: String, timings: Timings
+    scenarioName: String, model: PlanningModel, plan: DispatchPlan, record: SolveRecord, inputSHA256: String, timings: Timings,
+    scenarioPath: String? = nil, scoresOnly: Bool = false
   ) {
     scenario = scenarioName
+    self.scenarioPath = scenarioPath
+    self.scoresOnly = scoresOnly
     organizations = model.scenario.organizations.count
     instructors = model.scenario.instructors.count
     slots = model.slots.count
