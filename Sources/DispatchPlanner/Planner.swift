@@ -96,6 +96,26 @@ public struct Planner: Sendable {
              scenarioPath: loaded.folder.path, options: options)
   }
 
+  /// The best plan when coverage is maximised instead of required (the same problem otherwise).
+  func bestPartialPlan(_ problem: AssignmentProblem, options: PlanOptions, fallback: [Int32]) throws(PlanFailure) -> [Int32] {
+    let partial: AssignmentProblem
+    do {
+      partial = try AssignmentProblem(rowCount: problem.rowCount, columnCapacities: problem.columnCapacities, arcs: problem.allArcs,
+                                      locks: problem.locks, coverage: .maximize, sideRules: problem.sideRules)
+    } catch {
+      throw .building(.invalidModel(error.description))
+    }
+    do { return try solvers.solve(partial, choice: options.solver, limits: options.limits).outcome.columnOfRow } catch { throw .solving(error) }
+  }
+
+  /// Why full coverage is impossible, when it is: the solver's uncoverable rows, or
+  /// (when a MIP gives none) the pure relaxation's Hall violator found natively.
+  func diagnosis(_ outcome: AssignmentOutcome, _ model: PlanningModel) -> InfeasibilityDiagnosis? {
+    guard case .infeasible(var rows) = outcome.status else { return nil }
+    if rows.isEmpty { rows = ((try? RuleRepairSolver().uncoverableRows(of: model.problem)) ?? nil) ?? [] }
+    return InfeasibilityDiagnosis.diagnose(uncoverable: rows, model: model)
+  }
+
   /// Builds, solves, checks and decodes one plan.
   ///
   /// - Parameters:
@@ -111,12 +131,19 @@ public struct Planner: Sendable {
     let model: PlanningModel
     do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(scenario) } catch { throw .building(error) }
     let built = Date()
-    let record: SolveRecord
+    var record: SolveRecord
     do { record = try solvers.solve(model.problem, choice: options.solver, limits: options.limits) } catch { throw .solving(error) }
-    // An infeasible outcome (full coverage required but impossible) carries the best
-    // partial plan; its open rows are the finding, not a violation.
-    let violations = record.outcome.status.isInfeasible
-      ? record.violations.filter { if case .uncoveredRow = $0 { false } else { true } } : record.violations
+    if record.outcome.status.isInfeasible {
+      // Full coverage required but impossible: show the best partial plan (a MIP
+      // back end returns none), whose open rows are the finding, not a violation.
+      if !record.outcome.columnOfRow.contains(where: { $0 >= 0 }) {
+        record.outcome.columnOfRow = try bestPartialPlan(model.problem, options: options, fallback: record.outcome.columnOfRow)
+        record.outcome.objective = SolutionChecker.objective(of: record.outcome.columnOfRow, in: model.problem)
+        record.violations = SolutionChecker.violations(record.outcome.columnOfRow, in: model.problem)
+      }
+      record.violations.removeAll { if case .uncoveredRow = $0 { true } else { false } }
+    }
+    let violations = record.violations
     guard violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: violations) }
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
     let buildSeconds = built.timeIntervalSince(start)
@@ -124,7 +151,7 @@ public struct Planner: Sendable {
       read: readSeconds, build: buildSeconds, solve: record.seconds, check: record.checkSeconds,
       total: readSeconds + Date().timeIntervalSince(start))
     let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings,
-                              scenarioPath: scenarioPath, scoresOnly: options.scoresOnly)
+                              scenarioPath: scenarioPath, scoresOnly: options.scoresOnly, infeasibility: diagnosis(record.outcome, model))
     return PlanResult(model: model, record: record, plan: plan, summary: summary)
   }
 }

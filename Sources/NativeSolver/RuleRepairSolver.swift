@@ -46,6 +46,14 @@ public struct RuleRepairSolver: AssignmentSolver {
 
   public init(maximumRounds: Int = 30) { self.maximumRounds = maximumRounds }
 
+  /// Rows of `problem` that cannot all be covered even without its side rules
+  /// (the relaxation's Hall violator), or nil when the relaxation covers every row.
+  public func uncoverableRows(of problem: AssignmentProblem) throws(SolverError) -> [Int]? {
+    let outcome = try pure.solve(RepairState(problem: problem).relaxation(coverage: .requireAll, solverName: name))
+    if case .infeasible(let rows) = outcome.status { return rows }
+    return nil
+  }
+
   public func solve(_ problem: AssignmentProblem, limits: SolveLimits = .none) throws(SolverError) -> AssignmentOutcome {
     var state = RepairState(problem: problem)
     let relaxed = try pure.solve(state.relaxation(coverage: problem.coverage, solverName: name))
