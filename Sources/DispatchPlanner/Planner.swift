@@ -81,11 +81,39 @@ public enum PlanFailure: Error, Sendable, CustomStringConvertible {
 public struct Planner: Sendable {
   public let solvers: SolverSelection
 
-  /// The product's back ends: the native shortest-augmenting-path solver and GLPK.
-  public static let standardSolvers = SolverSelection(native: ShortestAugmentingPathSolver(), glpk: GLPKSolver())
+  /// The product's back ends: the native shortest-augmenting-path solver, GLPK, and
+  /// the native repair as GLPK's fallback for loads and side rules.
+  public static let standardSolvers = SolverSelection(
+    native: ShortestAugmentingPathSolver(), glpk: GLPKSolver(), repair: RuleRepairSolver())
 
   public init(solvers: SolverSelection = Planner.standardSolvers) {
     self.solvers = solvers
+  }
+
+  /// Plans a scenario read by `Planner.load`, recording its folder for `dispatch explain`.
+  public func plan(_ loaded: LoadedScenario, options: PlanOptions = .init()) throws(PlanFailure) -> PlanResult {
+    try plan(loaded.scenario, name: loaded.name, inputSHA256: loaded.inputSHA256, readSeconds: loaded.seconds,
+             scenarioPath: loaded.folder.path, options: options)
+  }
+
+  /// The best plan when coverage is maximised instead of required (the same problem otherwise).
+  func bestPartialPlan(_ problem: AssignmentProblem, options: PlanOptions, fallback: [Int32]) throws(PlanFailure) -> [Int32] {
+    let partial: AssignmentProblem
+    do {
+      partial = try AssignmentProblem(rowCount: problem.rowCount, columnCapacities: problem.columnCapacities, arcs: problem.allArcs,
+                                      locks: problem.locks, coverage: .maximize, sideRules: problem.sideRules)
+    } catch {
+      throw .building(.invalidModel(error.description))
+    }
+    do { return try solvers.solve(partial, choice: options.solver, limits: options.limits).outcome.columnOfRow } catch { throw .solving(error) }
+  }
+
+  /// Why full coverage is impossible, when it is: the solver's uncoverable rows, or
+  /// (when a MIP gives none) the pure relaxation's Hall violator found natively.
+  func diagnosis(_ outcome: AssignmentOutcome, _ model: PlanningModel) -> InfeasibilityDiagnosis? {
+    guard case .infeasible(var rows) = outcome.status else { return nil }
+    if rows.isEmpty { rows = ((try? RuleRepairSolver().uncoverableRows(of: model.problem)) ?? nil) ?? [] }
+    return InfeasibilityDiagnosis.diagnose(uncoverable: rows, model: model)
   }
 
   /// Builds, solves, checks and decodes one plan.
@@ -94,26 +122,36 @@ public struct Planner: Sendable {
   ///   - name: the scenario's name for reports (usually its folder name).
   ///   - inputSHA256: the digest of the input files, recorded in `summary.json`.
   ///   - readSeconds: time already spent reading the input, for the timings.
+  ///   - scenarioPath: the scenario folder, recorded in `summary.json` for `dispatch explain`.
   public func plan(
-    _ scenario: Scenario, name: String, inputSHA256: String, readSeconds: Double = 0, options: PlanOptions = .init()
+    _ scenario: Scenario, name: String, inputSHA256: String, readSeconds: Double = 0, scenarioPath: String? = nil,
+    options: PlanOptions = .init()
   ) throws(PlanFailure) -> PlanResult {
     let start = Date()
     let model: PlanningModel
     do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(scenario) } catch { throw .building(error) }
     let built = Date()
-    let record: SolveRecord
+    var record: SolveRecord
     do { record = try solvers.solve(model.problem, choice: options.solver, limits: options.limits) } catch { throw .solving(error) }
-    // An infeasible outcome (full coverage required but impossible) carries the best
-    // partial plan; its open rows are the finding, not a violation.
-    let violations = record.outcome.status.isInfeasible
-      ? record.violations.filter { if case .uncoveredRow = $0 { false } else { true } } : record.violations
+    if record.outcome.status.isInfeasible {
+      // Full coverage required but impossible: show the best partial plan (a MIP
+      // back end returns none), whose open rows are the finding, not a violation.
+      if !record.outcome.columnOfRow.contains(where: { $0 >= 0 }) {
+        record.outcome.columnOfRow = try bestPartialPlan(model.problem, options: options, fallback: record.outcome.columnOfRow)
+        record.outcome.objective = SolutionChecker.objective(of: record.outcome.columnOfRow, in: model.problem)
+        record.violations = SolutionChecker.violations(record.outcome.columnOfRow, in: model.problem)
+      }
+      record.violations.removeAll { if case .uncoveredRow = $0 { true } else { false } }
+    }
+    let violations = record.violations
     guard violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: violations) }
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
     let buildSeconds = built.timeIntervalSince(start)
     let timings = PlanSummary.Timings(
       read: readSeconds, build: buildSeconds, solve: record.seconds, check: record.checkSeconds,
       total: readSeconds + Date().timeIntervalSince(start))
-    let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings)
+    let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings,
+                              scenarioPath: scenarioPath, scoresOnly: options.scoresOnly, infeasibility: diagnosis(record.outcome, model))
     return PlanResult(model: model, record: record, plan: plan, summary: summary)
   }
 }

@@ -7,6 +7,8 @@ public struct LoadedScenario: Sendable {
   public let scenario: Scenario
   /// The folder's name, used to name plans and reports.
   public let name: String
+  /// The folder it was read from.
+  public let folder: URL
   public let inputSHA256: String
   public let warnings: [InputIssue]
   /// Seconds spent reading and validating.
@@ -20,7 +22,7 @@ extension Planner {
     let start = Date()
     let read = try ScenarioReader().read(folder: folder)
     let name = folder.standardizedFileURL.lastPathComponent
-    return LoadedScenario(scenario: read.scenario, name: name, inputSHA256: read.inputSHA256, warnings: read.warnings,
+    return LoadedScenario(scenario: read.scenario, name: name, folder: folder.standardizedFileURL, inputSHA256: read.inputSHA256, warnings: read.warnings,
                           seconds: Date().timeIntervalSince(start))
   }
 }

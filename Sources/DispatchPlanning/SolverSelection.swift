@@ -7,6 +7,8 @@ public enum SolverChoice: String, Sendable, CaseIterable {
   case auto
   case native
   case glpk
+  /// The native relaxation repaired to satisfy the rules: a feasible plan with a bound, never proven optimal.
+  case repair = "native-repair"
 }
 
 /// The outcome of a solve, with the story of how it was obtained.
@@ -27,10 +29,13 @@ public struct SolveRecord: Sendable {
 public struct SolverSelection: Sendable {
   public let native: any AssignmentSolver
   public let glpk: any AssignmentSolver
+  /// The fallback for loads and side rules when GLPK gives no plan (`RuleRepairSolver`); nil for none.
+  public let repair: (any AssignmentSolver)?
 
-  public init(native: any AssignmentSolver, glpk: any AssignmentSolver) {
+  public init(native: any AssignmentSolver, glpk: any AssignmentSolver, repair: (any AssignmentSolver)? = nil) {
     self.native = native
     self.glpk = glpk
+    self.repair = repair
   }
 
   /// The back ends to try, in order, and why.
@@ -38,11 +43,14 @@ public struct SolverSelection: Sendable {
     switch choice {
     case .native: return ([native], "native (requested)")
     case .glpk: return ([glpk], "glpk (requested)")
+    case .repair: return (repair.map { [$0] } ?? [], "native-repair (requested): a feasible plan, not proven optimal")
     case .auto:
       if native.capabilities.accepts(problem) {
         return ([native, glpk], "native: pure assignment, solved exactly by shortest augmenting paths (fastest exact path)")
       }
-      return ([glpk], "glpk: the problem has loads or side rules, which need the MIP")
+      guard let repair else { return ([glpk], "glpk: the problem has loads or side rules, which need the MIP") }
+      return ([glpk, repair], "glpk: the problem has loads or side rules, which need the MIP"
+        + " (fallback: native-repair, a feasible plan with a bound, not proven optimal)")
     }
   }
 

@@ -17,7 +17,8 @@ public enum MarkdownReport {
     md.append("| 项目 item | 值 value |")
     md.append("|---|---|")
     md.append("| 求解器 solver | \(summary.solver) — \(escape(summary.solverReason)) |")
-    md.append("| 状态 status | \(summary.status)\(summary.optimal ? "（已证明最优 proven optimal）" : "") |")
+    let proof = summary.optimal ? "（已证明最优 proven optimal）" : summary.status == "feasible" ? "（未证明最优 not proven optimal）" : ""
+    md.append("| 状态 status | \(summary.status)\(proof) |")
     md.append("| 总分 objective | \(summary.objective) |")
     if let bound = summary.bound { md.append("| 上界 bound | \(bound) |") }
     if let gap = summary.gap { md.append("| 差距 gap | \(String(format: "%.4f%%", gap * 100)) |") }
@@ -30,6 +31,20 @@ public enum MarkdownReport {
     md.append("| 用时 time | \(String(format: "read %.3f s, build %.3f s, solve %.3f s, total %.3f s", summary.timings.read, summary.timings.build, summary.timings.solve, summary.timings.total)) |")
     md.append("| 输入指纹 input SHA-256 | `\(summary.inputSHA256)` |")
     md.append("")
+
+    if let infeasibility = summary.infeasibility {
+      md.append("## 无法全覆盖 Why full coverage is impossible")
+      md.append("")
+      md.append(escape(infeasibility.explanation))
+      md.append("")
+      if infeasibility.capacityShortage {
+        md.append("| 组织 organizations | 符合条件的指导员 eligible instructors | 需求 demand | 容量 capacity |")
+        md.append("|---|---|---:|---:|")
+        md.append("| \(infeasibility.organizations.joined(separator: "、")) | \(infeasibility.eligibleInstructors.joined(separator: "、")) | \(infeasibility.demand) | \(infeasibility.capacity) |")
+        md.append("")
+      }
+    }
+    md += rulesSection(summary)
 
     // Coverage by region, in region id order; regions without a regions.csv row use their id.
     var total: [RegionID: Int] = [:], covered: [RegionID: Int] = [:]
@@ -120,6 +135,20 @@ public enum MarkdownReport {
     }
     md.append("")
     return md.joined(separator: "\n")
+  }
+
+  /// The office's rules: each in force or not, satisfied per the independent checker, and its figures.
+  static func rulesSection(_ summary: PlanSummary) -> [String] {
+    guard let rules = summary.rules, !rules.isEmpty else { return [] }
+    var md = ["## 规则 The office's rules", ""]
+    md.append("| 规则 rule | 设置 setting | 生效 in force | 满足 satisfied (checker) | 数据 figures |")
+    md.append("|---|---|---|---|---|")
+    for rule in rules.values.sorted(by: { ($0.inForce ? 0 : 1, $0.key) < ($1.inForce ? 0 : 1, $1.key) }) {
+      let figures = rule.figures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+      md.append("| \(escape(rule.name)) (`\(rule.key)`) | \(escape(rule.setting)) | \(rule.inForce ? "是 yes" : "否 no") | \(rule.satisfied ? "是 yes" : "**否 NO**") | \(figures) |")
+    }
+    md.append("")
+    return md
   }
 
   static func percent(_ part: Int, _ whole: Int) -> String {

@@ -34,6 +34,34 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     }
   }
 
+  /// Why full coverage is impossible (`InfeasibilityDiagnosis`), in summary.json.
+  public struct Infeasibility: Sendable, Codable, Equatable {
+    public var organizations: [String]
+    public var eligibleInstructors: [String]
+    public var capacity: Int
+    public var demand: Int
+    public var capacityShortage: Bool
+    public var blockingRules: [String]
+    public var explanation: String
+
+    public init(_ diagnosis: InfeasibilityDiagnosis) {
+      organizations = diagnosis.organizations.map(\.rawValue)
+      eligibleInstructors = diagnosis.eligibleInstructors.map(\.rawValue)
+      capacity = diagnosis.capacity
+      demand = diagnosis.demand
+      capacityShortage = diagnosis.capacityShortage
+      blockingRules = diagnosis.blockingRules
+      explanation = diagnosis.text
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case organizations, capacity, demand, explanation
+      case eligibleInstructors = "eligible_instructors"
+      case capacityShortage = "capacity_shortage"
+      case blockingRules = "blocking_rules"
+    }
+  }
+
   public var scenario: String
   public var organizations: Int
   public var instructors: Int
@@ -59,6 +87,14 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var blockingPairs: Int
   public var inputSHA256: String
   public var timings: Timings
+  /// The scenario folder the plan was made from, so `dispatch explain` can find it.
+  public var scenarioPath: String?
+  /// Whether the plan was made with `--scores-only` (the model depends on it).
+  public var scoresOnly: Bool?
+  /// Every office rule by key: in force or not, satisfied (per the checker), figures.
+  public var rules: [String: RuleStatus]?
+  /// Present when full coverage was required and is impossible.
+  public var infeasibility: Infeasibility?
 
   enum CodingKeys: String, CodingKey {
     case scenario, organizations, instructors, slots, objective, assigned, unassigned, solver, status, optimal, bound, gap, wishes, timings
@@ -68,12 +104,21 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case checkerPassed = "checker_passed"
     case checkerFindings = "checker_findings"
     case inputSHA256 = "input_sha256"
+    case scenarioPath = "scenario_path"
+    case scoresOnly = "scores_only"
+    case rules, infeasibility
   }
 
   public init(
-    scenarioName: String, model: PlanningModel, plan: DispatchPlan, record: SolveRecord, inputSHA256: String, timings: Timings
+    scenarioName: String, model: PlanningModel, plan: DispatchPlan, record: SolveRecord, inputSHA256: String, timings: Timings,
+    scenarioPath: String? = nil, scoresOnly: Bool = false, infeasibility: InfeasibilityDiagnosis? = nil
   ) {
     scenario = scenarioName
+    self.infeasibility = infeasibility.map(Infeasibility.init)
+    let audit = RuleCatalog.audit(model: model, columnOfRow: record.outcome.columnOfRow, violations: record.violations)
+    rules = Dictionary(audit.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    self.scenarioPath = scenarioPath
+    self.scoresOnly = scoresOnly
     organizations = model.scenario.organizations.count
     instructors = model.scenario.instructors.count
     slots = model.slots.count
@@ -126,11 +171,16 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     lines.append("  求解器 solver   \(solver) (\(solverReason))")
     let gapText = gap.map { $0 == 0 ? "" : String(format: ", gap %.4f%%", $0 * 100) } ?? ""
     let boundText = bound.map { optimal ? "" : ", bound \($0)" } ?? ""
-    lines.append("  状态 status     \(status)\(optimal ? " (proven optimal)" : "")\(boundText)\(gapText)")
+    let proof = optimal ? " (proven optimal)" : status == "feasible" ? " (未证明最优 not proven optimal)" : ""
+    lines.append("  状态 status     \(status)\(proof)\(boundText)\(gapText)")
     lines.append("  覆盖 covered    \(assigned)/\(slots) slots of \(organizations) organizations; \(unassigned) open")
     lines.append("  得分 score      \(objective)")
     lines.append("  指导员 used     \(instructorsUsed)/\(instructors)")
     lines.append("  双向选择 wishes  mutual \(wishes.mutual), instructor-only \(wishes.instructorOnly), organization-only \(wishes.organizationOnly); blocking pairs \(blockingPairs)")
+    let ruleLines = (rules ?? [:]).values.filter(\.inForce).sorted { $0.key < $1.key }
+      .map { "\($0.key) \($0.satisfied ? "satisfied" : "BROKEN")" }
+    if !ruleLines.isEmpty { lines.append("  规则 rules      " + ruleLines.joined(separator: "; ")) }
+    if let infeasibility { lines.append("  不可行 why      " + infeasibility.explanation) }
     lines.append("  校验 check      \(checkerPassed ? "passed" : "FAILED: " + checkerFindings.joined(separator: "; "))")
     lines.append(String(format: "  用时 time       read %.3f s, build %.3f s, solve %.3f s, total %.3f s", timings.read, timings.build, timings.solve, timings.total))
     return lines.joined(separator: "\n")

@@ -16,7 +16,7 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "The new folder to write (default: plans/<scenario>-<n>). It must not exist.")
   var out: String?
 
-  @Option(help: "auto (fastest exact back end, with fallback), native or glpk.")
+  @Option(help: "auto (fastest exact back end, with fallback), native, glpk or native-repair (feasible, not proven optimal).")
   var solver: SolverChoice = .auto
 
   @Flag(help: "Only the pairs in scores.csv are eligible, scored exactly as given.")
@@ -41,8 +41,7 @@ struct PlanCommand: ParsableCommand {
     let options = PlanOptions(solver: solver, scoresOnly: scoresOnly, timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
     let result: PlanResult
     do {
-      result = try Planner().plan(loaded.scenario, name: loaded.name, inputSHA256: loaded.inputSHA256,
-                                  readSeconds: loaded.seconds, options: options)
+      result = try Planner().plan(loaded, options: options)
     } catch {
       printError(error.description)
       if case .building = error { throw Exit.dataError }

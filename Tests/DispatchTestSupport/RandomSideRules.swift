@@ -1,9 +1,8 @@
-// Test helper: attaches random side rules to a RandomProblems problem (same arcs, locks, coverage).
+// Test helper (shared by the GLPK and repair tests): attaches random side rules to a RandomProblems problem (same arcs, locks, coverage).
 import AssignmentCore
-import DispatchTestSupport
 
-enum RandomSideRules {
-  static func attach(to problem: AssignmentProblem, seed: UInt64, count: ClosedRange<Int> = 1...3) -> AssignmentProblem {
+public enum RandomSideRules {
+  public static func attach(to problem: AssignmentProblem, seed: UInt64, count: ClosedRange<Int> = 1...3) -> AssignmentProblem {
     var rng = SeededGenerator(seed: seed &* 0x9E37_79B9 &+ 17)
     let rows = problem.rowCount, columns = problem.columnCount
     guard rows > 0, columns > 0 else { return problem }

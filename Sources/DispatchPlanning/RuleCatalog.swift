@@ -1,0 +1,134 @@
+import AssignmentCore
+import DispatchModel
+
+//===----------------------------------------------------------------------===//
+// RuleCatalog — the office's rules (issue 4) as the reports show them: which
+// are in force, whether the plan satisfies each (from the independent checker's
+// findings, never from the solver's word), and the figures that show it.
+// Documentation/Rules.md describes each rule, its setting and its constraint.
+//===----------------------------------------------------------------------===//
+
+/// One rule of the office and how the plan stands with it.
+public struct RuleStatus: Sendable, Codable, Equatable {
+  /// The settings.csv key ("key_project_exclusive", …; "roles", "reach", "unit_quotas" group several).
+  public var key: String
+  public var name: String
+  public var inForce: Bool
+  /// The setting as written ("on", "off", "2", "same-region").
+  public var setting: String
+  /// No checker finding against this rule.
+  public var satisfied: Bool
+  /// Named counts that show the rule at work.
+  public var figures: [String: Int]
+
+  enum CodingKeys: String, CodingKey {
+    case key, name, setting, satisfied, figures
+    case inForce = "in_force"
+  }
+}
+
+public enum RuleCatalog {
+  /// The rules in force under `settings`, as (key, name).
+  public static func inForce(_ settings: ScenarioSettings) -> [(key: String, name: String)] {
+    let rules = settings.rules
+    var out: [(String, String)] = []
+    if rules.keyProjectExclusive { out.append(("key_project_exclusive", "重点项目专人 key projects exclusive")) }
+    if rules.mix { out.append(("mix", "建与未建搭配 mix of organizations")) }
+    if rules.capacityInDays { out.append(("capacity_in_days", "按天数计算 workload in days")) }
+    if !rules.allowDualRole { out.append(("allow_dual_role", "不允许一人兼任 two people for two roles")) }
+    if settings.reach != .any { out.append(("reach", "选派范围 reach \(settings.reach.rawValue)")) }
+    if rules.minimumLoad > 0 { out.append(("minimum_load", "派得进 minimum load \(rules.minimumLoad)")) }
+    if rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil { out.append(("unit_quotas", "单位名额 unit quotas")) }
+    return out
+  }
+
+  /// Every rule, in force or not, with the plan's figures and the checker's verdict.
+  /// - Complexity: O(*s* + *n* + *v*) for *s* slots, *n* instructors, *v* findings.
+  public static func audit(model: PlanningModel, columnOfRow: [Int32], violations: [SolutionChecker.Violation]) -> [RuleStatus] {
+    let scenario = model.scenario, problem = model.problem, settings = scenario.settings, rules = settings.rules
+    var rowsOf = [[Int]](repeating: [], count: problem.columnCount)
+    var load = [Int](repeating: 0, count: problem.columnCount)
+    for (row, column) in columnOfRow.enumerated() where column >= 0 {
+      rowsOf[Int(column)].append(row)
+      load[Int(column)] += problem.arcIndex(row: row, column: Int(column)).map(problem.load(ofArc:)) ?? 0
+    }
+    func organization(_ row: Int) -> Organization { scenario.organizations[model.slots[row].organization] }
+    func broken(_ matches: (SideRule) -> Bool) -> Bool {
+      violations.contains { if case .sideRuleBroken(let rule, _) = $0 { matches(rule) } else { false } }
+    }
+    let arcsBroken = violations.contains { if case .notAnArc = $0 { true } else { false } }
+    let onOff = { (on: Bool) in on ? "on" : "off" }
+    var out: [RuleStatus] = []
+
+    // Key projects: each covered key project's instructor covers nothing else.
+    let keyRows = model.slots.indices.filter { organization($0).keyProject }
+    let keyColumns = Set(keyRows.compactMap { columnOfRow[$0] >= 0 ? Int(columnOfRow[$0]) : nil })
+    let dedicated = keyColumns.filter { column in Set(rowsOf[column].map { model.slots[$0].organization }).count == 1 }.count
+    out.append(RuleStatus(
+      key: "key_project_exclusive", name: "重点项目专人 key projects exclusive", inForce: rules.keyProjectExclusive,
+      setting: onOff(rules.keyProjectExclusive),
+      satisfied: !broken { if case .exclusive = $0 { true } else { false } },
+      figures: ["key_projects": Set(keyRows.map { model.slots[$0].organization }).count,
+                "key_projects_covered": Set(keyRows.filter { columnOfRow[$0] >= 0 }.map { model.slots[$0].organization }).count,
+                "key_project_instructors": keyColumns.count, "key_project_instructors_covering_nothing_else": dedicated]))
+
+    // Mix: instructors with two or more organizations, and how many of them mix both kinds.
+    let multi = rowsOf.filter { $0.count >= 2 }
+    let mixed = multi.filter { rows in
+      rows.contains { organization($0).partyStatus == .organization } && rows.contains { organization($0).partyStatus != .organization }
+    }.count
+    out.append(RuleStatus(
+      key: "mix", name: "建与未建搭配 mix 已建立党组织+未组建党组织", inForce: rules.mix, setting: onOff(rules.mix),
+      satisfied: !broken { if case .mix = $0 { true } else { false } },
+      figures: ["instructors_with_several": multi.count, "instructors_mixed": mixed]))
+
+    // Workload: capacity units (days with capacity_in_days) used and available.
+    let overCapacity = violations.contains { if case .overCapacity = $0 { true } else { false } }
+    out.append(RuleStatus(
+      key: "capacity_in_days", name: "按天数计算 workload in days", inForce: rules.capacityInDays, setting: onOff(rules.capacityInDays),
+      satisfied: !overCapacity,
+      figures: [rules.capacityInDays ? "days_used" : "places_used": load.reduce(0, +),
+                rules.capacityInDays ? "days_available" : "places_available": problem.columnCapacities.reduce(0, +)]))
+
+    // Roles: first secretary / first chairman slots, and who holds both.
+    let roleRows = model.slots.indices.filter { model.slots[$0].role != .instructor }
+    var holdersOf: [Int: [Int32]] = [:]
+    for row in roleRows where columnOfRow[row] >= 0 { holdersOf[model.slots[row].organization, default: []].append(columnOfRow[row]) }
+    let dualHolders = holdersOf.values.filter { $0.count >= 2 && Set($0).count == 1 }.count
+    out.append(RuleStatus(
+      key: "allow_dual_role", name: "第一书记/第一主席 roles, one person both", inForce: !rules.allowDualRole,
+      setting: rules.allowDualRole ? "yes" : "no",
+      satisfied: !arcsBroken && !broken { if case .distinctColumns = $0 { true } else { false } },
+      figures: ["role_slots": roleRows.count, "role_slots_covered": roleRows.filter { columnOfRow[$0] >= 0 }.count,
+                "organizations_with_one_person_in_both_roles": dualHolders]))
+
+    // Reach: eligibility is an arc; remote places reported apart.
+    let regions = ScenarioIndex(scenario).regions
+    let remoteRows = model.slots.indices.filter { regions[organization($0).region]?.remote == true }
+    out.append(RuleStatus(
+      key: "reach", name: "选派范围 reach (remote places apart)", inForce: settings.reach != .any, setting: settings.reach.rawValue,
+      satisfied: !arcsBroken,
+      figures: ["remote_slots": remoteRows.count, "remote_slots_covered": remoteRows.filter { columnOfRow[$0] >= 0 }.count,
+                "slots_without_eligible_instructor": model.slots.indices.filter { problem.arcs(ofRow: $0).isEmpty }.count]))
+
+    // Minimum load: the smallest load of an instructor who is used at all.
+    let used = rowsOf.indices.filter { !rowsOf[$0].isEmpty }
+    out.append(RuleStatus(
+      key: "minimum_load", name: "派得进 minimum load", inForce: rules.minimumLoad > 0, setting: String(rules.minimumLoad),
+      satisfied: !broken { if case .minimumLoad = $0 { true } else { false } },
+      figures: ["instructors_used": used.count, "smallest_organizations_per_used_instructor": used.map { rowsOf[$0].count }.min() ?? 0]))
+
+    // Unit quotas: instructors used per sending unit.
+    var usedPerUnit: [UnitID: Int] = [:]
+    for column in used { usedPerUnit[scenario.instructors[column].unit, default: 0] += 1 }
+    let unitCounts = scenario.units.map { usedPerUnit[$0.id] ?? 0 }
+    let quota = [rules.unitMinimumInstructors.map { "min \($0)" }, rules.unitMaximumInstructors.map { "max \($0)" }].compactMap { $0 }
+    out.append(RuleStatus(
+      key: "unit_quotas", name: "单位名额 instructors per sending unit",
+      inForce: rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil,
+      setting: quota.isEmpty ? "off" : quota.joined(separator: ", "),
+      satisfied: !broken { if case .usedColumns = $0 { true } else { false } },
+      figures: ["units": scenario.units.count, "fewest_used_in_a_unit": unitCounts.min() ?? 0, "most_used_in_a_unit": unitCounts.max() ?? 0]))
+    return out
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import DispatchModel
+import DispatchPlanner
+import DispatchReports
+import Foundation
+
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Why an organization got its instructor, and what each next-best candidate would cost the plan.")
+
+  @Argument(help: "A plan folder written by `dispatch plan`.")
+  var planFolder: String
+
+  @Argument(help: "The organization's id (编号).")
+  var organization: String
+
+  @Option(help: "The scenario folder (default: scenario_path in the plan's summary.json).")
+  var scenario: String?
+
+  @Option(help: "How many alternatives to price.")
+  var alternatives: Int = 5
+
+  func validate() throws {
+    guard alternatives >= 0 else { throw ValidationError("--alternatives must not be negative") }
+  }
+
+  func run() throws {
+    do {
+      let result = try Planner().explain(
+        planFolder: URL(fileURLWithPath: planFolder), organization: OrganizationID(organization),
+        scenarioFolder: scenario.map { URL(fileURLWithPath: $0) }, alternatives: alternatives)
+      print(ExplanationText.render(result.explanation, scenario: result.scenarioName, solver: result.solver, optimal: result.optimal))
+    } catch {
+      printError(error.description)
+      switch error {
+      case .input, .scenarioChanged, .scenarioUnknown, .unreadableSummary: throw Exit.dataError
+      case .explaining(.unknownOrganization): throw Exit.dataError
+      default: throw Exit.software
+      }
+    }
+  }
+}
