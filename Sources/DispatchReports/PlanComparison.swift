@@ -33,6 +33,7 @@ public struct PlanMetrics: Sendable, Equatable {
     self.blockingPairs = blockingPairs
     self.remoteCovered = remoteCovered
     self.remoteSlots = remoteSlots
+    self.differentFromFirst = differentFromFirst
     instructorsUsed = loads.filter { $0 > 0 }.count
     let used = loads.filter { $0 > 0 }
     loadMin = used.min() ?? 0
