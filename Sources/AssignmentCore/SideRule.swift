@@ -14,4 +14,16 @@ public enum SideRule: Sendable, Equatable, Hashable {
   case usedColumns(columns: [Int], minimum: Int, maximum: Int)
   /// No column takes two of `rows` (two role slots of one organization need two people).
   case distinctColumns(rows: [Int])
+  /// At most `limit` of `rows` leave their previous column: row `rows[k]` "moves" unless it is
+  /// assigned to `columns[k]` (an unassigned row moves too). The move budget of re-planning
+  /// (`dispatch replan --max-moves`): Σ_k x[rows[k], columns[k]] ≥ rows.count − limit.
+  case maximumMoves(rows: [Int], columns: [Int], limit: Int)
+}
+
+extension SideRule {
+  /// The number of moves `columnOfRow` makes against a `.maximumMoves` rule's pairs (nil for other rules).
+  public func moves(in columnOfRow: [Int32]) -> Int? {
+    guard case .maximumMoves(let rows, let columns, _) = self else { return nil }
+    return zip(rows, columns).filter { columnOfRow[$0.0] != Int32($0.1) }.count
+  }
 }

@@ -101,6 +101,11 @@ public enum SolutionChecker {
       let columns = rows.map { columnOfRow[$0] }.filter { $0 >= 0 }
       guard Set(columns).count < columns.count else { return nil }
       return "rows \(rows) share a column"
+    case .maximumMoves(let rows, let columns, let limit):
+      guard rows.count == columns.count else { return "\(rows.count) rows but \(columns.count) columns" }
+      let moved = zip(rows, columns).filter { columnOfRow[$0.0] != Int32($0.1) }.count
+      guard moved > limit else { return nil }
+      return "\(moved) rows moved, at most \(limit) allowed"
     }
   }
 }

@@ -83,6 +83,18 @@ extension InputProblem {
       return "bad value for \(key) / 设置值无效: \"\(value)\" (expected / 应为: \(expected))"
     case .duplicateSetting(let key, let firstLine):
       return "setting \(key) is given twice / 设置项重复 (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
+    case .duplicateSlot(let firstLine):
+      return "this organization slot is listed twice / 同一组织职务重复 (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
+    case .unknownChange(let action, let kind):
+      return "unknown change / 未知变更: action \"\(action)\", kind \"\(kind)\" (allowed / 可用: open/close/update organization, leave/join instructor)"
+    case .contradictoryChange(let id, let firstLine, let detail):
+      return "contradictory changes for \"\(id)\" / 变更相互矛盾: \(detail) (other on line \(firstLine) / 另见第 \(firstLine) 行)"
+    case .badChangeField(let field, let value, let expected):
+      return "bad field \"\(field)\" / 字段无效: \"\(value)\" (expected / 应为: \(expected))"
+    case .idExists(let kind, let id):
+      return "\(kind.names.english) \"\(id)\" exists already / \(kind.names.chinese)编号已存在"
+    case .missingChangeField(let id, let field):
+      return "\"\(id)\" has no \(field) / 缺少字段 \(field)"
     }
   }
 

@@ -62,6 +62,20 @@ public enum InputProblem: Sendable, Hashable {
   case badSettingValue(key: String, value: String, expected: String)
   case duplicateSetting(key: String, firstLine: Int)
 
+  // MARK: Re-planning inputs (plan.csv of a previous plan, changes.csv)
+  /// The same organization slot is listed twice in a previous plan.
+  case duplicateSlot(firstLine: Int)
+  /// An action/kind pair changes.csv does not know.
+  case unknownChange(action: String, kind: String)
+  /// Two rows of changes.csv that cannot both hold (close and update the same organization …).
+  case contradictoryChange(id: String, firstLine: Int, detail: String)
+  /// A field of an open/join/update row that is unknown or has a bad value.
+  case badChangeField(field: String, value: String, expected: String)
+  /// open/join of an id the scenario has already.
+  case idExists(ReferenceKind, String)
+  /// An opened organization or joined instructor without a required field.
+  case missingChangeField(id: String, field: String)
+
   public var severity: InputIssue.Severity {
     switch self {
     case .unknownFile, .unknownColumn, .extraCells, .repeatedOverride: .warning

@@ -16,6 +16,7 @@
 //   minimumLoad:  load_c − minimum · y_c ≥ 0
 //   usedColumns:  minimum ≤ Σ mult_c y_c ≤ maximum (mult: how often c is listed)
 //   distinct(R):  per column c: Σ_{r ∈ R, with multiplicity} x_rc ≤ 1
+//   maximumMoves: Σ_k x[rows_k, columns_k] ≥ count − limit (pairs without an included arc add 0)
 //   coverage floor (second phase only): Σ x ≥ k
 // "Most rows at c" = rows with a zero-load arc at c + min(cap_c, rows with a positive-load arc).
 // Complexity: O(a + Σ side-rule sizes + a_c per exclusive row) time and memory.
@@ -94,6 +95,10 @@ enum GLPKModelBuilder {
         if let c = cs.first(where: { !columns.contains($0) }) { throw bad("side rule \(rule) names column \(c), out of range") }
       case .distinctColumns(let rs):
         if let r = rs.first(where: { !rows.contains($0) }) { throw bad("side rule \(rule) names row \(r), out of range") }
+      case .maximumMoves(let rs, let cs, _):
+        guard rs.count == cs.count else { throw bad("side rule maximumMoves has \(rs.count) rows but \(cs.count) columns") }
+        if let r = rs.first(where: { !rows.contains($0) }) { throw bad("side rule maximumMoves names row \(r), out of range") }
+        if let c = cs.first(where: { !columns.contains($0) }) { throw bad("side rule maximumMoves names column \(c), out of range") }
       }
     }
     for arc in 0..<problem.arcCount where problem.load(ofArc: arc) > Int(Int32.max) || problem.arcScores[arc].magnitude > UInt64(maximumScoreMagnitude) {
@@ -218,6 +223,15 @@ enum GLPKModelBuilder {
           guard entries.reduce(0, { $0 + $1.1 }) > 1 else { continue }
           model.addRow(lower: nil, upper: 1, entries: entries)
         }
+      case .maximumMoves(let rows, let columns, let limit):
+        let needed = rows.count - max(0, limit)
+        guard needed > 0 else { continue }
+        var entries: [(Int32, Double)] = []
+        for (row, column) in zip(rows, columns) {
+          if let arc = problem.arcIndex(row: row, column: column), model.columnOfArc[arc] != 0 { entries.append((model.columnOfArc[arc], 1)) }
+        }
+        // Fewer keepable pairs than needed: the row still says so (GLPK reports infeasible).
+        model.addRow(lower: Double(needed), upper: nil, entries: entries)
       }
     }
     if let coverageFloor, coverageFloor > 0 {

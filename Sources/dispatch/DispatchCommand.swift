@@ -13,6 +13,8 @@ struct DispatchCommand: ParsableCommand {
       64 usage error; 65 bad input (every problem listed as file:line:column); \
       70 internal failure (a solver failed or a plan failed the independent check); 73 cannot write the output.
       """,
-    subcommands: [PlanCommand.self, ValidateCommand.self, ExplainCommand.self, GenerateCommand.self]
+    subcommands: [
+      PlanCommand.self, ValidateCommand.self, ExplainCommand.self, ReplanCommand.self, CompareCommand.self, GenerateCommand.self,
+    ]
   )
 }

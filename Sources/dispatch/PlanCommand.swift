@@ -31,14 +31,30 @@ struct PlanCommand: ParsableCommand {
   @Flag(help: "Show GLPK's own output.")
   var verbose = false
 
+  @Option(help: "Write K candidate plans (candidate-<k>/ and comparison.md), each within --within of the optimum.")
+  var candidates: Int?
+
+  @Option(help: "Quality bound of the candidates: a fraction or a percentage of the optimum score (2% or 0.02).")
+  var within: String = "2%"
+
+  func withinFraction() throws -> Double {
+    let text = within.trimmingCharacters(in: .whitespaces)
+    let value = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+    guard let value, (0...1).contains(value) else { throw ValidationError("--within must be a fraction in [0, 1] or a percentage") }
+    return value
+  }
+
   func validate() throws {
     guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
     guard (0..<1).contains(gap) else { throw ValidationError("--gap must be in [0, 1)") }
+    if let candidates, candidates < 1 { throw ValidationError("--candidates must be ≥ 1") }
+    _ = try withinFraction()
   }
 
   func run() throws {
     let loaded = try loadScenarioOrExit(scenario)
     let options = PlanOptions(solver: solver, scoresOnly: scoresOnly, timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
+    if let candidates { return try runCandidates(loaded, count: candidates, options: options) }
     let result: PlanResult
     do {
       result = try Planner().plan(loaded, options: options)
@@ -57,5 +73,27 @@ struct PlanCommand: ParsableCommand {
       throw Exit.cannotCreate
     }
     if result.record.outcome.status.isInfeasible { throw Exit.infeasible }
+  }
+
+  func runCandidates(_ loaded: LoadedScenario, count: Int, options: PlanOptions) throws {
+    let result: CandidatesResult
+    let within = try withinFraction()
+    do {
+      result = try Planner().candidates(loaded, count: count, within: within, options: options)
+    } catch {
+      printError(error.description)
+      if case .building = error { throw Exit.dataError }
+      throw Exit.software
+    }
+    let folder = out.map { URL(fileURLWithPath: $0) }
+      ?? PlanWriter.defaultFolder(for: loaded.name + "-candidates", in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    do {
+      let written = try Planner.writeCandidates(result, to: folder)
+      print("候选方案 candidates → \(written.path)")
+      print(result.comparison)
+    } catch {
+      printError("无法写出 cannot write the plans: \(error)")
+      throw Exit.cannotCreate
+    }
   }
 }

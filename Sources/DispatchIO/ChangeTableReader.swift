@@ -1,0 +1,204 @@
+import DispatchModel
+import Foundation
+
+/// The rows of a `changes.csv` (the format `ChangeSetWriter` in DispatchGenerator writes:
+/// `action,kind,id,field,value`), read into domain values. DispatchGenerator turns
+/// them into a `ChangeSet`; this reader only needs the model, so it lives with the
+/// other readers and their located errors.
+public struct ChangeRecords: Sendable {
+  public var opened: [Organization] = []
+  public var closed: [OrganizationID] = []
+  public var grown: [(organization: OrganizationID, size: OrganizationSize)] = []
+  public var partyOrganized: [OrganizationID] = []
+  public var left: [InstructorID] = []
+  public var joined: [Instructor] = []
+}
+
+public struct ChangeTableReader: Sendable {
+  public static let fileName = "changes.csv"
+
+  static let columns = [
+    ColumnSpec("action", "操作", required: true),
+    ColumnSpec("kind", "对象", required: true),
+    ColumnSpec("id", "编号", required: true),
+    ColumnSpec("field", "字段"),
+    ColumnSpec("value", "值"),
+  ]
+
+  /// Ids the scenario has: closes, updates and leaves must name one; opens and joins must not.
+  public var organizations: Set<String>
+  public var instructors: Set<String>
+
+  public init(organizations: Set<String>, instructors: Set<String>) {
+    self.organizations = organizations
+    self.instructors = instructors
+  }
+
+  /// Reads `url` (a changes.csv, or a folder holding one).
+  /// - Throws: `InputErrors`, every problem with file and line: unknown actions and
+  ///   ids, bad field values, and contradictions (closing and updating the same
+  ///   organization, opening an id twice, leaving and joining …).
+  public func read(_ url: URL) throws(InputErrors) -> ChangeRecords {
+    var isDirectory: ObjCBool = false
+    let file = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+      ? url.appendingPathComponent(Self.fileName) : url
+    var issues: [InputIssue] = []
+    guard let table = LocatedTable.load(file, columns: Self.columns, issues: &issues) else { throw InputErrors(issues: issues) }
+    func report(_ problem: InputProblem, _ row: CSVRecord, _ key: String?) {
+      issues.append(InputIssue(file: table.fileName, line: row.line, column: key.map(table.header), problem: problem))
+    }
+
+    // Field rows of opened organizations / joined instructors, in file order.
+    var openFields: [String: (line: Int, fields: [(String, String, CSVRecord)])] = [:], openOrder: [String] = []
+    var joinFields: [String: (line: Int, fields: [(String, String, CSVRecord)])] = [:], joinOrder: [String] = []
+    var closedAt: [String: Int] = [:], updatedAt: [String: Int] = [:], leftAt: [String: Int] = [:]
+    var records = ChangeRecords()
+    var grownSeen: [String: Int] = [:], organizedSeen: [String: Int] = [:]
+
+    for row in table.rows {
+      let action = ValueParser.normalizedToken(table.value("action", in: row))
+      let kind = ValueParser.normalizedToken(table.value("kind", in: row))
+      let id = table.value("id", in: row)
+      let field = ValueParser.normalizedToken(table.value("field", in: row))
+      let value = table.value("value", in: row)
+      guard !id.isEmpty else { report(.missingValue(Self.columns[2]), row, "id"); continue }
+      switch (action, kind) {
+      case ("open", "organization"):
+        if organizations.contains(id) { report(.idExists(.organization, id), row, "id"); continue }
+        if let line = closedAt[id] ?? updatedAt[id] {
+          report(.contradictoryChange(id: id, firstLine: line, detail: "opened and closed or updated / 同时新增与注销或更新"), row, "id"); continue
+        }
+        if openFields[id] == nil { openFields[id] = (row.line, []); openOrder.append(id) }
+        openFields[id]!.fields.append((field, value, row))
+      case ("close", "organization"):
+        guard organizations.contains(id) else {
+          report(.unknownReference(.organization, id, suggestion: ValueParser.nearest(to: id, among: Array(organizations).sorted())), row, "id"); continue
+        }
+        if let line = closedAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "closed twice / 重复注销"), row, "id"); continue }
+        if let line = updatedAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "closed and updated / 既注销又更新"), row, "id"); continue }
+        closedAt[id] = row.line
+        records.closed.append(OrganizationID(id))
+      case ("update", "organization"):
+        guard organizations.contains(id) else {
+          report(.unknownReference(.organization, id, suggestion: ValueParser.nearest(to: id, among: Array(organizations).sorted())), row, "id"); continue
+        }
+        if let line = closedAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "updated and closed / 既更新又注销"), row, "id"); continue }
+        switch field {
+        case "size":
+          guard let size = ValueParser.choice(value, ScenarioFormat.sizes) else {
+            report(.badChangeField(field: "size", value: value, expected: "above-scale, medium, small, micro"), row, "value"); continue
+          }
+          if let line = grownSeen[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "size changed twice / 规模重复变更"), row, "id"); continue }
+          grownSeen[id] = row.line
+          records.grown.append((OrganizationID(id), size))
+        case "partystatus":
+          guard ValueParser.choice(value, ScenarioFormat.partyStatuses) == .organization else {
+            report(.badChangeField(field: "party_status", value: value, expected: "organization (已建党组织)"), row, "value"); continue
+          }
+          if organizedSeen[id] == nil { organizedSeen[id] = row.line; records.partyOrganized.append(OrganizationID(id)) }
+        default:
+          report(.badChangeField(field: table.value("field", in: row), value: value, expected: "size or party_status"), row, "field"); continue
+        }
+        if updatedAt[id] == nil { updatedAt[id] = row.line }
+      case ("leave", "instructor"):
+        guard instructors.contains(id) else {
+          report(.unknownReference(.instructor, id, suggestion: ValueParser.nearest(to: id, among: Array(instructors).sorted())), row, "id"); continue
+        }
+        if let line = leftAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "left twice / 重复离任"), row, "id"); continue }
+        leftAt[id] = row.line
+        records.left.append(InstructorID(id))
+      case ("join", "instructor"):
+        if instructors.contains(id) { report(.idExists(.instructor, id), row, "id"); continue }
+        if joinFields[id] == nil { joinFields[id] = (row.line, []); joinOrder.append(id) }
+        joinFields[id]!.fields.append((field, value, row))
+      default:
+        report(.unknownChange(action: table.value("action", in: row), kind: table.value("kind", in: row)), row, "action")
+      }
+    }
+
+    for id in openOrder {
+      let (line, fields) = openFields[id]!
+      var o = Organization(id: OrganizationID(id), name: "", region: RegionID(""), industry: "")
+      var seenField: [String: Int] = [:]
+      for (field, value, row) in fields {
+        if let first = seenField[field] {
+          report(.contradictoryChange(id: id, firstLine: first, detail: "field \(field) given twice / 字段重复"), row, "field"); continue
+        }
+        seenField[field] = row.line
+        switch field {
+        case "name": o.name = value
+        case "region": o.region = RegionID(value)
+        case "industry": o.industry = value
+        case "kind":
+          guard let v = ValueParser.choice(value, ScenarioFormat.organizationKinds) else { report(.badChangeField(field: "kind", value: value, expected: "enterprise, social"), row, "value"); continue }
+          o.kind = v
+        case "size":
+          guard let v = ValueParser.choice(value, ScenarioFormat.sizes) else { report(.badChangeField(field: "size", value: value, expected: "above-scale, medium, small, micro"), row, "value"); continue }
+          o.size = v
+        case "partystatus":
+          guard let v = ValueParser.choice(value, ScenarioFormat.partyStatuses) else { report(.badChangeField(field: "party_status", value: value, expected: "organization, members, none"), row, "value"); continue }
+          o.partyStatus = v
+        case "needs": o.needs = ValueParser.list(value)
+        case "workloaddays":
+          guard let v = ValueParser.integer(value), v >= 0 else { report(.badChangeField(field: "workload_days", value: value, expected: "a whole number ≥ 0"), row, "value"); continue }
+          o.workloadDays = v
+        case "keyproject":
+          guard let v = ValueParser.boolean(value) else { report(.badChangeField(field: "key_project", value: value, expected: "yes or no"), row, "value"); continue }
+          o.keyProject = v
+        case "roles":
+          var roles: [DispatchRole] = []
+          for item in ValueParser.list(value) {
+            guard let r = ValueParser.choice(item, ScenarioFormat.roles) else { report(.badChangeField(field: "roles", value: item, expected: "instructor, first-secretary, first-chairman"), row, "value"); continue }
+            if !roles.contains(r) { roles.append(r) }
+          }
+          o.roles = roles
+        default: report(.badChangeField(field: table.value("field", in: row), value: value, expected: "a column key of organizations.csv"), row, "field")
+        }
+      }
+      for (key, present) in [("name", !o.name.isEmpty), ("region", !o.region.rawValue.isEmpty), ("industry", !o.industry.isEmpty)] where !present {
+        issues.append(InputIssue(file: table.fileName, line: line, column: table.header("id"), problem: .missingChangeField(id: id, field: key)))
+      }
+      records.opened.append(o)
+    }
+    for id in joinOrder {
+      let (line, fields) = joinFields[id]!
+      var name = "", unit = "", region = "", capacity: Int?, skills: [String] = [], station: String?, roles: [DispatchRole] = []
+      var days: Int?, kind: EmploymentKind?
+      var seenField: [String: Int] = [:]
+      for (field, value, row) in fields {
+        if let first = seenField[field] {
+          report(.contradictoryChange(id: id, firstLine: first, detail: "field \(field) given twice / 字段重复"), row, "field"); continue
+        }
+        seenField[field] = row.line
+        switch field {
+        case "name": name = value
+        case "unit": unit = value
+        case "region": region = value
+        case "capacity", "dayspermonth":
+          guard let v = ValueParser.integer(value), v >= 0 else { report(.badChangeField(field: field, value: value, expected: "a whole number ≥ 0"), row, "value"); continue }
+          if field == "capacity" { capacity = v } else { days = v }
+        case "skills": skills = ValueParser.list(value)
+        case "station": station = value.isEmpty ? nil : value
+        case "roles":
+          for item in ValueParser.list(value) {
+            guard let r = ValueParser.choice(item, ScenarioFormat.roles) else { report(.badChangeField(field: "roles", value: item, expected: "instructor, first-secretary, first-chairman"), row, "value"); continue }
+            if !roles.contains(r) { roles.append(r) }
+          }
+        case "kind":
+          guard let v = ValueParser.choice(value, ScenarioFormat.employmentKinds) else { report(.badChangeField(field: "kind", value: value, expected: "full-time, part-time"), row, "value"); continue }
+          kind = v
+        default: report(.badChangeField(field: table.value("field", in: row), value: value, expected: "a column key of instructors.csv"), row, "field")
+        }
+      }
+      for (key, present) in [("name", !name.isEmpty), ("unit", !unit.isEmpty), ("region", !region.isEmpty), ("capacity", capacity != nil)] where !present {
+        issues.append(InputIssue(file: table.fileName, line: line, column: table.header("id"), problem: .missingChangeField(id: id, field: key)))
+      }
+      records.joined.append(Instructor(
+        id: InstructorID(id), name: name, unit: UnitID(unit), region: RegionID(region), capacity: capacity ?? 0,
+        skills: skills, station: station, roles: roles, daysPerMonth: days, kind: kind))
+    }
+    let errors = issues.filter { $0.severity == .error }
+    if !errors.isEmpty { throw InputErrors(issues: issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) }) }
+    return records
+  }
+}

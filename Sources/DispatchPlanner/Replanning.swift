@@ -1,0 +1,225 @@
+//===----------------------------------------------------------------------===//
+// The facade for quarterly re-planning, candidate plans and plan comparison.
+// It sequences: PlanReader / ChangeSetReader (DispatchIO, DispatchGenerator)
+//   → Replanner / CandidateSearch (DispatchPlanning) → reports (DispatchReports).
+// Nothing in a previous plan's folder is ever written.
+//===----------------------------------------------------------------------===//
+import AssignmentCore
+import DispatchGenerator
+import DispatchIO
+import DispatchModel
+import DispatchPlanning
+import DispatchReports
+import Foundation
+
+public enum ReplanFailure: Error, Sendable, CustomStringConvertible {
+  /// The previous plan or the change set is bad (every problem located).
+  case input(InputErrors)
+  case planning(PlanFailure)
+
+  public var description: String {
+    switch self {
+    case .input(let errors): errors.issues.map(\.description).joined(separator: "\n")
+    case .planning(let failure): failure.description
+    }
+  }
+}
+
+/// A re-planned, checked plan with its changes, figures and (optional) trade-off curve.
+public struct ReplanResult: Sendable {
+  public let result: PlanResult
+  public let changes: [SlotChange]
+  public let figures: ReplanReport.Figures
+  public let sweep: [ReplanReport.SweepPoint]
+  /// The scenario after the change set (what was planned).
+  public let scenario: Scenario
+
+  public var changeTable: CSVWriter {
+    var table = CSVWriter(header: ReplanReport.changesHeader)
+    for row in ReplanReport.changeRows(changes) { table.addRow(row) }
+    return table
+  }
+
+  public var sweepTable: CSVWriter {
+    var table = CSVWriter(header: ["budget", "moves", "score", "optimal", "method"])
+    for p in sweep { table.addRow([p.label, String(p.moves), String(p.score), p.optimal ? "yes" : "no", p.method]) }
+    return table
+  }
+
+  public var report: String { result.report + ReplanReport.markdown(figures, changes: changes, sweep: sweep) }
+
+  public func text(outputFolder: String) -> String {
+    var lines = [result.summary.text(outputFolder: outputFolder)]
+    var counts: [SlotChange.Status: Int] = [:]
+    for c in changes { counts[c.status, default: 0] += 1 }
+    lines.append("  调整 replan      " + SlotChange.Status.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+      + "; moves \(figures.moves) (forced \(figures.forcedMoves), budget \(figures.maxMoves.map(String.init) ?? "none"))")
+    lines.append("  延续 continuity  +\(figures.continuity) per kept pair; score given up for continuity \(figures.givenUpForContinuity)")
+    lines.append(String(format: "  用时 time        replan %.3f s (%@), cold solve %.3f s", figures.replanSeconds, figures.method, figures.coldSeconds))
+    if !sweep.isEmpty { lines += ReplanReport.sweepTable(sweep) }
+    return lines.joined(separator: "\n")
+  }
+}
+
+public struct CandidatesResult: Sendable {
+  public let plans: [PlanResult]
+  public let candidates: [Candidate]
+  public let metrics: [PlanMetrics]
+  public let minimumScore: Int
+  public var comparison: String {
+    "# 候选方案比较 Candidate plans\n\nQuality bound: score ≥ \(minimumScore).\n\n" + PlanComparison.markdown(metrics)
+      + "\n\nPenalty per reused pair: " + candidates.map { "#\($0.number) \($0.penalty)" }.joined(separator: ", ") + "\n"
+  }
+}
+
+extension Planner {
+  /// Reads a previous plan folder (its plan.csv), read-only.
+  public static func loadPrevious(folder: URL) throws(InputErrors) -> [PreviousPair] {
+    try PlanReader().read(folder: folder).assigned.map {
+      PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor!)
+    }
+  }
+
+  /// Re-plans `loaded` (after `changesFile`, when given) from the plan in `previousFolder`.
+  ///
+  /// - Parameters:
+  ///   - maxMoves: the hard move budget beyond forced moves; nil for none (continuity bonus only).
+  ///   - sweep: budgets for the trade-off curve (nil = no budget); empty for none.
+  ///   - continuity: the bonus; nil for the scenario's `weight_continuity`, or 30 when that is 0.
+  public func replan(
+    _ loaded: LoadedScenario, previousFolder: URL, changesFile: URL? = nil, maxMoves: Int? = nil, sweep: [Int?] = [],
+    continuity: Int? = nil, options: PlanOptions = .init()
+  ) throws(ReplanFailure) -> ReplanResult {
+    var scenario = loaded.scenario
+    if let changesFile {
+      do { scenario = try ChangeSetReader().read(changesFile, for: scenario).applied(to: scenario) } catch { throw .input(error) }
+    }
+    let previous: [PreviousPair]
+    do { previous = try Self.loadPrevious(folder: previousFolder) } catch { throw .input(error) }
+
+    // The cold plan of the new scenario: the score ignoring continuity, and the time to beat.
+    let cold: PlanResult
+    do { cold = try plan(scenario, name: loaded.name, inputSHA256: loaded.inputSHA256, options: options) } catch { throw .planning(error) }
+
+    let start = Date()
+    let replanner = Replanner(solvers: solvers, builder: ProblemBuilder(scoresOnly: options.scoresOnly))
+    let setup: ReplanSetup
+    do { setup = try replanner.prepare(scenario, previous: previous, continuity: continuity) } catch { throw .planning(.building(error)) }
+    let built = Date()
+    let cache = ReplanCache()
+    let solved: ReplanSolve
+    do { solved = try replanner.solve(setup, maxMoves: maxMoves, choice: options.solver, limits: options.limits, cache: cache) } catch {
+      throw .planning(.solving(error))
+    }
+    let replanSeconds = Date().timeIntervalSince(start)
+    var points: [ReplanReport.SweepPoint] = []
+    do {
+      // Budgets in increasing order; a plan within a smaller budget is within every larger one,
+      // so the best so far is carried up (scores never increase as the budget shrinks).
+      let ordered = sweep.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
+      var bestSoFar: ReplanSolve?
+      for budget in ordered {
+        var point = try replanner.solve(setup, maxMoves: budget, choice: options.solver, limits: options.limits, cache: cache)
+        if let best = bestSoFar, best.record.outcome.objective > point.record.outcome.objective { point = best }
+        bestSoFar = point
+        points.append(ReplanReport.SweepPoint(
+          label: budget.map(String.init) ?? "all", maxMoves: budget, moves: point.moves, score: Int(point.record.outcome.objective.score),
+          optimal: point.record.outcome.status.isOptimal, method: point.method))
+      }
+    } catch {
+      throw .planning(.solving(error))
+    }
+    let violations = solved.record.outcome.status.isInfeasible
+      ? solved.record.violations.filter { if case .uncoveredRow = $0 { false } else { true } } : solved.record.violations
+    guard violations.isEmpty else { throw .planning(.checkFailed(solver: solved.record.outcome.solverName, violations: violations)) }
+    var record = solved.record
+    record.reason += "; replan: " + solved.method
+    let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: setup.model)
+    let timings = PlanSummary.Timings(read: loaded.seconds, build: built.timeIntervalSince(start), solve: record.seconds,
+                                      check: record.checkSeconds, total: loaded.seconds + replanSeconds)
+    let summary = PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
+    let result = PlanResult(model: setup.model, record: record, plan: plan, summary: summary)
+    let continuityPoints = plan.assignments.flatMap(\.breakdown).filter { $0.kind == .continuity }.reduce(0) { $0 + $1.points }
+    let figures = ReplanReport.Figures(
+      previousFolder: previousFolder.path, continuity: setup.continuity, keepable: setup.keepable, forcedMoves: setup.forcedMoves,
+      maxMoves: maxMoves, moves: solved.moves, method: solved.method, score: plan.totalScore, freeScore: cold.plan.totalScore,
+      scoreWithoutContinuity: plan.totalScore - continuityPoints, replanSeconds: replanSeconds, coldSeconds: cold.record.seconds)
+    return ReplanResult(result: result, changes: Replanner.changes(setup, previous: previous, columnOfRow: record.outcome.columnOfRow),
+                        figures: figures, sweep: points, scenario: scenario)
+  }
+
+  /// K candidate plans within `within` (a fraction) of the optimum, each as different as possible from the earlier ones.
+  public func candidates(_ loaded: LoadedScenario, count: Int, within: Double, options: PlanOptions = .init()) throws(PlanFailure) -> CandidatesResult {
+    let model: PlanningModel
+    do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(loaded.scenario) } catch { throw .building(error) }
+    let found: [Candidate]
+    do { found = try CandidateSearch(solvers: solvers).candidates(model.problem, count: count, within: within, choice: options.solver, limits: options.limits) } catch {
+      throw .solving(error)
+    }
+    var plans: [PlanResult] = []
+    var metrics: [PlanMetrics] = []
+    let optimum = Int(found[0].record.outcome.objective.score)
+    for candidate in found {
+      var record = candidate.record
+      guard record.violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: record.violations) }
+      if candidate.number > 1 { record.reason += "; candidate \(candidate.number): penalty \(candidate.penalty) per pair reused from earlier candidates" }
+      let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
+      let timings = PlanSummary.Timings(read: loaded.seconds, build: 0, solve: record.seconds, check: record.checkSeconds, total: record.seconds)
+      let summary = PlanSummary(scenarioName: loaded.name, model: model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
+      plans.append(PlanResult(model: model, record: record, plan: plan, summary: summary))
+      metrics.append(PlanComparison.metrics(name: "#\(candidate.number)", plan: plan, model: model, optimum: optimum, first: plans.first?.plan))
+    }
+    metrics[0].differentFromFirst = nil
+    return CandidatesResult(plans: plans, candidates: found,  metrics: metrics,
+                            minimumScore: Int(CandidateSearch.minimumScore(optimum: Int64(optimum), within: within)))
+  }
+
+  /// Writes the candidates: `folder/candidate-<k>/` plan folders and `folder/comparison.md`.
+  @discardableResult
+  public static func writeCandidates(_ result: CandidatesResult, to folder: URL) throws(OutputError) -> URL {
+    let output = try OutputFolder.create(at: folder)
+    try output.write(Data(result.comparison.utf8), named: "comparison.md")
+    for (k, plan) in result.plans.enumerated() {
+      try PlanWriter.write(plan, to: output.url.appendingPathComponent("candidate-\(k + 1)", isDirectory: true))
+    }
+    return output.url
+  }
+
+  /// Writes a re-planned folder: plan.csv, summary.json, report.md (with the re-planning section),
+  /// changes.csv and, with a sweep, sweep.csv.
+  @discardableResult
+  public static func writeReplan(_ replan: ReplanResult, to folder: URL) throws(OutputError) -> URL {
+    let output = try OutputFolder.create(at: folder)
+    try output.write(replan.result.table, named: PlanWriter.planFile)
+    try output.write(replan.result.summary.json(), named: PlanWriter.summaryFile)
+    try output.write(Data(replan.report.utf8), named: PlanWriter.reportFile)
+    try output.write(replan.changeTable, named: "changes.csv")
+    if !replan.sweep.isEmpty { try output.write(replan.sweepTable, named: "sweep.csv") }
+    return output.url
+  }
+
+  /// The comparison of two plan folders, from their plan.csv and summary.json (read-only).
+  public static func compare(_ a: URL, _ b: URL) throws(InputErrors) -> String {
+    var metrics: [PlanMetrics] = []
+    var first: [String: String]?
+    for folder in [a, b] {
+      let plan = try PlanReader().read(folder: folder)
+      let summaryURL = folder.appendingPathComponent(PlanWriter.summaryFile)
+      guard let data = FileManager.default.contents(atPath: summaryURL.path),
+            let summary = try? JSONDecoder().decode(PlanSummary.self, from: data) else {
+        throw InputErrors(issues: [InputIssue(file: summaryURL.path, problem: .unreadableFile(reason: "missing or not a summary.json / 缺少或无法解析"))])
+      }
+      let slots = Dictionary(plan.assigned.map { ($0.organization.rawValue + "/" + $0.role.rawValue, $0.instructor!.rawValue) }, uniquingKeysWith: { x, _ in x })
+      var loadOf: [String: Int] = [:]
+      for instructor in slots.values { loadOf[instructor, default: 0] += 1 }
+      metrics.append(PlanMetrics(
+        name: folder.lastPathComponent, score: summary.objective, gap: nil, covered: summary.assigned, slots: summary.slots,
+        mutualWishes: summary.wishes.mutual, blockingPairs: summary.blockingPairs, remoteCovered: nil, remoteSlots: nil,
+        loads: loadOf.keys.sorted().map { loadOf[$0]! }, differentFromFirst: first.map { PlanComparison.differences($0, slots) }))
+      if first == nil { first = slots }
+    }
+    let best = metrics.map(\.score).max() ?? 0
+    for k in metrics.indices { metrics[k].gap = Double(best - metrics[k].score) / Double(max(1, abs(best))) }
+    return "# 方案比较 Plan comparison\n\n(gap: to the better of the two)\n\n" + PlanComparison.markdown(metrics) + "\n"
+  }
+}

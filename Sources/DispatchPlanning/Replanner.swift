@@ -1,0 +1,353 @@
+//===----------------------------------------------------------------------===//
+// Quarterly re-planning (每季度动态调整): a new plan that keeps organizations with
+// their previous instructor where that is worth it, within a hard move budget.
+//
+// Continuity: the previous instructor of an organization becomes its
+// `current_instructor`, and `weight_continuity` (settings.csv; 30 when the
+// scenario leaves it 0, `Replanner.defaultContinuity`) is added to that pair's score.
+//
+// Moves: a *keepable* pair is (slot, previous instructor) where the organization
+// and the instructor still exist and the pair is still allowed (an arc). A
+// keepable slot *moves* when the new plan gives it another instructor or none.
+// Some moves can be forced (the instructor's capacity shrank, a lock, two slots
+// of a closed … ): `forcedMoves` = keepable − the most keepable pairs that fit
+// together (capacities and locks), computed exactly by a pure assignment solve.
+// `--max-moves N` is the hard rule "at most forcedMoves + N keepable slots move"
+// (`SideRule.maximumMoves`); with N = 0 everything that can be kept is kept.
+//
+// Exact solve of the budget (two paths, both exact):
+//  1. Lagrangian / parametric search with the native solver: add λ ≥ 0 to the
+//     score of every keepable pair and solve the pure problem. The number of
+//     moves is non-increasing in λ. If the plan at λ = 0 is within budget it is
+//     the unconstrained optimum, so optimal. If some λ gives *exactly* the budget
+//     (moves = limit), the plan is optimal for the constrained problem too:
+//     for any plan y within budget at the same coverage,
+//        s(y) ≤ s(x) + λ·(kept(x) − kept(y)) ≤ s(x)   since kept(y) ≥ kept(x).
+//     (x maximises coverage first, and coverage cannot exceed x's.) The smallest
+//     such λ is found by bisection on integers.
+//  2. Otherwise (the budget falls on a tie breakpoint, loads or other side
+//     rules): GLPK's MIP with the rule, started from the best plan of path 1
+//     within budget (`SolveLimits.incumbent`), under the time limit.
+//===----------------------------------------------------------------------===//
+import AssignmentCore
+import DispatchModel
+import DispatchScoring
+import Foundation
+
+/// One assigned slot of the previous plan.
+public struct PreviousPair: Sendable, Hashable {
+  public var organization: OrganizationID
+  public var role: DispatchRole
+  public var instructor: InstructorID
+  public init(organization: OrganizationID, role: DispatchRole, instructor: InstructorID) {
+    self.organization = organization
+    self.role = role
+    self.instructor = instructor
+  }
+}
+
+/// What happened to one organization slot between the previous plan and the new one.
+public struct SlotChange: Sendable, Hashable {
+  public enum Status: String, Sendable, Hashable, CaseIterable {
+    case new, dropped, kept, moved, open
+    public var chineseName: String {
+      switch self {
+      case .new: "新增"
+      case .dropped: "移除"
+      case .kept: "保持"
+      case .moved: "调整"
+      case .open: "空缺"
+      }
+    }
+  }
+  public var organization: OrganizationID
+  public var organizationName: String
+  public var role: DispatchRole
+  public var status: Status
+  public var previous: InstructorID?
+  public var current: InstructorID?
+  /// Why (moved, dropped, open): "instructor left", "better fit by 12 points", …
+  public var reason: String
+  /// New pair score − previous pair score (both without continuity), for kept/moved.
+  public var scoreChange: Int?
+}
+
+/// The model of a re-planning run: the scenario with continuity set, and the keepable pairs.
+public struct ReplanSetup: Sendable {
+  public let model: PlanningModel
+  /// Continuity points added to a kept pair.
+  public let continuity: Int
+  /// Keepable (row, previous column) pairs, in row order.
+  public let keepRows: [Int]
+  public let keepColumns: [Int]
+  /// Keepable slots that must move whatever the budget (capacity, locks).
+  public let forcedMoves: Int
+  /// Previous pairs naming an organization or instructor absent from the scenario, or a slot it no longer has.
+  public let dropped: [(pair: PreviousPair, reason: String)]
+  /// Previous column per row (-1 none), for every row whose previous instructor still exists.
+  public let previousColumn: [Int32]
+  /// The previous plan mapped onto the new rows (-1 where nothing can be kept): the warm start.
+  public let previousAssignment: [Int32]
+
+  public var keepable: Int { keepRows.count }
+
+  /// Moves of `columnOfRow` against the keepable pairs.
+  public func moves(_ columnOfRow: [Int32]) -> Int {
+    zip(keepRows, keepColumns).filter { columnOfRow[$0.0] != Int32($0.1) }.count
+  }
+}
+
+/// One solve under a move budget.
+public struct ReplanSolve: Sendable {
+  public var record: SolveRecord
+  public var moves: Int
+  /// The move budget asked for (beyond forced moves); nil for none.
+  public var maxMoves: Int?
+  /// How the budget was met: "lagrangian λ=…", "unconstrained", "glpk".
+  public var method: String
+  /// Native solves spent in the parametric search.
+  public var searchSolves: Int
+}
+
+public struct Replanner: Sendable {
+  /// `weight_continuity` used when the scenario's is 0.
+  public static let defaultContinuity = 30
+
+  public let solvers: SolverSelection
+  public var builder: ProblemBuilder
+
+  public init(solvers: SolverSelection, builder: ProblemBuilder = ProblemBuilder()) {
+    self.solvers = solvers
+    self.builder = builder
+  }
+
+  /// The scenario with the previous instructors as current ones and the continuity weight.
+  public static func continuityScenario(_ scenario: Scenario, previous: [PreviousPair], continuity: Int? = nil) -> Scenario {
+    var result = scenario
+    let index = ScenarioIndex(scenario)
+    var firstInstructor: [OrganizationID: InstructorID] = [:]
+    for pair in previous.sorted(by: { ($0.organization, $0.role) < ($1.organization, $1.role) })
+    where firstInstructor[pair.organization] == nil && index.instructorIndex[pair.instructor] != nil {
+      firstInstructor[pair.organization] = pair.instructor
+    }
+    for o in result.organizations.indices {
+      if let i = firstInstructor[result.organizations[o].id] { result.organizations[o].currentInstructor = i }
+    }
+    let weight = continuity ?? (scenario.settings.weights.continuity == 0 ? defaultContinuity : scenario.settings.weights.continuity)
+    result.settings.weights.continuity = weight
+    return result
+  }
+
+  public func prepare(_ scenario: Scenario, previous: [PreviousPair], continuity: Int? = nil) throws(PlanningError) -> ReplanSetup {
+    let withContinuity = Self.continuityScenario(scenario, previous: previous, continuity: continuity)
+    let model = try builder.build(withContinuity)
+    let index = ScenarioIndex(withContinuity)
+    var rowOfSlot: [SlotKey: Int] = [:]
+    for (row, slot) in model.slots.enumerated() {
+      rowOfSlot[SlotKey(organization: withContinuity.organizations[slot.organization].id, role: slot.role)] = row
+    }
+    var dropped: [(PreviousPair, String)] = []
+    var previousColumn = [Int32](repeating: -1, count: model.problem.rowCount)
+    var keep: [(Int, Int)] = []
+    for pair in previous.sorted(by: { ($0.organization, $0.role) < ($1.organization, $1.role) }) {
+      guard index.organizationIndex[pair.organization] != nil else {
+        dropped.append((pair, "organization no longer on the ledger / 组织已不在台账（注销）")); continue
+      }
+      guard let column = index.instructorIndex[pair.instructor] else {
+        // The slot stays; it is reported as moved ("instructor left") by `changes`.
+        continue
+      }
+      guard let row = rowOfSlot[SlotKey(organization: pair.organization, role: pair.role)] else {
+        dropped.append((pair, "the organization no longer needs this role / 组织不再需要该职务（规则变化）")); continue
+      }
+      previousColumn[row] = Int32(column)
+      if model.problem.arcIndex(row: row, column: column) != nil { keep.append((row, column)) }
+    }
+    keep.sort { $0 < $1 }
+    let keepRows = keep.map(\.0), keepColumns = keep.map(\.1)
+    // The most keepable pairs that fit together: keep arcs (score 1) and locks, nothing else.
+    var arcs: [Arc] = []
+    var lockArc = Set<Int>()
+    for (row, column) in model.problem.locks {
+      let a = model.problem.arcIndex(row: row, column: column)!
+      arcs.append(Arc(row: row, column: column, score: 0, load: model.problem.load(ofArc: a)))
+      lockArc.insert(row)
+    }
+    for (row, column) in keep where !(lockArc.contains(row)) {
+      let a = model.problem.arcIndex(row: row, column: column)!
+      arcs.append(Arc(row: row, column: column, score: 1, load: model.problem.load(ofArc: a)))
+    }
+    var forced = 0
+    var warm = [Int32](repeating: -1, count: model.problem.rowCount)
+    if !keep.isEmpty {
+      do {
+        let keepProblem = try AssignmentProblem(
+          rowCount: model.problem.rowCount, columnCapacities: model.problem.columnCapacities, arcs: arcs, locks: model.problem.locks)
+        let record = try solvers.solve(keepProblem, choice: .auto, limits: SolveLimits(timeLimit: 60))
+        warm = record.outcome.columnOfRow
+        forced = zip(keepRows, keepColumns).filter { warm[$0.0] != Int32($0.1) }.count
+      } catch {
+        forced = 0
+      }
+    }
+    return ReplanSetup(
+      model: model, continuity: withContinuity.settings.weights.continuity, keepRows: keepRows, keepColumns: keepColumns,
+      forcedMoves: forced, dropped: dropped, previousColumn: previousColumn, previousAssignment: warm)
+  }
+
+  /// The problem of `setup` with `bonus` added to every keepable pair and optional side rules added.
+  static func problem(_ setup: ReplanSetup, bonus: Int64, extraRules: [SideRule] = []) -> AssignmentProblem {
+    let base = setup.model.problem
+    guard bonus != 0 || !extraRules.isEmpty else { return base }
+    var arcs = base.allArcs
+    if bonus != 0 {
+      var isKeep = Set<Int>()
+      for (row, column) in zip(setup.keepRows, setup.keepColumns) { isKeep.insert(row &* base.columnCount &+ column) }
+      for k in arcs.indices where isKeep.contains(arcs[k].row &* base.columnCount &+ arcs[k].column) { arcs[k].score += bonus }
+    }
+    // Valid by construction: the same arcs, locks and capacities as a problem that was valid.
+    return try! AssignmentProblem(rowCount: base.rowCount, columnCapacities: base.columnCapacities, arcs: arcs, locks: base.locks,
+                                  coverage: base.coverage, sideRules: base.sideRules + extraRules)
+  }
+
+  /// Solves `setup` with at most `maxMoves` moves beyond the forced ones (nil: no budget, continuity bonus only).
+  /// `cache` memoises the parametric search across calls (a sweep).
+  public func solve(
+    _ setup: ReplanSetup, maxMoves: Int?, choice: SolverChoice = .auto, limits: SolveLimits, cache: ReplanCache? = nil
+  ) throws(SolverError) -> ReplanSolve {
+    let cache = cache ?? ReplanCache()
+    let base = setup.model.problem
+    func at(_ lambda: Int64) throws(SolverError) -> SolveRecord {
+      if let hit = cache.records[lambda] { return hit }
+      var warmLimits = limits
+      if warmLimits.incumbent == nil { warmLimits.incumbent = setup.previousAssignment }
+      let record = try solvers.solve(Self.problem(setup, bonus: lambda), choice: choice, limits: warmLimits)
+      cache.records[lambda] = record
+      cache.solves += 1
+      return record
+    }
+    let before = cache.solves
+    let zero = try at(0)
+    guard let maxMoves else {
+      return ReplanSolve(record: zero, moves: setup.moves(zero.outcome.columnOfRow), maxMoves: nil, method: "continuity bonus only, no move budget", searchSolves: cache.solves - before)
+    }
+    let limit = setup.forcedMoves + max(0, maxMoves)
+    let movesAt0 = setup.moves(zero.outcome.columnOfRow)
+    if movesAt0 <= limit {
+      return ReplanSolve(record: zero, moves: movesAt0, maxMoves: maxMoves, method: "the unconstrained optimum is within budget", searchSolves: cache.solves - before)
+    }
+    var best: SolveRecord?
+    if base.isPureAssignment && (choice == .auto || choice == .native) {
+      // Bisection for the smallest λ with moves(λ) ≤ limit.
+      let maxScore = (0..<base.arcCount).reduce(Int64(0)) { max($0, abs(base.arcScores[$1])) }
+      var span: Int64 = 1
+      for row in 0..<base.rowCount {
+        let arcs = base.arcs(ofRow: row)
+        guard let hi = arcs.map({ base.arcScores[$0] }).max(), let lo = arcs.map({ base.arcScores[$0] }).min() else { continue }
+        span += hi - lo
+      }
+      var high = min(2 * span + 1, maximumScoreMagnitude - maxScore)
+      var low: Int64 = 0  // moves(low) > limit
+      var top = try at(high)
+      if setup.moves(top.outcome.columnOfRow) <= limit {
+        while high - low > 1 {
+          let mid = low + (high - low) / 2
+          let record = try at(mid)
+          if setup.moves(record.outcome.columnOfRow) <= limit { high = mid; top = record } else { low = mid }
+        }
+        let moves = setup.moves(top.outcome.columnOfRow)
+        let scoreless = Self.rescore(top, setup: setup)
+        if moves == limit && top.outcome.status.isOptimal {
+          return ReplanSolve(record: scoreless, moves: moves, maxMoves: maxMoves,
+                             method: "exact: parametric continuity bonus λ=\(high) meets the budget exactly (Lagrangian certificate)",
+                             searchSolves: cache.solves - before)
+        }
+        best = scoreless
+      }
+    }
+    // GLPK with the rule, from the best plan within budget (or the previous plan).
+    var mipLimits = limits
+    mipLimits.incumbent = best?.outcome.columnOfRow ?? setup.previousAssignment
+    let rule = SideRule.maximumMoves(rows: setup.keepRows, columns: setup.keepColumns, limit: limit)
+    let record = try solvers.solve(Self.problem(setup, bonus: 0, extraRules: [rule]), choice: choice == .native ? .glpk : choice, limits: mipLimits)
+    var result = record
+    // The record is about the problem with the rule; report it against the plain problem's scores (identical arcs).
+    if let best, best.outcome.objective > record.outcome.objective { result = best }
+    return ReplanSolve(record: result, moves: setup.moves(result.outcome.columnOfRow), maxMoves: maxMoves,
+                       method: "MIP with the move-budget rule (glpk), warm-started", searchSolves: cache.solves - before)
+  }
+
+  /// A record from a bonus problem, with the objective recomputed on the real scores.
+  static func rescore(_ record: SolveRecord, setup: ReplanSetup) -> SolveRecord {
+    var r = record
+    r.outcome.objective = SolutionChecker.objective(of: record.outcome.columnOfRow, in: setup.model.problem)
+    r.outcome.bound = r.outcome.objective
+    r.outcome.duals = nil
+    r.violations = SolutionChecker.violations(r.outcome.columnOfRow, in: setup.model.problem, claimed: r.outcome.objective)
+    return r
+  }
+
+  /// One line per organization slot of either plan: new, dropped, kept, moved or open, with the reason.
+  public static func changes(_ setup: ReplanSetup, previous: [PreviousPair], columnOfRow: [Int32]) -> [SlotChange] {
+    let model = setup.model
+    let scenario = model.scenario
+    let index = ScenarioIndex(scenario)
+    var previousOfSlot: [SlotKey: InstructorID] = [:]
+    for pair in previous { previousOfSlot[SlotKey(organization: pair.organization, role: pair.role)] = pair.instructor }
+    var out: [SlotChange] = []
+    for (row, slot) in model.slots.enumerated() {
+      let organization = scenario.organizations[slot.organization]
+      let previousID = previousOfSlot[SlotKey(organization: organization.id, role: slot.role)]
+      let column = Int(columnOfRow[row])
+      let currentID = column >= 0 ? scenario.instructors[column].id : nil
+      func pairScore(_ c: Int) -> Int? {
+        model.problem.arcIndex(row: row, column: c).map { Int(model.problem.arcScores[$0]) - (c == Int(setup.previousColumn[row]) ? setup.continuity : 0) }
+      }
+      var change = SlotChange(organization: organization.id, organizationName: organization.name, role: slot.role, status: .new,
+                              previous: previousID, current: currentID, reason: "", scoreChange: nil)
+      guard let previousID else {
+        change.status = currentID == nil ? .open : .new
+        change.reason = currentID == nil ? "not covered / 未覆盖" : "not in the previous plan / 上期方案中没有"
+        out.append(change); continue
+      }
+      let previousColumn = index.instructorIndex[previousID]
+      if let c = previousColumn, c == column {
+        change.status = .kept
+        change.reason = "kept, continuity +\(setup.continuity) / 保持"
+        out.append(change); continue
+      }
+      change.status = currentID == nil ? .open : .moved
+      if previousColumn == nil {
+        change.reason = "instructor left / 指导员离任"
+      } else if model.problem.arcIndex(row: row, column: previousColumn!) == nil {
+        change.reason = "rule change: the previous pair is no longer allowed / 规则变化，原配对不再允许"
+      } else if model.problem.lockedColumn[row] >= 0 {
+        change.reason = "office lock / 办公室锁定"
+      } else if column >= 0, let new = pairScore(column), let old = pairScore(previousColumn!), new > old {
+        change.reason = "better fit by \(new - old) points / 更匹配 +\(new - old) 分"
+        change.scoreChange = new - old
+      } else {
+        if column >= 0, let new = pairScore(column), let old = pairScore(previousColumn!) { change.scoreChange = new - old }
+        change.reason = "capacity: the previous instructor's places went to others / 原指导员名额用于其他组织"
+      }
+      out.append(change)
+    }
+    for (pair, reason) in setup.dropped {
+      out.append(SlotChange(organization: pair.organization, organizationName: "", role: pair.role, status: .dropped,
+                            previous: pair.instructor, current: nil, reason: reason, scoreChange: nil))
+    }
+    return out.sorted { ($0.organization, $0.role) < ($1.organization, $1.role) }
+  }
+}
+
+/// Memoised parametric solves (λ → record), shared by the points of a sweep.
+public final class ReplanCache: @unchecked Sendable {
+  var records: [Int64: SolveRecord] = [:]
+  public internal(set) var solves = 0
+  public init() {}
+}
+
+struct SlotKey: Hashable {
+  var organization: OrganizationID
+  var role: DispatchRole
+}

@@ -1,0 +1,119 @@
+import DispatchModel
+import DispatchPlanning
+import DispatchScoring
+import Foundation
+
+/// The re-planning parts of a replan's `report.md` and its `changes.csv`.
+public enum ReplanReport {
+  public static let changesHeader = ["组织编号", "组织名称", "职务", "状态", "原指导员编号", "新指导员编号", "原因", "配对得分变化"]
+
+  public static func changeRows(_ changes: [SlotChange]) -> [[String]] {
+    changes.map { c in
+      [c.organization.rawValue, c.organizationName, c.role.chineseName, "\(c.status.chineseName) \(c.status.rawValue)",
+       c.previous?.rawValue ?? "", c.current?.rawValue ?? "", c.reason, c.scoreChange.map(String.init) ?? ""]
+    }
+  }
+
+  /// One point of the trade-off curve.
+  public struct SweepPoint: Sendable {
+    public var label: String
+    public var maxMoves: Int?
+    public var moves: Int
+    public var score: Int
+    public var optimal: Bool
+    public var method: String
+    public init(label: String, maxMoves: Int?, moves: Int, score: Int, optimal: Bool, method: String) {
+      self.label = label
+      self.maxMoves = maxMoves
+      self.moves = moves
+      self.score = score
+      self.optimal = optimal
+      self.method = method
+    }
+  }
+
+  public struct Figures: Sendable {
+    public var previousFolder: String
+    public var continuity: Int
+    public var keepable: Int
+    public var forcedMoves: Int
+    public var maxMoves: Int?
+    public var moves: Int
+    public var method: String
+    /// Score (continuity included) of the new plan.
+    public var score: Int
+    /// Best score without continuity, at the same coverage rule (the cold plan of the new scenario).
+    public var freeScore: Int
+    /// The new plan's score without its continuity points.
+    public var scoreWithoutContinuity: Int
+    public var replanSeconds: Double
+    public var coldSeconds: Double
+    public init(previousFolder: String, continuity: Int, keepable: Int, forcedMoves: Int, maxMoves: Int?, moves: Int, method: String,
+                score: Int, freeScore: Int, scoreWithoutContinuity: Int, replanSeconds: Double, coldSeconds: Double) {
+      self.previousFolder = previousFolder
+      self.continuity = continuity
+      self.keepable = keepable
+      self.forcedMoves = forcedMoves
+      self.maxMoves = maxMoves
+      self.moves = moves
+      self.method = method
+      self.score = score
+      self.freeScore = freeScore
+      self.scoreWithoutContinuity = scoreWithoutContinuity
+      self.replanSeconds = replanSeconds
+      self.coldSeconds = coldSeconds
+    }
+    /// Pair score given up to keep organizations with their instructors.
+    public var givenUpForContinuity: Int { freeScore - scoreWithoutContinuity }
+  }
+
+  public static func markdown(_ f: Figures, changes: [SlotChange], sweep: [SweepPoint] = []) -> String {
+    var md: [String] = ["", "## 季度调整 Re-planning", ""]
+    md.append("| 项目 item | 值 value |")
+    md.append("|---|---|")
+    md.append("| 上期方案 previous plan | `\(f.previousFolder)` |")
+    md.append("| 延续分 continuity bonus | \(f.continuity) per kept pair |")
+    md.append("| 可保持 keepable slots | \(f.keepable) |")
+    md.append("| 不可避免的调整 forced moves | \(f.forcedMoves) |")
+    md.append("| 调整上限 move budget | \(f.maxMoves.map { "\($0) (+ \(f.forcedMoves) forced)" } ?? "none") |")
+    md.append("| 调整 moves | \(f.moves) |")
+    md.append("| 方法 method | \(f.method) |")
+    md.append("| 总分（含延续分）score with continuity | \(f.score) |")
+    md.append("| 不计延续分 score without continuity | \(f.scoreWithoutContinuity) |")
+    md.append("| 不考虑延续的最优 best score ignoring continuity | \(f.freeScore) |")
+    md.append("| 为延续放弃的分数 score given up for continuity | \(f.givenUpForContinuity) |")
+    md.append(String(format: "| 用时 time | replan %.3f s, cold solve %.3f s |", f.replanSeconds, f.coldSeconds))
+    md.append("")
+    var counts: [SlotChange.Status: Int] = [:]
+    for c in changes { counts[c.status, default: 0] += 1 }
+    md.append(SlotChange.Status.allCases.map { "\($0.chineseName) \($0.rawValue): \(counts[$0] ?? 0)" }.joined(separator: " · "))
+    md.append("")
+    if !sweep.isEmpty {
+      md.append("### 调整数与总分 Moves vs score")
+      md.append("")
+      md += sweepTable(sweep)
+      md.append("")
+    }
+    md.append("### 组织变化 Changes by organization")
+    md.append("")
+    md.append("| 组织 organization | 职务 role | 状态 status | 原 previous | 新 new | 原因 reason |")
+    md.append("|---|---|---|---|---|---|")
+    for c in changes where c.status != .kept {
+      md.append("| \(c.organization) \(c.organizationName) | \(c.role.chineseName) | \(c.status.chineseName) \(c.status.rawValue) | \(c.previous?.rawValue ?? "") | \(c.current?.rawValue ?? "") | \(c.reason) |")
+    }
+    md.append("")
+    md.append("(\(counts[.kept] ?? 0) kept slots are listed in changes.csv.)")
+    return md.joined(separator: "\n") + "\n"
+  }
+
+  /// The trade-off table with a text bar chart of the score above the smallest one.
+  public static func sweepTable(_ points: [SweepPoint]) -> [String] {
+    let low = points.map(\.score).min() ?? 0, high = points.map(\.score).max() ?? 0
+    var out = ["| 上限 budget | 调整 moves | 总分 score | 最优 optimal | |", "|---|---:|---:|---|---|"]
+    for p in points {
+      let width = high > low ? Int((Double(p.score - low) / Double(high - low) * 30).rounded()) : 30
+      out.append("| \(p.label) | \(p.moves) | \(p.score) | \(p.optimal ? "yes" : "no") | `\(String(repeating: "█", count: width))` |")
+    }
+    return out
+  }
+}
