@@ -61,7 +61,6 @@ public struct ProblemBuilder: Sendable {
   public func build(_ scenario: Scenario) throws(PlanningError) -> PlanningModel {
     let scorer = Scorer(scenario: scenario, scoresOnly: scoresOnly)
     let index = ScenarioIndex(scenario)
-    let n = scenario.instructors.count
     var forbidden: [Int: Set<Int>] = [:]  // organization → forbidden instructors
     var lockedInstructors: [Int: [Int]] = [:]  // organization → instructors, for lookup only
     for override in scenario.overrides {
@@ -81,18 +80,20 @@ public struct ProblemBuilder: Sendable {
     for (o, organization) in scenario.organizations.enumerated() {
       let forbiddenHere = forbidden[o] ?? []
       let load = rules.capacityInDays ? workload(organization) : 1
+      let reachable = scorer.reachableInstructors(organization: o)
       var pendingLocks = (lockedInstructors[o] ?? []).sorted()
       for role in organization.slots {
         let row = slots.count
         slots.append(SlotRef(organization: o, role: role))
         // A lock takes the first slot, in role order, that its instructor may hold.
         let lock = pendingLocks.firstIndex { scenario.instructors[$0].mayHold(role) }.map { pendingLocks.remove(at: $0) }
-        for i in 0..<n {
+        // Locks override reach, so a locked instructor joins the reachable ones.
+        var candidates = reachable
+        if let lock, !candidates.contains(lock) { candidates.append(lock); candidates.sort() }
+        for i in candidates {
           let isLocked = lock == i
           guard isLocked || ((forbiddenHere.isEmpty || !forbiddenHere.contains(i)) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
-          arcs.append(Arc(
-            row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)),
-            load: load))
+          arcs.append(Arc(row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)), load: load))
         }
         if let lock { locks.append((row, lock)) }
         if rules.keyProjectExclusive && organization.keyProject { sideRules.append(.exclusive(row: row)) }

@@ -40,6 +40,10 @@ public struct Scorer: Sendable {
   private let adjacent: [Bool]
   private let regionCount: Int
   private let instructorStation: [Int]   // -1 when none
+  /// Bit `r` set when the instructor may hold role `r` (`DispatchRole.allCases` order).
+  private let instructorRoleMask: [UInt8]
+  /// Instructor indices per region, ascending, for the reach rules.
+  private let instructorsOfRegion: [[Int]]
   /// Per organization, the pairs with a wish or a given score, sorted by instructor:
   /// a few entries each, so a scan beats hashing the 10⁶–10⁷ pairs of a city.
   private let pairFacts: [[PairFact]]
@@ -115,6 +119,12 @@ public struct Scorer: Sendable {
     let regionNeighbours = regionIDs.map { id in Set((regionByID[id]?.neighbours ?? []).compactMap { regionIndex[$0] }) }
     instructorStation = scenario.instructors.map { label($0.station.map { "station:" + $0 }) }
     regionCount = regionIDs.count
+    instructorRoleMask = scenario.instructors.map { instructor in
+      DispatchRole.allCases.enumerated().reduce(UInt8(0)) { mask, role in instructor.mayHold(role.element) ? mask | (1 << role.offset) : mask }
+    }
+    var byRegion = [[Int]](repeating: [], count: regionIDs.count)
+    for (i, r) in instructorRegion.enumerated() { byRegion[r].append(i) }
+    instructorsOfRegion = byRegion
     var adjacency = [Bool](repeating: false, count: regionIDs.count * regionIDs.count)
     for (r, neighbours) in regionNeighbours.enumerated() { for q in neighbours { adjacency[r * regionIDs.count + q] = true } }
     adjacent = adjacency
@@ -158,13 +168,34 @@ public struct Scorer: Sendable {
   /// (forbids are applied by the planner).
   public func isEligible(organization o: Int, instructor i: Int, role: DispatchRole = .instructor) -> Bool {
     if scoresOnly && fact(o, i)?.given == nil { return false }
-    guard scenario.instructors[i].mayHold(role) else { return false }
+    guard instructorRoleMask[i] & Self.roleBit(role) != 0 else { return false }
     let ro = organizationRegion[o], ri = instructorRegion[i]
     switch scenario.settings.reach {
     case .any: return true
     case .sameRegion: return ro == ri
     case .adjacentRegion: return ro == ri || isAdjacent(ro, ri)
     case .sameGrid: return ro == ri || (regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri])
+    }
+  }
+
+  private static func roleBit(_ role: DispatchRole) -> UInt8 {
+    UInt8(1) << DispatchRole.allCases.firstIndex(of: role)!
+  }
+
+  /// The instructors the reach rule lets near `organization`, ascending: every one for
+  /// `any`, else those of the regions it reaches. A superset of the eligible ones
+  /// (`isEligible` still decides), so a city-wide problem never scans every pair.
+  /// - Complexity: O(*k* log *k*) for the *k* instructors returned (O(*n*) for `any`).
+  public func reachableInstructors(organization o: Int) -> [Int] {
+    let ro = organizationRegion[o]
+    switch scenario.settings.reach {
+    case .any: return Array(scenario.instructors.indices)
+    case .sameRegion: return instructorsOfRegion[ro]
+    case .adjacentRegion:
+      return (0..<regionCount).filter { $0 == ro || isAdjacent(ro, $0) }.flatMap { instructorsOfRegion[$0] }.sorted()
+    case .sameGrid:
+      return (0..<regionCount).filter { $0 == ro || (regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[$0]) }
+        .flatMap { instructorsOfRegion[$0] }.sorted()
     }
   }
 
