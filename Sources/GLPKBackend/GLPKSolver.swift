@@ -1,0 +1,407 @@
+//===----------------------------------------------------------------------===//
+// GLPKSolver: the AssignmentSolver back end on GLPK 5 (simplex and branch-and-cut).
+//
+// Strategy:
+// - Pure problems (loads 1, no side rules) are totally unimodular: one LP solved by
+//   glp_simplex (dual simplex, presolve on) has an integral optimal vertex. The vertex
+//   is checked for integrality, and the rounded (integral) row duals are checked in
+//   Int64 arithmetic as an exact optimality certificate (dual feasibility on every
+//   modelled arc + complementary slackness). Only then the outcome is `.optimal` with
+//   `AssignmentDuals`; otherwise the MIP path below runs (no duals).
+// - Everything else is a MIP for glp_intopt (presolve on; off when an incumbent is
+//   offered through glp_ios_heur_sol, which needs the original problem's columns).
+// - Lexicographic objective: maximise Σ (BIG + score)·x with BIG = 2·S + 1, S = Σ_rows
+//   max |score| (so one more covered row outweighs any change of score), when the
+//   weighted objective is small enough that GLPK's floating-point tolerances cannot
+//   blur one unit of score (BIG ≤ 100 000 and rows·(BIG + max|score|) < 2^40; for the
+//   pure LP, whose result is certified exactly, only < 2^52 is needed). Otherwise two
+//   phases: maximise coverage, then fix Σ x ≥ covered and maximise the score.
+//   The objective reported is always recomputed from the integer assignment with
+//   SolutionChecker.objective, never read from GLPK's floats; every assignment is
+//   checked with SolutionChecker.violations before it is returned.
+// - tol_obj is lowered so that GLPK never prunes a node within one unit of objective.
+// - Bounds (time limit or gap stop) come from the best active node seen by the
+//   callback, rounded up by a small epsilon then floored, split into (covered, score).
+// Complexity: one LP (pure) or one/two MIPs; model size O(arcs + side-rule sizes).
+//===----------------------------------------------------------------------===//
+import AssignmentCore
+import CGLPK
+import CGLPKGuard
+
+public struct GLPKSolver: AssignmentSolver {
+  static let solverName = "glpk"
+
+  public init() {}
+
+  public var name: String { Self.solverName }
+  public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: true, sideRules: true) }
+
+  public func solve(_ problem: AssignmentProblem, limits: SolveLimits) throws(SolverError) -> AssignmentOutcome {
+    let run = GLPKRun(problem: problem, limits: limits)
+    return try run.run()
+  }
+}
+
+/// One solve: the state shared by the pure and MIP paths.
+private final class GLPKRun {
+  let problem: AssignmentProblem
+  let limits: SolveLimits
+  let session: GLPKSession
+  let start = ContinuousClock.now
+  var notes: [String] = []
+  /// Σ_rows max |score|; every assignment's score lies in −S...S.
+  let scoreSpan: Int64
+  /// Σ_rows max(0, best score): an upper bound on any assignment's score.
+  let positiveScoreBound: Int64
+  /// Rows with at least one arc: an upper bound on coverage.
+  let coverableRows: Int
+  let big: Int64
+  var incumbent: [Int32]?
+
+  init(problem: AssignmentProblem, limits: SolveLimits) {
+    self.problem = problem
+    self.limits = limits
+    session = GLPKSession(verbose: limits.verbose)
+    var span: Int64 = 0, positive: Int64 = 0, coverable = 0
+    for row in 0..<problem.rowCount {
+      let arcs = problem.arcs(ofRow: row)
+      guard !arcs.isEmpty else { continue }
+      coverable += 1
+      span += arcs.map { abs(problem.arcScores[$0]) }.max()!
+      positive += max(0, arcs.map { problem.arcScores[$0] }.max()!)
+    }
+    scoreSpan = span
+    positiveScoreBound = positive
+    coverableRows = coverable
+    big = 2 * span + 1
+  }
+
+  // MARK: - Entry
+
+  func run() throws(SolverError) -> AssignmentOutcome {
+    try GLPKModelBuilder.validate(problem)
+    if let given = limits.incumbent {
+      let broken = SolutionChecker.violations(given, in: problem)
+      if broken.isEmpty { incumbent = given } else { notes.append("incumbent ignored: \(broken.prefix(3).map(\.description).joined(separator: "; "))") }
+    }
+    var outcome: AssignmentOutcome
+    if problem.isPureAssignment, let pure = try solvePure() {
+      outcome = pure
+    } else {
+      outcome = try solveMIP()
+    }
+    outcome.log = notes + session.logLines
+    return outcome
+  }
+
+  // MARK: - Time
+
+  var remainingMilliseconds: Int32? {
+    guard let limit = limits.timeLimit else { return nil }
+    let elapsed = ContinuousClock.now - start
+    let seconds = limit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    return Int32(clamping: max(1, Int((seconds * 1000).rounded(.down))))
+  }
+
+  var timeUp: SolverError { .timeLimitWithoutSolution(solver: GLPKSolver.solverName, seconds: limits.timeLimit ?? 0) }
+
+  var messageLevel: Int32 { GLP_MSG_ON }
+
+  // MARK: - Outcomes
+
+  func finish(_ columnOfRow: [Int32], status: SolveStatus, bound: ObjectiveValue?, duals: AssignmentDuals? = nil) throws(SolverError) -> AssignmentOutcome {
+    let objective = SolutionChecker.objective(of: columnOfRow, in: problem)
+    let broken = SolutionChecker.violations(columnOfRow, in: problem, claimed: objective)
+    guard broken.isEmpty else {
+      throw .libraryFailure(solver: GLPKSolver.solverName, code: -1,
+                            message: "GLPK's assignment breaks the problem: \(broken.prefix(3).map(\.description).joined(separator: "; "))")
+    }
+    var bound = bound
+    if status.isOptimal { bound = objective } else if let b = bound, b < objective { bound = objective }
+    return AssignmentOutcome(status: status, columnOfRow: columnOfRow, objective: objective, bound: bound,
+                             solverName: GLPKSolver.solverName, duals: duals)
+  }
+
+  func infeasible(_ rows: [Int]) -> AssignmentOutcome {
+    AssignmentOutcome(status: .infeasible(uncoverable: rows), columnOfRow: [Int32](repeating: -1, count: problem.rowCount),
+                      objective: ObjectiveValue(covered: 0, score: 0), bound: nil, solverName: GLPKSolver.solverName)
+  }
+
+  var trivialBound: ObjectiveValue { ObjectiveValue(covered: coverableRows, score: positiveScoreBound) }
+
+  /// The given incumbent as a `.feasible` outcome (used when GLPK found nothing in time).
+  func incumbentOutcome(bound: ObjectiveValue?) throws(SolverError) -> AssignmentOutcome? {
+    guard let incumbent else { return nil }
+    return try finish(incumbent, status: .feasible, bound: bound ?? trivialBound)
+  }
+
+  /// Converts a GLPK objective bound (weighted: BIG·covered + score) to an ObjectiveValue
+  /// that is ≥ the optimum: nudged up by a tolerance, floored, split into coverage and score.
+  func weightedBound(_ value: Double) -> ObjectiveValue {
+    guard value.isFinite, abs(value) < 9e15 else { return trivialBound }
+    let b = Int64((value + max(1e-6, abs(value) * 1e-9)).rounded(.down))
+    // covered·BIG + score ≤ b with score ≥ −S  ⇒  covered ≤ (b + S) / BIG.
+    var covered = (b + scoreSpan) >= 0 ? (b + scoreSpan) / big : -1
+    covered = min(covered, Int64(coverableRows))
+    if covered < 0 { return ObjectiveValue(covered: 0, score: min(positiveScoreBound, b)) }
+    return ObjectiveValue(covered: Int(covered), score: min(positiveScoreBound, b - covered * big))
+  }
+
+  // MARK: - Pure problems: one LP, certified
+
+  func solvePure() throws(SolverError) -> AssignmentOutcome? {
+    let maxScore = problem.arcScores.map { abs($0) }.max() ?? 0
+    guard Double(coverableRows) * Double(big + maxScore) < 4.5e15 else {
+      notes.append("pure LP skipped: weighted objective too large for exact floating point")
+      return nil
+    }
+    let model: GLPKModel
+    do {
+      model = try GLPKModelBuilder.build(problem, integer: false) { Double(big + problem.arcScores[$0]) }
+    } catch {
+      if case .uncoverableRow(let row) = error { return infeasible([row]) }
+      return infeasible([])
+    }
+    if model.glpkColumnCount == 0 {
+      return try finish([Int32](repeating: -1, count: problem.rowCount), status: .optimal, bound: nil,
+                        duals: AssignmentDuals(rowDual: [Int64](repeating: -big, count: problem.rowCount),
+                                               columnDual: [Int64](repeating: 0, count: problem.columnCount)))
+    }
+    let lp = try GLPKProblem(session: session, model: model)
+    var parm = glp_smcp()
+    glp_init_smcp(&parm)
+    parm.msg_lev = messageLevel
+    parm.meth = GLP_DUALP
+    parm.presolve = GLP_ON
+    if let ms = remainingMilliseconds { parm.tm_lim = ms }
+    let code = try lp.simplex(parm)
+    if code.isTimeLimit {
+      if let outcome = try incumbentOutcome(bound: nil) { return outcome }
+      throw timeUp
+    }
+    if code.isPrimalInfeasible { return infeasible([]) }
+    guard code == .ok else { throw code.failure(in: "glp_simplex", log: session.log) }
+    let status = try lp.lpStatus()
+    if status == GLP_NOFEAS { return infeasible([]) }
+    guard status == GLP_OPT else {
+      throw .libraryFailure(solver: GLPKSolver.solverName, code: Int(status), message: "glp_simplex ended with status \(status), not optimal")
+    }
+    let (values, rowDuals) = try lp.read(mip: false, duals: true)
+    // Integral vertex?
+    var columnOfRow = [Int32](repeating: -1, count: problem.rowCount)
+    var integral = true
+    for j in 1...model.glpkColumnCount {
+      let arc = model.arcOfColumn[j], v = values[j]
+      guard arc >= 0 else { continue }
+      if abs(v - v.rounded()) > 1e-6 || v < -1e-6 || v > 1 + 1e-6 { integral = false; break }
+      if v > 0.5 {
+        let row = rowOf(arc: arc)
+        if columnOfRow[row] >= 0 { integral = false; break }
+        columnOfRow[row] = problem.arcColumns[arc]
+      }
+    }
+    guard integral else {
+      notes.append("pure LP vertex not integral; solving as a MIP")
+      return nil
+    }
+    if let duals = certifiedDuals(model: model, rowDuals: rowDuals, columnOfRow: columnOfRow) {
+      return try finish(columnOfRow, status: .optimal, bound: nil, duals: duals)
+    }
+    notes.append("pure LP duals did not certify optimality exactly; solving as a MIP")
+    if incumbent == nil, SolutionChecker.violations(columnOfRow, in: problem).isEmpty { incumbent = columnOfRow }
+    return nil
+  }
+
+  func rowOf(arc: Int) -> Int {
+    // Binary search in rowStart: the row r with rowStart[r] ≤ arc < rowStart[r + 1].
+    var low = 0, high = problem.rowCount - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if problem.rowStart[mid] <= arc { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// Rounds GLPK's row duals to integers and checks, in Int64, that they prove
+  /// `columnOfRow` optimal for the weighted objective; nil when any check fails.
+  /// rowDual = u_r − BIG, columnDual = v_c (see `AssignmentDuals`, max form).
+  func certifiedDuals(model: GLPKModel, rowDuals: [Double], columnOfRow: [Int32]) -> AssignmentDuals? {
+    func integer(_ x: Double) -> Int64? {
+      let r = x.rounded()
+      guard r.isFinite, abs(r) < 1e15, abs(x - r) < 1e-3 else { return nil }
+      return Int64(r)
+    }
+    var u = [Int64](repeating: 0, count: problem.rowCount)
+    var v = [Int64](repeating: 0, count: problem.columnCount)
+    for row in 0..<problem.rowCount where model.assignmentRow[row] != 0 {
+      guard let value = integer(rowDuals[Int(model.assignmentRow[row])]) else { return nil }
+      let fixed = problem.coverage == .requireAll || problem.lockedColumn[row] >= 0
+      if !fixed && (value < 0 || (value > 0 && columnOfRow[row] < 0)) { return nil }
+      u[row] = value
+    }
+    var load = [Int](repeating: 0, count: problem.columnCount)
+    for column in columnOfRow where column >= 0 { load[Int(column)] += 1 }
+    for column in 0..<problem.columnCount where model.capacityRow[column] != 0 {
+      guard let value = integer(rowDuals[Int(model.capacityRow[column])]), value >= 0 else { return nil }
+      if value > 0 && load[column] != problem.columnCapacities[column] { return nil }
+      v[column] = value
+    }
+    for row in 0..<problem.rowCount {
+      for arc in problem.arcs(ofRow: row) where model.columnOfArc[arc] != 0 {
+        let column = problem.arcColumns[arc]
+        let slack = u[row] + v[Int(column)] - (big + problem.arcScores[arc])
+        if slack < 0 || (columnOfRow[row] == column && slack != 0) { return nil }
+      }
+    }
+    return AssignmentDuals(rowDual: u.map { $0 - big }, columnDual: v)
+  }
+
+  // MARK: - MIP
+
+  enum MIPResult {
+    case solved(columnOfRow: [Int32], optimal: Bool, bound: Double?)
+    case infeasible([Int])
+    case noSolution
+  }
+
+  var singlePhase: Bool {
+    let maxScore = problem.arcScores.map { abs($0) }.max() ?? 0
+    return big <= 100_000 && Double(coverableRows) * Double(big + maxScore) < 1.0995e12
+  }
+
+  func solveMIP() throws(SolverError) -> AssignmentOutcome {
+    if singlePhase {
+      let maxObjective = Double(coverableRows) * Double(big) + Double(scoreSpan)
+      let gap = limits.relativeGap > 0 ? limits.relativeGap * Double(max(1, positiveScoreBound)) / max(1, maxObjective) : 0
+      let result = try runMIP(coverageFloor: nil, gap: gap, maxObjective: maxObjective, start: incumbent) { Double(big + problem.arcScores[$0]) }
+      switch result {
+      case .infeasible(let rows): return infeasible(rows)
+      case .noSolution:
+        if let outcome = try incumbentOutcome(bound: nil) { return outcome }
+        throw timeUp
+      case .solved(let columnOfRow, let optimal, let bound):
+        return try finish(columnOfRow, status: optimal ? .optimal : .feasible, bound: bound.map(weightedBound) ?? trivialBound)
+      }
+    }
+    notes.append("two-phase solve: BIG = \(big) too large for one weighted objective")
+    // Phase 1: coverage (fixed by .requireAll).
+    var covered: Int
+    var phaseOne: [Int32]? = nil
+    if problem.coverage == .requireAll {
+      covered = problem.rowCount
+    } else {
+      let result = try runMIP(coverageFloor: nil, gap: 0, maxObjective: Double(coverableRows), start: incumbent) { _ in 1 }
+      switch result {
+      case .infeasible(let rows): return infeasible(rows)
+      case .noSolution:
+        if let outcome = try incumbentOutcome(bound: nil) { return outcome }
+        throw timeUp
+      case .solved(let columnOfRow, let optimal, let bound):
+        if !optimal {
+          let coverBound = bound.map { Int(($0 + 1e-6).rounded(.down)) } ?? coverableRows
+          return try finish(columnOfRow, status: .feasible,
+                            bound: ObjectiveValue(covered: min(coverableRows, coverBound), score: positiveScoreBound))
+        }
+        phaseOne = columnOfRow
+        covered = SolutionChecker.objective(of: columnOfRow, in: problem).covered
+      }
+    }
+    // Phase 2: score, with Σ x ≥ covered. Phase one's plan (or the incumbent, if it covers as
+    // many rows and scores more) starts the search.
+    var start = phaseOne
+    if let incumbent, SolutionChecker.objective(of: incumbent, in: problem).covered >= covered,
+       start.map({ SolutionChecker.objective(of: incumbent, in: problem) > SolutionChecker.objective(of: $0, in: problem) }) ?? true {
+      start = incumbent
+    }
+    let result = try runMIP(coverageFloor: covered, gap: limits.relativeGap, maxObjective: Double(scoreSpan), start: start) {
+      Double(problem.arcScores[$0])
+    }
+    switch result {
+    case .infeasible(let rows): return infeasible(rows)
+    case .noSolution:
+      if let start { return try finish(start, status: .feasible, bound: ObjectiveValue(covered: covered, score: positiveScoreBound)) }
+      throw timeUp
+    case .solved(let columnOfRow, let optimal, let bound):
+      let scoreBound = bound.map { Int64(($0 + max(1e-6, abs($0) * 1e-9)).rounded(.down)) } ?? positiveScoreBound
+      return try finish(columnOfRow, status: optimal ? .optimal : .feasible,
+                        bound: ObjectiveValue(covered: covered, score: min(positiveScoreBound, scoreBound)))
+    }
+  }
+
+  /// Builds and solves one MIP. `start`: a feasible assignment offered as the first heuristic solution.
+  func runMIP(coverageFloor: Int?, gap: Double, maxObjective: Double, start: [Int32]?,
+                       objective: (Int) -> Double) throws(SolverError) -> MIPResult {
+    let model: GLPKModel
+    do {
+      model = try GLPKModelBuilder.build(problem, integer: true, coverageFloor: coverageFloor, objective: objective)
+    } catch {
+      if case .uncoverableRow(let row) = error { return .infeasible([row]) }
+      return .infeasible([])
+    }
+    if model.glpkColumnCount == 0 {
+      let none = [Int32](repeating: -1, count: problem.rowCount)
+      if !SolutionChecker.violations(none, in: problem).isEmpty || (coverageFloor ?? 0) > 0 { return .infeasible([]) }
+      return .solved(columnOfRow: none, optimal: true, bound: nil)
+    }
+    let mip = try GLPKProblem(session: session, model: model)
+    var parm = glp_iocp()
+    glp_init_iocp(&parm)
+    parm.msg_lev = messageLevel
+    parm.mip_gap = max(0, gap)
+    parm.tol_obj = min(1e-7, 0.25 / (1 + maxObjective))
+    var startValues: [Double]? = nil
+    if let start {
+      var values = [Double](repeating: 0, count: model.glpkColumnCount + 1)
+      var load = [Int](repeating: 0, count: problem.columnCount)
+      for (row, column) in start.enumerated() where column >= 0 {
+        guard let arc = problem.arcIndex(row: row, column: Int(column)), model.columnOfArc[arc] != 0 else { continue }
+        values[Int(model.columnOfArc[arc])] = 1
+        load[Int(column)] += problem.load(ofArc: arc)
+      }
+      for (column, y) in model.usedColumnVariable.enumerated() where y != 0 && load[column] > 0 { values[Int(y)] = 1 }
+      startValues = values
+    }
+    if startValues != nil {
+      // glp_ios_heur_sol takes values of the original columns, so the MIP presolver stays off
+      // and the root LP is solved here first (glp_intopt needs its optimal basis).
+      parm.presolve = GLP_OFF
+      var lpParm = glp_smcp()
+      glp_init_smcp(&lpParm)
+      lpParm.msg_lev = messageLevel
+      lpParm.meth = GLP_DUALP
+      if let ms = remainingMilliseconds { lpParm.tm_lim = ms }
+      let code = try mip.simplex(lpParm)
+      if code.isTimeLimit { return .noSolution }
+      guard code == .ok else { throw code.failure(in: "glp_simplex (root LP)", log: session.log) }
+      let status = try mip.lpStatus()
+      if status == GLP_NOFEAS { return .infeasible([]) }
+      guard status == GLP_OPT else {
+        throw .libraryFailure(solver: GLPKSolver.solverName, code: Int(status), message: "root LP ended with status \(status)")
+      }
+    } else {
+      parm.presolve = GLP_ON
+    }
+    if let ms = remainingMilliseconds { parm.tm_lim = ms }
+    let result = try mip.intopt(parm, incumbent: startValues)
+    if startValues != nil { notes.append(result.incumbentAccepted ? "incumbent accepted by glp_ios_heur_sol" : "incumbent not accepted by glp_ios_heur_sol") }
+    let code = result.code
+    if code.isPrimalInfeasible { return .infeasible([]) }
+    guard code == .ok || code.isTimeLimit || code.isMIPGapReached else { throw code.failure(in: "glp_intopt", log: session.log) }
+    let status = try mip.mipStatus()
+    switch status {
+    case GLP_NOFEAS: return .infeasible([])
+    case GLP_OPT, GLP_FEAS:
+      let values = try mip.read(mip: true, duals: false).values
+      var columnOfRow = [Int32](repeating: -1, count: problem.rowCount)
+      for j in 1...model.glpkColumnCount where model.arcOfColumn[j] >= 0 && values[j] > 0.5 {
+        let arc = model.arcOfColumn[j]
+        columnOfRow[rowOf(arc: arc)] = problem.arcColumns[arc]
+      }
+      let optimal = code == .ok && status == GLP_OPT
+      return .solved(columnOfRow: columnOfRow, optimal: optimal, bound: optimal ? nil : result.bound)
+    default:
+      if code.isTimeLimit { return .noSolution }
+      throw .libraryFailure(solver: GLPKSolver.solverName, code: Int(status), message: "glp_intopt ended with MIP status \(status) after \(code)")
+    }
+  }
+}

@@ -1,0 +1,253 @@
+//===----------------------------------------------------------------------===//
+// ShortestAugmentingPathSolver — the native exact solver ("native") for the
+// pure capacitated assignment problem.
+//
+// PROBLEM. Rows r = 0..<n, columns j = 0..<m with integer capacities cap[j],
+// arcs (r, j) with integer scores |s(r, j)| ≤ S ≤ 1e6 (CSR, `AssignmentProblem`).
+// Choose at most one arc per row, at most cap[j] arcs per column, such that
+// locked rows take exactly their locked arc, maximising lexicographically
+// (1) the number of covered rows, then (2) the total score. With
+// `CoverageRule.requireAll` every row must be covered, otherwise the problem is
+// infeasible. Arc loads other than 1 and side rules are NOT supported (they make
+// the problem NP-hard); `solve` throws `SolverError.unsupported` for them.
+//
+// LEXICOGRAPHIC OBJECTIVE (exact, by a big penalty). Locked rows are fixed
+// first: they are removed and their columns' capacities reduced (the problem's
+// initialiser guarantees the locks fit). Each of the n' remaining ("free") rows
+// gets a private "unassigned" option of capacity 1 and score −B with
+//     B = 2·S'·n' + 1,     S' = max(1, max |score| over the free rows' arcs),
+// and the solver maximises P(A) = score(A) − B·(n' − covered(A)). Proof that the
+// P-optimum is the lexicographic optimum: for plans A, A' with covered(A) >
+// covered(A'), P(A) − P(A') ≥ B − |score(A)| − |score(A')| ≥ B − 2·S'·n' > 0, so
+// more coverage always wins and among equal coverage P orders by score. B fits
+// easily: |potentials| ≤ B + 2·S' ≪ 2^63 for any n' below 10^9 (checked, else
+// `.unsupported`). With `.requireAll` there is no "unassigned" option at all.
+//
+// METHOD. Successive shortest augmenting paths with potentials (the Hungarian /
+// Jonker–Volgenant family; Jonker & Volgenant, Computing 38 (1987) 325–340;
+// Ahuja, Magnanti & Orlin, Network Flows, §9.7 "successive shortest path").
+// Free rows are inserted one at a time, in index order. For row r, Dijkstra runs
+// on the residual graph with reduced costs (duals in max form, x rows, y columns):
+//     row → column j, arc not in use:  x[r] + y[j] − s(r, j)   (≥ 0)
+//     column j → each row on j:        0
+//     row → its "unassigned" option:   x[r] + B                 (≥ 0)
+// Capacities are native: a column with spare capacity is a sink (columns are
+// never replicated); so is the "unassigned" option of any row in the tree (that
+// row is bumped out, coverage unchanged). The first sink settled at distance δ
+// ends the search; then y[j] += δ − d(j) for settled columns and
+// x[v] −= δ − d(v) for rows in the tree, and the path is flipped. A row left
+// unassigned is never reached again (its only way in is through its own option),
+// so it stays unassigned. Before a search, x[r] = max(s(r, j) − y[j], −B); if the
+// first maximising arc goes to a column with spare capacity the row is placed
+// there directly (a zero-length shortest path: the greedy initialisation).
+// All arithmetic is Int64; nothing is floating point.
+//
+// SEARCH. Two exact frontier structures with the same result: a lazy binary heap
+// of (distance, column) labels for sparse graphs, and an O(m) scan of the labelled
+// columns for dense ones (chosen automatically: scan when the average free-row
+// degree is at least m/4).
+//
+// COMPLEXITY. n' free rows, m columns, a arcs, k ≤ m the columns settled in one
+// search, a_k ≤ a the arcs of the rows in its tree. One search is
+// O(a_k log a_k) with the heap and O(a_k + k·m) with the scan; in total
+// O(n'·(a + m log a)) heap / O(n'·(a + m²)) scan worst case, O(a + n + m) memory.
+// Most searches stop after a few settled columns.
+//
+// INVARIANTS (checked after every augmentation when DISPATCH_INTERNAL_CHECKS is
+// defined — debug builds — while n'·a ≤ 2·10^7, else once at the end):
+//   * y[j] ≥ 0, and y[j] = 0 on every column with spare capacity (loads of
+//     columns never decrease, y only increases);
+//   * every processed row has reduced cost ≥ 0 on all its arcs and = 0 on its
+//     assigned arc; x[r] ≥ −B for assigned rows; x[r] = −B for rows left unassigned;
+//   * the slot lists of the columns agree with the row → column map.
+// These are exactly the LP optimality conditions of the penalised problem, so the
+// final assignment is optimal; `duals` report them.
+//
+// DUALS (max form, `AssignmentDuals`): rowDual[r] + columnDual[j] ≥ s(r, j) on
+// every arc of a free row, with equality on assigned arcs; columnDual ≥ 0, = 0 on
+// columns with spare capacity. A free row left unassigned has rowDual = −B (the
+// score of its "unassigned" option; B is in the log) and the columns it could use
+// then carry duals of order B — the price of coverage. If nothing is left
+// unassigned, B appears nowhere. A locked row has rowDual = s(lock) − columnDual
+// (equality on its locked arc; its other arcs are not constrained: the lock
+// removed them). Columns whose whole capacity is locked (or zero) get
+// columnDual = max(0, max over free rows' arcs of s − rowDual). Certificate: with
+// λ = −B, x̃ = rowDual − λ ≥ 0 on free rows and 0 on uncovered ones, so for every
+// feasible plan A, score(A) + B·covered(A) ≤ Σ x̃ + Σ cap·y + const, with equality
+// for the returned plan.
+//
+// TIE RULE / DETERMINISM. Same input, same output, on every platform. Rows are
+// inserted in index order. Labels are settled in (distance, column) order: among
+// equal distances the lowest column first; a label's predecessor is replaced on
+// equal distance only by a lower row index. Between an equal-distance real column
+// and an "unassigned" option, the column wins; between options, the lowest row.
+// The heap and scan searches therefore return the same assignment.
+//
+// FAILURE MODES. `.unsupported` for loads ≠ 1, side rules, or a size whose
+// penalty would not fit Int64. With `.requireAll`, when row r has no augmenting
+// path the outcome is `.infeasible(uncoverable:)` with the Hall-violator set:
+// r, the rows of its alternating tree, and the locked rows on the columns they
+// can reach (together they need more places than those columns have); the plan
+// returned with it is the lexicographic optimum under `.maximize` (so it shows
+// what can be covered), duals nil, bound nil. `SolveLimits` are ignored (the
+// solve is polynomial and has no time check); an incumbent is not used.
+//===----------------------------------------------------------------------===//
+
+import AssignmentCore
+
+public struct ShortestAugmentingPathSolver: AssignmentSolver {
+  public var name: String { "native" }
+  public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: false, sideRules: false) }
+
+  /// Which frontier the Dijkstra uses; `automatic` picks by density. The choice
+  /// never changes the result, only the time.
+  enum Search: Sendable { case automatic, heap, scan }
+  let search: Search
+
+  public init() { search = .automatic }
+  init(search: Search) { self.search = search }
+
+  public func solve(_ problem: AssignmentProblem, limits: SolveLimits = .none) throws(SolverError) -> AssignmentOutcome {
+    guard problem.arcLoads.isEmpty else {
+      throw .unsupported(solver: name, reason: "arc loads other than 1 (generalized assignment) need the MIP back end")
+    }
+    guard problem.sideRules.isEmpty else {
+      throw .unsupported(solver: name, reason: "side rules need the MIP back end")
+    }
+    let prepared = try Prepared(problem, solverName: name)
+    switch problem.coverage {
+    case .maximize:
+      return try run(prepared, problem, useDummy: true).outcome
+    case .requireAll:
+      let attempt = try run(prepared, problem, useDummy: false)
+      guard let uncoverable = attempt.uncoverable else { return attempt.outcome }
+      var best = try run(prepared, problem, useDummy: true).outcome
+      best.status = .infeasible(uncoverable: uncoverable)
+      best.bound = nil
+      best.duals = nil
+      best.log = attempt.outcome.log + ["native: not every row can be covered; \(uncoverable.count) rows compete for too few places"]
+        + best.log.map { $0 + " (plan shown: best under coverage .maximize)" }
+      return best
+    }
+  }
+
+  /// The problem with locks taken out: free rows, residual capacities, CSR of the free rows.
+  struct Prepared {
+    var freeRows: [Int] = []
+    var arcStart: [Int] = [0]
+    var arcColumn: [Int32] = []
+    var arcScore: [Int64] = []
+    var residual: [Int32]
+    var big: Int64 = 1
+
+    init(_ problem: AssignmentProblem, solverName: String) throws(SolverError) {
+      let freeCount = problem.lockedColumn.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+      var caps = problem.columnCapacities
+      for c in problem.lockedColumn where c >= 0 { caps[Int(c)] -= 1 }
+      residual = caps.map { Int32(clamping: min($0, freeCount)) }
+      freeRows.reserveCapacity(freeCount)
+      arcColumn.reserveCapacity(problem.arcCount)
+      arcScore.reserveCapacity(problem.arcCount)
+      arcStart.reserveCapacity(freeCount + 1)
+      var maxScore: Int64 = 1
+      for r in 0..<problem.rowCount where problem.lockedColumn[r] < 0 {
+        freeRows.append(r)
+        for a in problem.arcs(ofRow: r) {
+          let j = problem.arcColumns[a]
+          guard residual[Int(j)] > 0 else { continue }
+          arcColumn.append(j)
+          let s = problem.arcScores[a]
+          arcScore.append(s)
+          maxScore = max(maxScore, abs(s))
+        }
+        arcStart.append(arcColumn.count)
+      }
+      let (twoN, o1) = Int64(freeCount).multipliedReportingOverflow(by: 2)
+      let (product, o2) = twoN.multipliedReportingOverflow(by: maxScore)
+      guard !o1, !o2, product < Int64.max / 64 else {
+        throw .unsupported(solver: solverName, reason: "\(freeCount) rows are too many for the Int64 coverage penalty")
+      }
+      big = product + 1
+    }
+  }
+
+  struct Run {
+    var outcome: AssignmentOutcome
+    var uncoverable: [Int]?
+  }
+
+  func run(_ p: Prepared, _ problem: AssignmentProblem, useDummy: Bool) throws(SolverError) -> Run {
+    let m = problem.columnCount
+    let n = p.freeRows.count
+    let mode: AugmentingPathEngine.SearchMode
+    switch search {
+    case .heap: mode = .heap
+    case .scan: mode = .scan
+    case .automatic: mode = p.arcColumn.count * 4 >= n * m && m > 0 ? .scan : .heap
+    }
+    let engine = AugmentingPathEngine(arcStart: p.arcStart, arcColumn: p.arcColumn, arcScore: p.arcScore,
+                                      capacity: p.residual, useDummy: useDummy, big: p.big, mode: mode)
+    #if DISPATCH_INTERNAL_CHECKS
+    let checkEveryStep = n * max(1, p.arcColumn.count) <= 20_000_000
+    #endif
+    for r in 0..<n {
+      guard engine.augment(r) else {
+        return Run(outcome: AssignmentOutcome(status: .infeasible(uncoverable: []), columnOfRow: [], objective: .init(covered: 0, score: 0),
+                                              bound: nil, solverName: name, duals: nil, log: logLines(engine, mode: mode)),
+                   uncoverable: hallViolator(source: r, engine: engine, prepared: p, problem: problem))
+      }
+      #if DISPATCH_INTERNAL_CHECKS
+      if checkEveryStep || r == n - 1, let failure = engine.invariantViolation(processedThrough: r) {
+        preconditionFailure("native solver invariant broken after row \(p.freeRows[r]): \(failure)")
+      }
+      #endif
+    }
+
+    // Assignment and objective.
+    var columnOfRow = problem.lockedColumn
+    for (i, r) in p.freeRows.enumerated() { columnOfRow[r] = engine.columnOf[i] }
+    var objective = ObjectiveValue(covered: 0, score: 0)
+    var rowDual = [Int64](repeating: 0, count: problem.rowCount)
+    for (i, r) in p.freeRows.enumerated() { rowDual[r] = engine.x[i] }
+    var columnDual = (0..<m).map { engine.y[$0] }
+    // Columns with no free capacity: the smallest dual that keeps the free rows' arcs feasible.
+    for j in 0..<m where p.residual[j] == 0 { columnDual[j] = 0 }
+    if p.residual.contains(0) {
+      for (i, r) in p.freeRows.enumerated() {
+        for a in problem.arcs(ofRow: r) {
+          let j = Int(problem.arcColumns[a])
+          guard p.residual[j] == 0 else { continue }
+          columnDual[j] = max(columnDual[j], problem.arcScores[a] - engine.x[i])
+        }
+      }
+    }
+    for r in 0..<problem.rowCount {
+      let c = Int(columnOfRow[r])
+      guard c >= 0 else { continue }
+      let a = problem.arcIndex(row: r, column: c)!
+      objective.covered += 1
+      objective.score += problem.arcScores[a]
+      if problem.lockedColumn[r] >= 0 { rowDual[r] = problem.arcScores[a] - columnDual[c] }
+    }
+    var log = logLines(engine, mode: mode)
+    if engine.unassignedRows > 0 { log.append("native: \(engine.unassignedRows) rows left unassigned; coverage penalty B = \(p.big) (their row dual is −B)") }
+    let outcome = AssignmentOutcome(status: .optimal, columnOfRow: columnOfRow, objective: objective, bound: objective,
+                                    solverName: name, duals: AssignmentDuals(rowDual: rowDual, columnDual: columnDual), log: log)
+    return Run(outcome: outcome, uncoverable: nil)
+  }
+
+  private func logLines(_ engine: AugmentingPathEngine, mode: AugmentingPathEngine.SearchMode) -> [String] {
+    ["native: \(engine.directAssignments + engine.searches) augmentations (\(engine.directAssignments) direct, \(engine.searches) searches), \(engine.pops) \(mode == .heap ? "heap pops" : "column scans")"]
+  }
+
+  /// The rows that cannot all be covered: the source, its alternating tree, and
+  /// the locked rows on the columns they have arcs to (in the original problem).
+  private func hallViolator(source: Int, engine: AugmentingPathEngine, prepared p: Prepared, problem: AssignmentProblem) -> [Int] {
+    var rows = Set([p.freeRows[source]])
+    for v in engine.lastVisitedRows { rows.insert(p.freeRows[v]) }
+    var columns = Set<Int32>()
+    for r in rows { for a in problem.arcs(ofRow: r) { columns.insert(problem.arcColumns[a]) } }
+    for (r, c) in problem.lockedColumn.enumerated() where c >= 0 && columns.contains(c) { rows.insert(r) }
+    return rows.sorted()
+  }
+}
