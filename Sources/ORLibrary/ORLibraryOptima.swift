@@ -56,9 +56,9 @@ public enum ORLibraryOptima {
   public static func parse(_ text: String, file: String = "optima.csv") throws(ORLibraryParseError) -> [ORLibraryOptimum] {
     var result: [ORLibraryOptimum] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // `isNewline` also takes "\r\n", which Swift reads as one Character.
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       lineNumber += 1
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
       let fields = splitCSV(line)
       if lineNumber == 1 || fields.first == "file" {

@@ -124,6 +124,8 @@ import Testing
     #expect(optima[0].instanceName == "assign100" && optima[0].optimum == 305 && optima[0].isOptimum)
     #expect(optima[1].instanceName == "gapd#6" && optima[1].name == "d20200")
     #expect(optima[1].status == "open: best known 12241, lower bound 12235" && !optima[1].isOptimum)
+    let crlf = try ORLibraryOptima.parse("file,problem,sense,rows,columns,optimum,name,status\r\ngap/gap1.txt,2,max,5,15,327,,proven\r\n")
+    #expect(crlf.map(\.instanceName) == ["gap1#2"] && crlf[0].sense == .maximize && crlf[0].status == "proven")
     #expect(throws: ORLibraryParseError(file: "optima.csv", line: 2, kind: .notAnInteger("x"))) {
       try ORLibraryOptima.parse("file,problem,sense,rows,columns,optimum,name,status\na,x,min,1,1,1,,proven\n")
     }

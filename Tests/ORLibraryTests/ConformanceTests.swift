@@ -1,0 +1,106 @@
+import AssignmentCore
+import Foundation
+import GLPKBackend
+import NativeSolver
+import ORLibrary
+import Testing
+
+/// The published OR-Library optima, reached exactly by each back end.
+///
+/// Needs the OR-Library files (`$DISPATCH_ORLIB_DIR`, else `/work/shared/benchmarks/orlib`);
+/// skipped without them. The larger files run only with `DISPATCH_LONG_TESTS=1`.
+enum ORLibraryFixture {
+  static let directory = ORLibraryLocation.find()
+  static let available = directory != nil
+  static let long = ProcessInfo.processInfo.environment["DISPATCH_LONG_TESTS"] == "1"
+
+  static let optima: [ORLibraryOptimum] = {
+    guard let directory else { return [] }
+    return (try? ORLibraryOptima.load(directory.appendingPathComponent("optima.csv"))) ?? []
+  }()
+
+  /// Default suite: files whose whole set solves in a few seconds in a debug build.
+  static let defaultAssignFiles = ["assign100", "assign200", "assign300", "assign400", "assignp800"]
+  static let longAssignFiles = ["assign500", "assign600", "assign700", "assign800", "assignp1500", "assignp3000", "assignp5000"]
+  static let defaultGAPFiles = (1...12).map { "gap\($0)" }
+  static let longGAPFiles = ["gapa", "gapb", "gapc", "gapd"]
+
+  static func instances(_ stem: String, sense: OptimizationSense) throws -> [ORLibraryInstance] {
+    let folder = stem.hasPrefix("gap") ? "gap" : "assign"
+    return try ORLibraryParser.load(directory!.appendingPathComponent("\(folder)/\(stem).txt"), sense: sense)
+  }
+
+  static func optima(of stem: String) -> [ORLibraryOptimum] {
+    optima.filter { $0.file.hasSuffix("/\(stem).txt") }
+  }
+}
+
+@Suite(.enabled(if: ORLibraryFixture.available, "OR-Library files not found"))
+struct ORLibraryConformanceTests {
+  @Test func everyFileParsesToThePublishedSizes() throws {
+    let stems = Set(ORLibraryFixture.optima.map { String($0.file.split(separator: "/").last!.prefix { $0 != "." }) })
+    #expect(stems.count == 28)
+    for stem in stems.sorted() where ORLibraryFixture.long || !ORLibraryFixture.longAssignFiles.contains(stem) {
+      let instances = try ORLibraryFixture.instances(stem, sense: .minimize)
+      for optimum in ORLibraryFixture.optima(of: stem) where optimum.sense == .minimize {
+        let instance = try #require(instances.first { $0.name == optimum.instanceName }, "\(optimum.instanceName)")
+        // optima.csv gives OR-Library's sizes: agents × jobs for GAP, n × n for assign.
+        #expect(instance.problem.rowCount == optimum.columns, "\(instance.name)")
+        #expect(instance.problem.columnCount == optimum.rows, "\(instance.name)")
+        #expect(instance.problem.coverage == .requireAll)
+      }
+    }
+  }
+
+  @Test(arguments: ORLibraryFixture.defaultAssignFiles + (ORLibraryFixture.long ? ORLibraryFixture.longAssignFiles : []))
+  func nativeSolverHitsThePublishedAssignmentOptimum(_ stem: String) throws {
+    let instance = try #require(try ORLibraryFixture.instances(stem, sense: .minimize).first)
+    let published = try #require(ORLibraryFixture.optima(of: stem).first)
+    let outcome = try ShortestAugmentingPathSolver().solve(instance.problem, limits: .none)
+    #expect(outcome.status == .optimal)
+    #expect(SolutionChecker.violations(outcome.columnOfRow, in: instance.problem, claimed: outcome.objective).isEmpty)
+    #expect(instance.publishedValue(of: outcome.objective) == published.optimum, "\(stem)")
+  }
+
+  @Test(arguments: ORLibraryFixture.defaultGAPFiles)
+  func glpkHitsThePublishedGAPOptima(_ stem: String) throws {
+    for sense in OptimizationSense.allCases {
+      let instances = try ORLibraryFixture.instances(stem, sense: sense)
+      for optimum in ORLibraryFixture.optima(of: stem) where optimum.sense == sense {
+        let instance = try #require(instances.first { $0.name == optimum.instanceName })
+        let outcome = try GLPKSolver().solve(instance.problem, limits: SolveLimits(timeLimit: 60))
+        #expect(outcome.status == .optimal, "\(instance.name) \(sense)")
+        #expect(SolutionChecker.violations(outcome.columnOfRow, in: instance.problem, claimed: outcome.objective).isEmpty)
+        #expect(instance.publishedValue(of: outcome.objective) == optimum.optimum, "\(instance.name) \(sense)")
+      }
+    }
+  }
+
+  /// gapa–d (minimisation): with a time limit each, the plan is either proven optimal
+  /// and equal to the published value, or its value and bound bracket the published optimum.
+  @Test(.enabled(if: ORLibraryFixture.long, "set DISPATCH_LONG_TESTS=1"), arguments: ORLibraryFixture.longGAPFiles)
+  func glpkOnTheLargeGAPFilesWithATimeLimit(_ stem: String) throws {
+    let instances = try ORLibraryFixture.instances(stem, sense: .minimize)
+    for optimum in ORLibraryFixture.optima(of: stem) {
+      let instance = try #require(instances.first { $0.name == optimum.instanceName })
+      let outcome: AssignmentOutcome
+      switch Result(catching: { () throws(SolverError) in try GLPKSolver().solve(instance.problem, limits: SolveLimits(timeLimit: 30)) }) {
+      case .success(let solved): outcome = solved
+      case .failure(.timeLimitWithoutSolution): continue  // no plan within the limit: nothing to compare
+      case .failure(let error): throw error
+      }
+      #expect(SolutionChecker.violations(outcome.columnOfRow, in: instance.problem, claimed: outcome.objective).isEmpty)
+      let value = try #require(instance.publishedValue(of: outcome.objective))
+      if outcome.status == .optimal {
+        #expect(value == optimum.optimum || !optimum.isOptimum, "\(optimum.name): \(value) vs \(optimum.optimum)")
+        #expect(optimum.isOptimum || value >= optimum.optimum - 6)  // d20200: lower bound 12235
+      } else {
+        let bound = try #require(outcome.bound)
+        // Minimisation: the score bound gives a lower bound on the cost.
+        let lower = instance.offset - bound.score
+        #expect(value >= optimum.optimum || !optimum.isOptimum, "\(optimum.name)")
+        #expect(lower <= optimum.optimum, "\(optimum.name): lower bound \(lower) above \(optimum.optimum)")
+      }
+    }
+  }
+}
