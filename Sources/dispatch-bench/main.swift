@@ -24,12 +24,14 @@ struct Options {
   var child = false
   var orlib: String? = nil
   var orlibAll = false
+  var orlibGAPTimeLimit = 30.0
 
   static let usage = """
     usage: dispatch-bench [--shapes a,b] [--reps N] [--peer-reps N] [--glpk auto|all|none]
                           [--glpk-time-limit S] [--no-peers] [--peers scipy-lsa,scipy-sparse,ortools-mcf]
                           [--python PATH] [--peers-script PATH] [--keep-instances DIR]
-           dispatch-bench --orlib [DIR] [--orlib-all]
+           dispatch-bench --orlib [DIR] [--orlib-all] [--orlib-gap-time-limit S]
+    --orlib: native on every assign file, GLPK on gap1–6 (--orlib-all: also gap7–12, gapa–d)
     shapes: \(BenchShape.all.map(\.id).joined(separator: ", "))
     """
 
@@ -57,6 +59,7 @@ struct Options {
       case "--orlib":
         if i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") { options.orlib = value() } else { options.orlib = "" }
       case "--orlib-all": options.orlibAll = true
+      case "--orlib-gap-time-limit": options.orlibGAPTimeLimit = number(value(), "--orlib-gap-time-limit")
       case "-h", "--help": print(usage); exit(0)
       default: fail("unknown option \(arguments[i])\n\(usage)")
       }
@@ -252,7 +255,7 @@ func runORLibrary(_ options: Options) {
   var failures = 0
   var byFile: [String: [ORLibraryOptimum]] = [:]
   for optimum in optima { byFile[optimum.file, default: []].append(optimum) }
-  let bigGAP = ["gapa", "gapb", "gapc", "gapd"]
+  let bigGAP = (7...12).map { "gap\($0)" } + ["gapa", "gapb", "gapc", "gapd"]
   for file in byFile.keys.sorted(by: { $0.localizedStandardCompare($1) == .orderedAscending }) {
     let stem = String(file.split(separator: "/").last!.prefix { $0 != "." })
     let isGAP = stem.hasPrefix("gap")
@@ -265,7 +268,7 @@ func runORLibrary(_ options: Options) {
       for optimum in wanted {
         guard let instance = instances.first(where: { $0.name == optimum.instanceName }) else { fail("\(optimum.instanceName) missing") }
         let solver: any AssignmentSolver = isGAP ? GLPKSolver() : ShortestAugmentingPathSolver()
-        let limits = SolveLimits(timeLimit: isGAP ? (bigGAP.contains(stem) ? 60 : 30) : nil)
+        let limits = SolveLimits(timeLimit: isGAP ? options.orlibGAPTimeLimit : nil)
         let size = "\(instance.problem.rowCount)×\(instance.problem.columnCount), \(instance.problem.arcCount)"
         let label = optimum.name.isEmpty ? instance.name : "\(instance.name) (\(optimum.name))"
         do {

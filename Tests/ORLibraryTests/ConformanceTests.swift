@@ -22,8 +22,10 @@ enum ORLibraryFixture {
   /// Default suite: files whose whole set solves in a few seconds in a debug build.
   static let defaultAssignFiles = (1...8).map { "assign\($0)00" } + ["assignp800"]
   static let longAssignFiles = ["assignp1500", "assignp3000", "assignp5000"]
-  static let defaultGAPFiles = (1...12).map { "gap\($0)" }
-  static let longGAPFiles = ["gapa", "gapb", "gapc", "gapd"]
+  /// GLPK proves these optimal in well under a second each (gap1–5: ~10 s for all 50 solves).
+  static let defaultGAPFiles = (1...5).map { "gap\($0)" }
+  /// gap6 takes up to ~4 s per problem; on gap7–12 GLPK often does not prove optimality in 30 s.
+  static let longGAPFiles = (6...12).map { "gap\($0)" } + ["gapa", "gapb", "gapc", "gapd"]
 
   static func instances(_ stem: String, sense: OptimizationSense) throws -> [ORLibraryInstance] {
     let folder = stem.hasPrefix("gap") ? "gap" : "assign"
@@ -76,30 +78,34 @@ struct ORLibraryConformanceTests {
     }
   }
 
-  /// gapa–d (minimisation): with a time limit each, the plan is either proven optimal
-  /// and equal to the published value, or its value and bound bracket the published optimum.
+  /// gap6–12 (both senses) and gapa–d (minimisation), 30 s each: the plan is either proven
+  /// optimal and equal to the published value, or its value and bound bracket the published optimum.
   @Test(.enabled(if: ORLibraryFixture.long, "set DISPATCH_LONG_TESTS=1"), arguments: ORLibraryFixture.longGAPFiles)
-  func glpkOnTheLargeGAPFilesWithATimeLimit(_ stem: String) throws {
-    let instances = try ORLibraryFixture.instances(stem, sense: .minimize)
-    for optimum in ORLibraryFixture.optima(of: stem) {
-      let instance = try #require(instances.first { $0.name == optimum.instanceName })
-      let outcome: AssignmentOutcome
-      switch Result(catching: { () throws(SolverError) in try GLPKSolver().solve(instance.problem, limits: SolveLimits(timeLimit: 30)) }) {
-      case .success(let solved): outcome = solved
-      case .failure(.timeLimitWithoutSolution): continue  // no plan within the limit: nothing to compare
-      case .failure(let error): throw error
-      }
-      #expect(SolutionChecker.violations(outcome.columnOfRow, in: instance.problem, claimed: outcome.objective).isEmpty)
-      let value = try #require(instance.publishedValue(of: outcome.objective))
-      if outcome.status == .optimal {
-        #expect(value == optimum.optimum || !optimum.isOptimum, "\(optimum.name): \(value) vs \(optimum.optimum)")
-        #expect(optimum.isOptimum || value >= optimum.optimum - 6)  // d20200: lower bound 12235
-      } else {
-        let bound = try #require(outcome.bound)
-        // Minimisation: the score bound gives a lower bound on the cost.
-        let lower = instance.offset - bound.score
-        #expect(value >= optimum.optimum || !optimum.isOptimum, "\(optimum.name)")
-        #expect(lower <= optimum.optimum, "\(optimum.name): lower bound \(lower) above \(optimum.optimum)")
+  func glpkOnTheLargerGAPFilesWithATimeLimit(_ stem: String) throws {
+    for sense in OptimizationSense.allCases {
+      let instances = try ORLibraryFixture.instances(stem, sense: sense)
+      for optimum in ORLibraryFixture.optima(of: stem) where optimum.sense == sense {
+        let instance = try #require(instances.first { $0.name == optimum.instanceName })
+        let outcome: AssignmentOutcome
+        switch Result(catching: { () throws(SolverError) in try GLPKSolver().solve(instance.problem, limits: SolveLimits(timeLimit: 30)) }) {
+        case .success(let solved): outcome = solved
+        case .failure(.timeLimitWithoutSolution): continue  // no plan within the limit: nothing to compare
+        case .failure(let error): throw error
+        }
+        let label = "\(optimum.instanceName) \(sense)"
+        #expect(SolutionChecker.violations(outcome.columnOfRow, in: instance.problem, claimed: outcome.objective).isEmpty)
+        let value = try #require(instance.publishedValue(of: outcome.objective))
+        // `better(a, b)`: a is at least as good as b in the published sense.
+        func better(_ a: Int64, _ b: Int64) -> Bool { sense == .minimize ? a <= b : a >= b }
+        if outcome.status == .optimal {
+          if optimum.isOptimum { #expect(value == optimum.optimum, "\(label): \(value)") }
+          else { #expect(better(value, optimum.optimum) || value - optimum.optimum <= 6, "\(label): \(value)") }
+        } else {
+          #expect(optimum.isOptimum ? better(optimum.optimum, value) : true, "\(label): plan \(value) beats the optimum")
+          let bound = try #require(outcome.bound)
+          let limit = try #require(instance.publishedValue(of: ObjectiveValue(covered: bound.covered, score: bound.score)))
+          #expect(better(limit, optimum.optimum), "\(label): bound \(limit) excludes \(optimum.optimum)")
+        }
       }
     }
   }
