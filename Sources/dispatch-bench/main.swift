@@ -103,7 +103,7 @@ struct PeerResult: Codable {
   var setupSeconds: Double?
   var objective: Int64?
   var covered: Int?
-  var peakRssMB: Double?
+  var peakRssMb: Double?
   var error: String?
 }
 
@@ -123,7 +123,7 @@ struct ShapeResult: Codable {
   var glpkNote: String
   var peers: [String: PeerResult]
   var peersNote: String
-  var peakRssMB: Double
+  var peakRssMb: Double
 }
 
 func runShape(_ shape: BenchShape, _ options: Options) -> ShapeResult {
@@ -147,7 +147,7 @@ func runShape(_ shape: BenchShape, _ options: Options) -> ShapeResult {
   var result = ShapeResult(
     id: shape.id, title: shape.title, rows: problem.rowCount, columns: problem.columnCount, arcs: problem.arcCount,
     generateSeconds: generateSeconds, nativeRuns: runs, nativeCovered: nativeObjective.covered, nativeScore: nativeObjective.score,
-    glpkNote: "", peers: [:], peersNote: "", peakRssMB: 0)
+    glpkNote: "", peers: [:], peersNote: "", peakRssMb: 0)
 
   let runGLPK = options.glpk == "all" || (options.glpk == "auto" && shape.glpkByDefault)
   if runGLPK {
@@ -169,7 +169,7 @@ func runShape(_ shape: BenchShape, _ options: Options) -> ShapeResult {
     result.glpkNote = options.glpk == "none" ? "skipped (--glpk none)" : shape.glpkSkipNote
   }
   // The process's own peak, before Python runs (children are not counted by RUSAGE_SELF anyway).
-  result.peakRssMB = peakMemoryMB()
+  result.peakRssMb = peakMemoryMB()
 
   if options.peers {
     if FileManager.default.fileExists(atPath: options.peersScript) {
@@ -233,8 +233,8 @@ func markdownTable(_ results: [ShapeResult]) -> String {
     cells.append(best.map { String(format: "%.2f", native / $0.1) } ?? "—")
     cells.append(agree ? "✓ \(r.nativeScore)" : "✗ native \(r.nativeCovered)/\(r.nativeScore)"
       + (r.glpkScore.map { ", glpk \($0)" } ?? "") + peerNames.compactMap { n in r.peers[n]?.objective.map { ", \(n) \($0)" } }.joined())
-    cells.append(String(format: "%.0f", r.peakRssMB))
-    cells += peerNames.map { n in r.peers[n]?.peakRssMB.map { String(format: "%.0f", $0) } ?? "—" }
+    cells.append(String(format: "%.0f", r.peakRssMb))
+    cells += peerNames.map { n in r.peers[n]?.peakRssMb.map { String(format: "%.0f", $0) } ?? "—" }
     lines.append("| " + cells.joined(separator: " | ") + " |")
   }
   if !notes.isEmpty { lines.append(""); lines += notes.map { "- \($0)" } }
