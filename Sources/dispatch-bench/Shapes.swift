@@ -30,15 +30,15 @@ struct BenchShape {
 
   static let all: [BenchShape] = [
     BenchShape(id: "city-dense", title: "city struct dense", rows: 1557, columns: 484, capacity: 4, dense: true, seed: 1557_484,
-               glpkByDefault: false, glpkSkipNote: "skipped: GLPK did not finish in 5 min"),
+               glpkByDefault: false, glpkSkipNote: "skipped (an earlier trial did not finish in 5 min; --glpk all to run it)"),
     BenchShape(id: "city-sparse", title: "city struct sparse", rows: 1557, columns: 484, capacity: 4, dense: false, seed: 1557_484,
                glpkByDefault: true, glpkSkipNote: ""),
     BenchShape(id: "large-dense", title: "large city struct dense", rows: 5333, columns: 1436, capacity: 4, dense: true, seed: 5333_1436,
-               glpkByDefault: false, glpkSkipNote: "skipped: larger than city dense"),
+               glpkByDefault: false, glpkSkipNote: "skipped (larger than city dense; --glpk all to run it)"),
     BenchShape(id: "large-sparse", title: "large city struct sparse", rows: 5333, columns: 1436, capacity: 4, dense: false, seed: 5333_1436,
                glpkByDefault: true, glpkSkipNote: ""),
     BenchShape(id: "random-dense", title: "dense random 4000×4000", rows: 4000, columns: 4000, capacity: 1, dense: true, seed: 4000_4000,
-               glpkByDefault: false, glpkSkipNote: "skipped: 16 M arcs"),
+               glpkByDefault: false, glpkSkipNote: "skipped (16 M arcs; --glpk all to run it)"),
   ]
 
   func makeProblem() -> AssignmentProblem {
