@@ -109,14 +109,19 @@ public enum ORLibraryOptima {
   }
 }
 
-/// Where the OR-Library files live: `$DISPATCH_ORLIB_DIR`, else the shared checkout
-/// `/work/shared/benchmarks/orlib`; nil when neither holds `optima.csv`.
+/// Where the OR-Library files live: `$DISPATCH_ORLIB_DIR`, else `shared/benchmarks/orlib` in
+/// or beside `packageRoot` (CI clones the repository next to `shared/`), else the shared
+/// checkout `/work/shared/benchmarks/orlib`; nil when none holds `optima.csv`.
 public enum ORLibraryLocation {
   public static let environmentVariable = "DISPATCH_ORLIB_DIR"
   public static let defaultPath = "/work/shared/benchmarks/orlib"
 
-  public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-    let candidates = [environment[environmentVariable], defaultPath].compactMap { $0 }
+  public static func find(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    packageRoot: String = FileManager.default.currentDirectoryPath
+  ) -> URL? {
+    let beside = [packageRoot + "/shared/benchmarks/orlib", packageRoot + "/../shared/benchmarks/orlib"]
+    let candidates = [environment[environmentVariable]].compactMap { $0 } + beside + [defaultPath]
     for path in candidates where FileManager.default.fileExists(atPath: path + "/optima.csv") {
       return URL(fileURLWithPath: path, isDirectory: true)
     }

@@ -231,7 +231,8 @@ func markdownTable(_ results: [ShapeResult]) -> String {
     if !r.peersNote.isEmpty { notes.append("\(r.title): \(r.peersNote)") }
     cells.append(best?.0 ?? "—")
     cells.append(best.map { String(format: "%.2f", native / $0.1) } ?? "—")
-    cells.append(agree ? "✓ \(r.nativeScore)" : "✗ native \(r.nativeCovered)/\(r.nativeScore)"
+    let compared = r.glpkScore != nil || r.peers.values.contains { $0.objective != nil }
+    cells.append(!compared && agree ? "— (native only) \(r.nativeScore)" : agree ? "✓ \(r.nativeScore)" : "✗ native \(r.nativeCovered)/\(r.nativeScore)"
       + (r.glpkScore.map { ", glpk \($0)" } ?? "") + peerNames.compactMap { n in r.peers[n]?.objective.map { ", \(n) \($0)" } }.joined())
     cells.append(String(format: "%.0f", r.peakRssMb))
     cells += peerNames.map { n in r.peers[n]?.peakRssMb.map { String(format: "%.0f", $0) } ?? "—" }

@@ -10,7 +10,8 @@ import Testing
 /// Needs the OR-Library files (`$DISPATCH_ORLIB_DIR`, else `/work/shared/benchmarks/orlib`);
 /// skipped without them. The larger files run only with `DISPATCH_LONG_TESTS=1`.
 enum ORLibraryFixture {
-  static let directory = ORLibraryLocation.find()
+  static let directory = ORLibraryLocation.find(packageRoot: URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path)
   static let available = directory != nil
   static let long = ProcessInfo.processInfo.environment["DISPATCH_LONG_TESTS"] == "1"
 
