@@ -15,6 +15,7 @@ import DispatchPlanning
 import DispatchReports
 import Foundation
 import GLPKBackend
+import HybridSolver
 import NativeSolver
 
 /// What the user chose for one `plan` run.
@@ -82,7 +83,9 @@ public struct Planner: Sendable {
   public let solvers: SolverSelection
 
   /// The product's back ends: the native shortest-augmenting-path solver and GLPK.
-  public static let standardSolvers = SolverSelection(native: ShortestAugmentingPathSolver(), glpk: GLPKSolver())
+  public static let standardSolvers = SolverSelection(
+    native: ShortestAugmentingPathSolver(), glpk: GLPKSolver(),
+    warmGLPK: WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver()))
 
   public init(solvers: SolverSelection = Planner.standardSolvers) {
     self.solvers = solvers
