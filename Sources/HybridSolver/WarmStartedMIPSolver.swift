@@ -10,7 +10,7 @@
 // WEIGHTED OBJECTIVE. The lexicographic objective (covered, score) is handled as
 // W(A) = B·covered(A) + score(A) with the native solver's own penalty
 // B = 2·S'·n' + 1 (S' = max(1, max |score| over the free rows' arcs), n' = free
-// rows), which exceeds any score difference, so W orders plans exactly like the
+// rows; arcs to columns that locks fill do not count), which exceeds any score difference, so W orders plans exactly like the
 // lexicographic objective. All of it is Int64; nothing is floating point.
 //
 // BOUND U (step a). Let P be the problem without side rules (`withoutSideRules`);
@@ -62,6 +62,7 @@
 // and the native duals certify its plan for the full problem (returned with it).
 //===----------------------------------------------------------------------===//
 import AssignmentCore
+import Foundation
 
 public struct WarmStartedMIPSolver: AssignmentSolver {
   public let pure: any AssignmentSolver
@@ -100,9 +101,14 @@ struct RelaxationCertificate {
     guard duals.rowDual.count == n, duals.columnDual.count == m else { return nil }
     var freeRows = 0
     var maxScore: Int64 = 1
+    var residual = problem.columnCapacities
+    for c in problem.lockedColumn where c >= 0 { residual[Int(c)] -= 1 }
+    // The native solver's B: S' over the free rows' arcs to columns with capacity left after locks.
     for row in 0..<n where problem.lockedColumn[row] < 0 {
       freeRows += 1
-      for arc in problem.arcs(ofRow: row) { maxScore = max(maxScore, abs(problem.arcScores[arc])) }
+      for arc in problem.arcs(ofRow: row) where residual[Int(problem.arcColumns[arc])] > 0 {
+        maxScore = max(maxScore, abs(problem.arcScores[arc]))
+      }
     }
     let (twice, o1) = (2 * maxScore).multipliedReportingOverflow(by: Int64(max(1, freeRows)))
     guard !o1 else { return nil }
@@ -157,7 +163,9 @@ private final class WarmRun {
   let problem: AssignmentProblem
   let limits: SolveLimits
   let start = ContinuousClock.now
-  var notes: [String] = []
+  var notes: [String] = [] {
+    didSet { if limits.verbose, let last = notes.last { FileHandle.standardError.write(Data("warm: \(last)\n".utf8)) } }
+  }
 
   init(solver: WarmStartedMIPSolver, problem: AssignmentProblem, limits: SolveLimits) {
     self.solver = solver
