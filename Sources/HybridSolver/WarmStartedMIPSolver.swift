@@ -36,7 +36,7 @@
 //   bound(full) = max(bound(restricted), U − (Δ + 1)),
 // since a plan using a dropped arc has W ≤ U − (Δ + 1). A plan whose W reaches
 // that bound is optimal for the full problem; otherwise its W becomes L and the
-// next round prunes with U − L (which proves it), and Δ grows (×8) when the
+// next round prunes with U − L (which proves it), and Δ grows (×4) when the
 // restricted problem is infeasible, until nothing is dropped (the plain problem).
 //
 // INCUMBENT. The native plan itself if it satisfies every side rule (then it is
@@ -70,8 +70,8 @@ public struct WarmStartedMIPSolver: AssignmentSolver {
   /// Split into independent components (off only to test that splitting changes nothing).
   public var splitComponents = true
   /// First pruning threshold without an incumbent, as a fraction of U's score part (at least `minimumDelta`).
-  public var initialDeltaFraction = 0.001
-  public var minimumDelta: Int64 = 20
+  public var initialDeltaFraction = 0.00005
+  public var minimumDelta: Int64 = 4
 
   public init(pure: any AssignmentSolver, mip: any AssignmentSolver) {
     self.pure = pure
@@ -244,6 +244,8 @@ private final class WarmRun {
     // Rounds of pruning.
     let scorePart = abs(cert.upper - cert.big * Int64(problem.rowCount))
     var delta = max(solver.minimumDelta, Int64(Double(scorePart) * solver.initialDeltaFraction))
+    let histogram = [0, 2, 5, 10, 20, 50, 100].map { t in "≤\(t): \(cert.reducedCost.lazy.filter { $0 <= Int64(t) }.count)" }
+    notes.append("reduced costs: " + histogram.joined(separator: ", "))
     while true {
       let threshold = lower.map { cert.upper - $0 } ?? delta
       let restricted = problem.keepingArcs { cert.reducedCost[$0] <= threshold }
@@ -258,7 +260,8 @@ private final class WarmRun {
       }
       let result: AssignmentOutcome
       do {
-        result = try solveSplit(restricted, incumbent: incumbent, cert: cert)
+        // A guessed round gets half of the time left, so that the proving round can still run.
+        result = try solveSplit(restricted, incumbent: incumbent, cert: cert, share: lower == nil ? 0.5 : 1)
       } catch {
         if case .timeLimitWithoutSolution = error, let incumbent {
           notes.append("no better plan in time; returning the incumbent")
@@ -272,7 +275,7 @@ private final class WarmRun {
         guard lower == nil else {
           throw .libraryFailure(solver: solver.name, code: -1, message: "the restricted problem is infeasible although the incumbent is feasible in it")
         }
-        delta = delta > Int64.max / 16 ? Int64.max / 2 : delta * 8
+        delta = delta > Int64.max / 16 ? Int64.max / 2 : delta * 4
         notes.append("restricted problem infeasible; threshold raised to \(delta)")
         continue
       }
@@ -353,11 +356,11 @@ private final class WarmRun {
 
   // MARK: - Components
 
-  func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, cert: RelaxationCertificate) throws(SolverError) -> AssignmentOutcome {
+  func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, cert: RelaxationCertificate, share: Double) throws(SolverError) -> AssignmentOutcome {
     let parts = solver.splitComponents ? ComponentSplit(restricted) : nil
     guard let parts, parts.components.count > 1 else {
       notes.append("one component")
-      return try solver.mip.solve(restricted, limits: remainingLimits(incumbent: incumbent))
+      return try solver.mip.solve(restricted, limits: remainingLimits(incumbent: incumbent, share: share))
     }
     notes.append("\(parts.components.count) independent components (largest \(parts.components.map(\.rows.count).max() ?? 0) rows)")
     var plan = [Int32](repeating: -1, count: problem.rowCount)
@@ -367,10 +370,10 @@ private final class WarmRun {
     var arcsLeft = parts.components.reduce(0) { $0 + $1.problem.arcCount }
     // Largest first, each with a share of the remaining time proportional to its arcs.
     for component in parts.components.sorted(by: { $0.problem.arcCount > $1.problem.arcCount }) {
-      let share = Double(component.problem.arcCount) / Double(max(1, arcsLeft))
+      let part = share * Double(component.problem.arcCount) / Double(max(1, arcsLeft))
       arcsLeft -= component.problem.arcCount
       let sub = incumbent.map { inc in component.rows.map { inc[$0] < 0 ? -1 : Int32(component.columnIndex[Int(inc[$0])]!) } }
-      let o = try solver.mip.solve(component.problem, limits: remainingLimits(incumbent: sub, share: share))
+      let o = try solver.mip.solve(component.problem, limits: remainingLimits(incumbent: sub, share: part))
       if case .infeasible(let rows) = o.status {
         return AssignmentOutcome(status: .infeasible(uncoverable: rows.map { component.rows[$0] }), columnOfRow: plan,
                                  objective: ObjectiveValue(covered: 0, score: 0), bound: nil, solverName: o.solverName, log: o.log)
