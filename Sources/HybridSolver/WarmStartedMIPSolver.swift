@@ -231,7 +231,9 @@ private final class WarmRun {
       }
     }
     offer(native.columnOfRow, "native plan of the relaxation")
-    if lower == cert.upper {
+    // With side rules that the native plan happens to satisfy, it is optimal (W = U). A pure problem
+    // still goes to the MIP back end (`--solver glpk` asks for GLPK), on the arcs with rc = 0 only.
+    if lower == cert.upper && !problem.sideRules.isEmpty {
       notes.append("the native plan satisfies every side rule: optimal, nothing for the MIP to do")
       var o = named(native)
       o.bound = o.objective
