@@ -252,8 +252,10 @@ private final class WarmRun {
       let threshold = lower.map { cert.upper - $0 } ?? delta
       let restricted = problem.keepingArcs { cert.reducedCost[$0] <= threshold }
       let pruned = problem.arcCount - restricted.arcCount
+      // Arcs a lock makes unusable (rc = Int64.max) always go; the plain problem is reached when nothing else does.
+      let prunable = cert.reducedCost.lazy.filter { $0 != Int64.max && $0 > threshold }.count
       notes.append("round: threshold \(threshold) (\(lower == nil ? "guessed" : "U − L")), pruned \(pruned) of \(problem.arcCount) arcs at \(fmt(elapsed)) s")
-      if pruned == 0 {
+      if prunable == 0 {
         var o = try solver.mip.solve(problem, limits: remainingLimits(incumbent: incumbent))
         o = named(o)
         o.prunedArcs = 0
