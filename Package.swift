@@ -35,6 +35,8 @@ let package = Package(
     .target(name: "GLPKBackend", dependencies: ["AssignmentCore", "CGLPK", "CGLPKGuard"]),
     // Readers of public benchmark formats (OR-Library assignment and GAP files).
     .target(name: "ORLibrary", dependencies: ["AssignmentCore"]),
+    // The warm-started MIP path: a pure solver (native) and a MIP solver (GLPK), injected.
+    .target(name: "HybridSolver", dependencies: ["AssignmentCore"]),
 
     // MARK: - Planning, formats, reports, facade
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
@@ -43,14 +45,14 @@ let package = Package(
     .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore"]),
     .target(name: "DispatchPlanner", dependencies: [
       "DispatchModel", "DispatchScoring", "AssignmentCore", "DispatchPlanning", "DispatchIO",
-      "DispatchReports", "DispatchGenerator", "NativeSolver", "GLPKBackend",
+      "DispatchReports", "DispatchGenerator", "NativeSolver", "GLPKBackend", "HybridSolver",
     ]),
 
     // MARK: - Executables
     .executableTarget(name: "dispatch", dependencies: [
       "DispatchPlanner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
-    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "NativeSolver", "GLPKBackend", "AssignmentCore", "ORLibrary"]),
+    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),
 
     // MARK: - Tests
     .target(name: "DispatchTestSupport",
@@ -59,6 +61,7 @@ let package = Package(
     .testTarget(name: "AssignmentCoreTests", dependencies: ["AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "NativeSolverTests", dependencies: ["NativeSolver", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
+    .testTarget(name: "HybridSolverTests", dependencies: ["HybridSolver", "NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "SolverConformanceTests", dependencies: ["NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "ORLibraryTests", dependencies: ["ORLibrary", "NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchScoringTests", dependencies: ["DispatchScoring", "DispatchModel", "DispatchTestSupport"]),

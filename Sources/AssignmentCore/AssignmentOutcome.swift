@@ -63,6 +63,8 @@ public struct AssignmentOutcome: Sendable, Equatable {
   public var duals: AssignmentDuals?
   /// Free-form log lines (e.g. GLPK's captured terminal output, pruning counts).
   public var log: [String]
+  /// Arcs removed by reduced-cost fixing before the solve (the warm-started MIP path), nil when none ran.
+  public var prunedArcs: Int? = nil
 
   public init(
     status: SolveStatus, columnOfRow: [Int32], objective: ObjectiveValue, bound: ObjectiveValue?,

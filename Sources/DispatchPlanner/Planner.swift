@@ -15,6 +15,7 @@ import DispatchPlanning
 import DispatchReports
 import Foundation
 import GLPKBackend
+import HybridSolver
 import NativeSolver
 
 /// What the user chose for one `plan` run.
@@ -81,10 +82,12 @@ public enum PlanFailure: Error, Sendable, CustomStringConvertible {
 public struct Planner: Sendable {
   public let solvers: SolverSelection
 
-  /// The product's back ends: the native shortest-augmenting-path solver, GLPK, and
-  /// the native repair as GLPK's fallback for loads and side rules.
+  /// The product's back ends: the native shortest-augmenting-path solver, GLPK, GLPK
+  /// warm-started from the native relaxation, and the native repair as the last fallback
+  /// for loads and side rules.
   public static let standardSolvers = SolverSelection(
-    native: ShortestAugmentingPathSolver(), glpk: GLPKSolver(), repair: RuleRepairSolver())
+    native: ShortestAugmentingPathSolver(), glpk: GLPKSolver(), repair: RuleRepairSolver(),
+    warmGLPK: WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver()))
 
   public init(solvers: SolverSelection = Planner.standardSolvers) {
     self.solvers = solvers

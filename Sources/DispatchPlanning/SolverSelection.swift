@@ -31,15 +31,22 @@ public struct SolverSelection: Sendable {
   public let glpk: any AssignmentSolver
   /// The fallback for loads and side rules when GLPK gives no plan (`RuleRepairSolver`); nil for none.
   public let repair: (any AssignmentSolver)?
+  /// GLPK handed a warm, pruned model (`HybridSolver.WarmStartedMIPSolver`), when available.
+  public let warmGLPK: (any AssignmentSolver)?
 
-  public init(native: any AssignmentSolver, glpk: any AssignmentSolver, repair: (any AssignmentSolver)? = nil) {
+  public init(
+    native: any AssignmentSolver, glpk: any AssignmentSolver, repair: (any AssignmentSolver)? = nil,
+    warmGLPK: (any AssignmentSolver)? = nil
+  ) {
     self.native = native
     self.glpk = glpk
     self.repair = repair
+    self.warmGLPK = warmGLPK
   }
 
   /// The back ends to try, in order, and why.
   public func plan(for problem: AssignmentProblem, choice: SolverChoice) -> (solvers: [any AssignmentSolver], reason: String) {
+    if let warm = warmPlan(for: problem, choice: choice) { return warm }
     switch choice {
     case .native: return ([native], "native (requested)")
     case .glpk: return ([glpk], "glpk (requested)")
@@ -79,5 +86,26 @@ public struct SolverSelection: Sendable {
       }
     }
     throw lastError ?? .unsupported(solver: "auto", reason: notes.joined(separator: "; "))
+  }
+}
+
+// MARK: - Warm-started GLPK (issue 3 point 3): kept apart so other selection changes merge cleanly.
+extension SolverSelection {
+  /// The warm GLPK path where it applies: GLPK on side-rule problems (`auto`) and every
+  /// `--solver glpk` problem without arc loads; nil when the plain order applies.
+  func warmPlan(for problem: AssignmentProblem, choice: SolverChoice) -> (solvers: [any AssignmentSolver], reason: String)? {
+    guard let warm = warmGLPK, problem.arcLoads.isEmpty else { return nil }
+    switch choice {
+    case .glpk:
+      return ([warm, glpk], "glpk (requested), warm-started: pure relaxation solved natively, arcs pruned by reduced cost, "
+        + "GLPK on the reduced model by component")
+    case .auto where !problem.sideRules.isEmpty:
+      // Not plain glpk after the warm path: it would spend a second full time limit on the
+      // model the warm path could not finish; the repair gives a plan with an honest bound.
+      let fallback = repair.map { [$0] } ?? [glpk]
+      return ([warm] + fallback, "glpk-warm: side rules need the MIP; GLPK gets the model reduced by the native relaxation's "
+        + "reduced costs, an incumbent and independent components (fallback: \(fallback[0].name))")
+    default: return nil
+    }
   }
 }

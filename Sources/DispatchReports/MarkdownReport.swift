@@ -22,6 +22,7 @@ public enum MarkdownReport {
     md.append("| 总分 objective | \(summary.objective) |")
     if let bound = summary.bound { md.append("| 上界 bound | \(bound) |") }
     if let gap = summary.gap { md.append("| 差距 gap | \(String(format: "%.4f%%", gap * 100)) |") }
+    if let pruned = summary.prunedArcs { md.append("| 剪枝 pruned pairs (reduced cost) | \(pruned) |") }
     md.append("| 覆盖 covered | \(summary.assigned) / \(summary.slots) 个岗位（\(summary.organizations) 个组织） |")
     md.append("| 未覆盖 open | \(summary.unassigned) |")
     md.append("| 使用指导员 instructors used | \(summary.instructorsUsed) / \(summary.instructors) |")

@@ -80,6 +80,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var bound: Int?
   /// Relative gap of the objective to the bound (0 when optimal).
   public var gap: Double?
+  /// Candidate pairs removed by reduced-cost fixing before GLPK ran (warm GLPK path only).
+  public var prunedArcs: Int?
   public var checkerPassed: Bool
   public var checkerFindings: [String]
   public var wishes: WishCounts
@@ -101,6 +103,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case instructorsUsed = "instructors_used"
     case blockingPairs = "blocking_pairs"
     case solverReason = "solver_reason"
+    case prunedArcs = "pruned_arcs"
     case checkerPassed = "checker_passed"
     case checkerFindings = "checker_findings"
     case inputSHA256 = "input_sha256"
@@ -136,6 +139,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     optimal = record.outcome.status.isOptimal
     bound = record.outcome.bound.map { Int($0.score) }
     gap = record.outcome.relativeGap
+    prunedArcs = record.outcome.prunedArcs
     checkerPassed = record.violations.isEmpty
     checkerFindings = record.violations.map(\.description)
     var counts = WishCounts()

@@ -293,6 +293,12 @@ func runORLibrary(_ options: Options) {
 
 // MARK: - Main
 
+// `dispatch-bench warm-city-dense [SEED]`: the city dense pure problem through the warm GLPK path.
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "warm-city-dense" {
+  try warmCityDense(seed: CommandLine.arguments.count > 2 ? UInt64(CommandLine.arguments[2]) ?? 1 : 1)
+  exit(0)
+}
+
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
 if options.orlib != nil {
   runORLibrary(options)

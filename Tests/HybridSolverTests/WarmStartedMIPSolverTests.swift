@@ -1,0 +1,135 @@
+// The warm GLPK path against brute force and plain GLPK; reduced-cost pruning never loses
+// the optimum; the component split changes nothing.
+import AssignmentCore
+import DispatchTestSupport
+import GLPKBackend
+@testable import HybridSolver
+import NativeSolver
+import Testing
+
+@Suite struct WarmStartedMIPSolverTests {
+  let warm = WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver())
+  let glpk = GLPKSolver()
+
+  func sideRuleProblem(seed: UInt64) -> AssignmentProblem {
+    RandomSideRules.attach(to: RandomProblems.make(seed: seed), seed: seed)
+  }
+
+  @Test func sideRulesMatchBruteForceAndPlainGLPK() throws {
+    var solvedWithPruning = 0
+    for seed in UInt64(5001)...5250 {
+      let problem = sideRuleProblem(seed: seed)
+      let expected = BruteForce.optimum(problem)
+      let outcome = try warm.solve(problem, limits: .none)
+      let plain = try glpk.solve(problem, limits: .none)
+      if let expected {
+        #expect(outcome.status == .optimal, "seed \(seed): \(outcome.status) \(outcome.log)")
+        #expect(outcome.objective == expected, "seed \(seed): warm \(outcome.objective), brute force \(expected)\n\(outcome.log.joined(separator: "\n"))")
+        #expect(outcome.bound == outcome.objective, "seed \(seed)")
+        #expect(plain.objective == outcome.objective, "seed \(seed)")
+        #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty, "seed \(seed)")
+        if (outcome.prunedArcs ?? 0) > 0 { solvedWithPruning += 1 }
+      } else {
+        #expect(outcome.status.isInfeasible, "seed \(seed): expected infeasible, got \(outcome.status)")
+        #expect(plain.status.isInfeasible, "seed \(seed)")
+      }
+    }
+    #expect(solvedWithPruning > 10, "pruning ran on only \(solvedWithPruning) instances")
+  }
+
+  @Test func purePathAgreesWithNativeAndReturnsItsDuals() throws {
+    var shape = RandomProblemShape()
+    shape.rows = 3...9
+    shape.columns = 2...5
+    for seed in UInt64(6001)...6150 {
+      let problem = RandomProblems.make(seed: seed, shape: shape)
+      let native = try ShortestAugmentingPathSolver().solve(problem, limits: .none)
+      let outcome = try warm.solve(problem, limits: .none)
+      #expect(outcome.status == native.status, "seed \(seed)")
+      if native.status.isOptimal {
+        #expect(outcome.objective == native.objective, "seed \(seed)")
+        #expect(outcome.duals != nil, "seed \(seed)")
+      }
+    }
+  }
+
+  /// Every arc of an optimal plan has reduced cost ≤ U − W(optimum), and brute force on the
+  /// problem restricted to those arcs finds the same optimum.
+  @Test func pruningNeverRemovesAnArcOfTheOptimum() throws {
+    var checked = 0
+    for seed in UInt64(7001)...7250 {
+      let problem = sideRuleProblem(seed: seed)
+      guard let optimum = BruteForce.optimum(problem) else { continue }
+      let relaxed = problem.withoutSideRules()
+      let native = try ShortestAugmentingPathSolver().solve(relaxed, limits: .none)
+      guard native.status.isOptimal, let duals = native.duals else { continue }
+      let cert = try #require(RelaxationCertificate(problem: problem, plan: native.columnOfRow, duals: duals), "seed \(seed)")
+      let optimalPlan = try glpk.solve(problem, limits: .none)
+      #expect(optimalPlan.objective == optimum)
+      let threshold = cert.upper - cert.weighted(optimum)
+      #expect(threshold >= 0, "seed \(seed)")
+      for (row, column) in optimalPlan.columnOfRow.enumerated() where column >= 0 {
+        let arc = try #require(problem.arcIndex(row: row, column: Int(column)))
+        #expect(cert.reducedCost[arc] <= threshold, "seed \(seed): arc of the optimum would be pruned")
+      }
+      let restricted = problem.keepingArcs { cert.reducedCost[$0] <= threshold }
+      #expect(BruteForce.optimum(restricted) == optimum, "seed \(seed)")
+      checked += 1
+    }
+    #expect(checked > 100)
+  }
+
+  /// Several independent blocks side by side: split and whole give the same optimum, and plain GLPK agrees.
+  @Test func componentSplitGivesTheSameOptimum() throws {
+    var whole = warm
+    whole.splitComponents = false
+    var shape = RandomProblemShape()
+    shape.requireAllProbability = 0
+    var split = 0
+    for seed in UInt64(8001)...8060 {
+      var arcs: [Arc] = [], capacities: [Int] = [], locks: [(row: Int, column: Int)] = [], rules: [SideRule] = []
+      var rows = 0
+      for block in 0..<3 {
+        let part = RandomSideRules.attach(to: RandomProblems.make(seed: seed * 7 + UInt64(block), shape: shape), seed: seed * 7 + UInt64(block))
+        let r0 = rows, c0 = capacities.count
+        arcs += part.allArcs.map { Arc(row: $0.row + r0, column: $0.column + c0, score: $0.score) }
+        locks += part.locks.map { ($0.row + r0, $0.column + c0) }
+        capacities += part.columnCapacities
+        for rule in part.sideRules {
+          switch rule {
+          case .exclusive(let r): rules.append(.exclusive(row: r + r0))
+          case .mix(let a, let b): rules.append(.mix(groupA: a.map { $0 + r0 }, groupB: b.map { $0 + r0 }))
+          case .minimumLoad(let c, let k): rules.append(.minimumLoad(column: c + c0, minimum: k))
+          case .usedColumns(let cs, let lo, let hi): rules.append(.usedColumns(columns: cs.map { $0 + c0 }, minimum: lo, maximum: hi))
+          case .distinctColumns(let rs): rules.append(.distinctColumns(rows: rs.map { $0 + r0 }))
+          }
+        }
+        rows += part.rowCount
+      }
+      let problem = try AssignmentProblem(rowCount: rows, columnCapacities: capacities, arcs: arcs, locks: locks, sideRules: rules)
+      let a = try warm.solve(problem, limits: .none)
+      let b = try whole.solve(problem, limits: .none)
+      let c = try glpk.solve(problem, limits: .none)
+      #expect(a.status == c.status, "seed \(seed): split \(a.status), glpk \(c.status)")
+      #expect(b.status == c.status, "seed \(seed): whole \(b.status), glpk \(c.status)")
+      if c.status.isOptimal {
+        #expect(a.objective == c.objective, "seed \(seed): split \(a.objective), glpk \(c.objective)\n\(a.log.joined(separator: "\n"))")
+        #expect(b.objective == c.objective, "seed \(seed)")
+        #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed)")
+      }
+      if a.log.contains(where: { $0.contains("independent components") }) { split += 1 }
+    }
+    #expect(split > 20, "split ran on only \(split) instances")
+  }
+
+  @Test func componentsOfAProblemPartitionItsRowsAndRules() throws {
+    let problem = try AssignmentProblem(
+      rowCount: 4, columnCapacities: [2, 2, 1],
+      arcs: [Arc(row: 0, column: 0, score: 5), Arc(row: 1, column: 0, score: 3), Arc(row: 2, column: 1, score: 4), Arc(row: 3, column: 2, score: 1)],
+      sideRules: [.exclusive(row: 0), .usedColumns(columns: [1, 2], minimum: 0, maximum: 1), .mix(groupA: [0, 2], groupB: [1, 3])])
+    let split = try #require(ComponentSplit(problem))
+    #expect(split.components.map(\.rows) == [[0, 1], [2, 3]])
+    #expect(split.components[0].problem.sideRules.contains(.exclusive(row: 0)))
+    #expect(split.components[1].problem.sideRules.contains(.usedColumns(columns: [0, 1], minimum: 0, maximum: 1)))
+  }
+}
