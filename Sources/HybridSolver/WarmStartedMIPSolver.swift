@@ -419,6 +419,10 @@ struct ComponentSplit {
         for c in cs { union(n + first, n + c) }
       case .distinctColumns(let rs):
         for r in rs { union(rs[0], r) }
+      case .maximumMoves(let rs, let cs, _):
+        // One budget over all these rows: they, and the columns they may keep, stay together.
+        guard let first = rs.first else { continue }
+        for (r, c) in zip(rs, cs) { union(first, r); union(first, n + c) }
       default: break
       }
     }
@@ -434,6 +438,9 @@ struct ComponentSplit {
       case .minimumLoad(let c, _): ruleOf[find(n + c), default: []].append(rule)
       case .usedColumns(let cs, _, _): ruleOf[find(n + cs[0]), default: []].append(rule)
       case .mix(let a, let b): mixRules.append((Set(a), Set(b)))
+      case .maximumMoves(let rs, _, _):
+        guard let first = rs.first else { continue }
+        ruleOf[find(first), default: []].append(rule)
       }
     }
     let roots = Set(rowsOf.keys).union(ruleOf.keys).sorted()
@@ -457,6 +464,8 @@ struct ComponentSplit {
         case .minimumLoad(let c, let k): .minimumLoad(column: columnIndex[c]!, minimum: k)
         case .usedColumns(let cs, let lo, let hi): .usedColumns(columns: cs.map { columnIndex[$0]! }, minimum: lo, maximum: hi)
         case .mix: rule
+        case .maximumMoves(let rs, let cs, let limit):
+          .maximumMoves(rows: rs.map { rowIndex[$0]! }, columns: cs.map { columnIndex[$0]! }, limit: limit)
         }
       }
       if !columns.isEmpty {

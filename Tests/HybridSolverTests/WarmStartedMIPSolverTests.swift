@@ -102,6 +102,8 @@ import Testing
           case .minimumLoad(let c, let k): rules.append(.minimumLoad(column: c + c0, minimum: k))
           case .usedColumns(let cs, let lo, let hi): rules.append(.usedColumns(columns: cs.map { $0 + c0 }, minimum: lo, maximum: hi))
           case .distinctColumns(let rs): rules.append(.distinctColumns(rows: rs.map { $0 + r0 }))
+          case .maximumMoves(let rs, let cs, let limit):
+            rules.append(.maximumMoves(rows: rs.map { $0 + r0 }, columns: cs.map { $0 + c0 }, limit: limit))
           }
         }
         rows += part.rowCount
