@@ -108,9 +108,11 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
   public var name: String { "native" }
   public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: false, sideRules: false) }
 
-  /// Which frontier the Dijkstra uses; `automatic` picks by density. The choice
-  /// never changes the result, only the time.
-  enum Search: Sendable { case automatic, heap, scan }
+  /// Which search runs: `automatic` takes the dense path when it applies, else picks the
+  /// frontier by density; `heap`/`scan` force the sparse engine's frontier (same result);
+  /// `dense` is `automatic` (named for tests). The dense path may return a different
+  /// optimum among ties (same objective).
+  enum Search: Sendable { case automatic, heap, scan, dense }
   let search: Search
 
   public init() { search = .automatic }
@@ -154,6 +156,20 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       var caps = problem.columnCapacities
       for c in problem.lockedColumn where c >= 0 { caps[Int(c)] -= 1 }
       residual = caps.map { Int32(clamping: min($0, freeCount)) }
+      if freeCount == problem.rowCount && !residual.contains(0) {
+        // Nothing locked, no column closed: the problem's CSR is the free rows' CSR (shared, not copied).
+        freeRows = Array(0..<freeCount)
+        arcStart = problem.rowStart
+        arcColumn = problem.arcColumns
+        arcScore = problem.arcScores
+        let maxScore = arcScore.withUnsafeBufferPointer { scores in
+          var largest: Int64 = 1
+          for s in scores { largest = max(largest, abs(s)) }
+          return largest
+        }
+        big = try Self.penalty(rows: freeCount, maxScore: maxScore, solverName: solverName)
+        return
+      }
       freeRows.reserveCapacity(freeCount)
       arcColumn.reserveCapacity(problem.arcCount)
       arcScore.reserveCapacity(problem.arcCount)
@@ -171,12 +187,17 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
         }
         arcStart.append(arcColumn.count)
       }
+      big = try Self.penalty(rows: freeCount, maxScore: maxScore, solverName: solverName)
+    }
+
+    /// B = 2·S'·n' + 1 (see the header), or `.unsupported` when it would not fit comfortably in Int64.
+    static func penalty(rows freeCount: Int, maxScore: Int64, solverName: String) throws(SolverError) -> Int64 {
       let (twoN, o1) = Int64(freeCount).multipliedReportingOverflow(by: 2)
       let (product, o2) = twoN.multipliedReportingOverflow(by: maxScore)
       guard !o1, !o2, product < Int64.max / 64 else {
         throw .unsupported(solver: solverName, reason: "\(freeCount) rows are too many for the Int64 coverage penalty")
       }
-      big = product + 1
+      return product + 1
     }
   }
 
@@ -188,11 +209,14 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
   func run(_ p: Prepared, _ problem: AssignmentProblem, useDummy: Bool) throws(SolverError) -> Run {
     let m = problem.columnCount
     let n = p.freeRows.count
+    if search == .automatic || search == .dense, let dense = denseRun(p, columnCount: m, useDummy: useDummy) {
+      return finish(p, problem, columnOfFree: dense.columnOf, x: dense.x, y: dense.y, unassignedRows: 0, log: dense.log)
+    }
     let mode: AugmentingPathEngine.SearchMode
     switch search {
     case .heap: mode = .heap
     case .scan: mode = .scan
-    case .automatic: mode = m <= 2048 || p.arcColumn.count * 4 >= n * m ? .scan : .heap
+    case .automatic, .dense: mode = m <= 2048 || p.arcColumn.count * 4 >= n * m ? .scan : .heap
     }
     let engine = AugmentingPathEngine(arcStart: p.arcStart, arcColumn: p.arcColumn, arcScore: p.arcScore,
                                       capacity: p.residual, useDummy: useDummy, big: p.big, mode: mode)
@@ -211,14 +235,22 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       }
       #endif
     }
+    var log = logLines(engine, mode: mode)
+    if engine.unassignedRows > 0 { log.append("native: \(engine.unassignedRows) rows left unassigned; coverage penalty B = \(p.big) (their row dual is −B)") }
+    return finish(p, problem, columnOfFree: Array(engine.columnOf), x: Array(engine.x), y: Array(engine.y),
+                  unassignedRows: engine.unassignedRows, log: log)
+  }
 
-    // Assignment and objective.
+  /// The outcome from the free rows' assignment and duals (engine numbering; y over all columns).
+  private func finish(_ p: Prepared, _ problem: AssignmentProblem, columnOfFree: [Int32], x: [Int64], y: [Int64],
+                      unassignedRows: Int, log: [String]) -> Run {
+    let m = problem.columnCount
     var columnOfRow = problem.lockedColumn
-    for (i, r) in p.freeRows.enumerated() { columnOfRow[r] = engine.columnOf[i] }
+    for (i, r) in p.freeRows.enumerated() { columnOfRow[r] = columnOfFree[i] }
     var objective = ObjectiveValue(covered: 0, score: 0)
     var rowDual = [Int64](repeating: 0, count: problem.rowCount)
-    for (i, r) in p.freeRows.enumerated() { rowDual[r] = engine.x[i] }
-    var columnDual = (0..<m).map { engine.y[$0] }
+    for (i, r) in p.freeRows.enumerated() { rowDual[r] = x[i] }
+    var columnDual = y
     // Columns with no free capacity: the smallest dual that keeps the free rows' arcs feasible.
     for j in 0..<m where p.residual[j] == 0 { columnDual[j] = 0 }
     if p.residual.contains(0) {
@@ -226,7 +258,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
         for a in problem.arcs(ofRow: r) {
           let j = Int(problem.arcColumns[a])
           guard p.residual[j] == 0 else { continue }
-          columnDual[j] = max(columnDual[j], problem.arcScores[a] - engine.x[i])
+          columnDual[j] = max(columnDual[j], problem.arcScores[a] - x[i])
         }
       }
     }
@@ -238,11 +270,58 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       objective.score += problem.arcScores[a]
       if problem.lockedColumn[r] >= 0 { rowDual[r] = problem.arcScores[a] - columnDual[c] }
     }
-    var log = logLines(engine, mode: mode)
-    if engine.unassignedRows > 0 { log.append("native: \(engine.unassignedRows) rows left unassigned; coverage penalty B = \(p.big) (their row dual is −B)") }
     let outcome = AssignmentOutcome(status: .optimal, columnOfRow: columnOfRow, objective: objective, bound: objective,
                                     solverName: name, duals: AssignmentDuals(rowDual: rowDual, columnDual: columnDual), log: log)
     return Run(outcome: outcome, uncoverable: nil)
+  }
+
+  /// The dense path (LAPJV, `DenseJonkerVolgenant`) when it applies: every column with
+  /// residual capacity has exactly 1, every free row has an arc to each of them, and
+  /// n' ≤ m' ≤ 2n' (m' such columns, n' ≥ 2 free rows). The result is certified before it
+  /// is returned (the engine's invariants, checked on all n'·m' arcs); nil otherwise.
+  func denseRun(_ p: Prepared, columnCount m: Int, useDummy: Bool) -> (columnOf: [Int32], x: [Int64], y: [Int64], log: [String])? {
+    let n = p.freeRows.count
+    var active: [Int] = []
+    for j in 0..<m where p.residual[j] > 0 {
+      guard p.residual[j] == 1 else { return nil }
+      active.append(j)
+    }
+    let size = active.count
+    guard n >= 2, n <= size, size <= 2 * n, p.arcColumn.count == n * size else { return nil }
+    return p.arcScore.withUnsafeBufferPointer { scores -> (columnOf: [Int32], x: [Int64], y: [Int64], log: [String])? in
+      let result = DenseJonkerVolgenant.solve(scores: scores, rows: n, size: size)
+      // Max-form duals, shifted so that the smallest column dual is 0.
+      var yCompact = result.v.map { -$0 }
+      let shift = yCompact.min()!
+      for k in 0..<size { yCompact[k] -= shift }
+      var x = [Int64](repeating: 0, count: n)
+      var columnOf = [Int32](repeating: -1, count: n)
+      var taken = [Bool](repeating: false, count: size)
+      for i in 0..<n {
+        let k = result.columnOfRow[i]
+        x[i] = scores[i * size + k] - yCompact[k]
+        columnOf[i] = Int32(active[k])
+        taken[k] = true
+        if useDummy && x[i] < -p.big { return nil }
+      }
+      // Certificate: y ≥ 0 (by the shift), y = 0 on spare columns, x + y ≥ s on every arc.
+      for k in 0..<size where !taken[k] && yCompact[k] != 0 { return nil }
+      let ok = yCompact.withUnsafeBufferPointer { yb -> Bool in
+        for i in 0..<n {
+          let xi = x[i]
+          let rowBase = i * size
+          var violated = false
+          for k in 0..<size { violated = violated || xi + yb[k] < scores[rowBase + k] }
+          if violated { return false }
+        }
+        return true
+      }
+      guard ok else { return nil }
+      var y = [Int64](repeating: 0, count: m)
+      for k in 0..<size { y[active[k]] = yCompact[k] }
+      let log = ["native: dense path (Jonker–Volgenant) on \(n) × \(size)\(n < size ? " padded to \(size) × \(size)" : ""); \(n - result.searches) rows placed by the initialisation, \(result.searches) shortest-path searches"]
+      return (columnOf, x, y, log)
+    }
   }
 
   private func logLines(_ engine: AugmentingPathEngine, mode: AugmentingPathEngine.SearchMode) -> [String] {
