@@ -47,6 +47,24 @@
 // settle). Chosen automatically: the scan when m ≤ 2048 or the average free-row
 // degree is at least m/4 (dense), else the heap.
 //
+// DENSE PATH (`DenseJonkerVolgenant.swift`). Taken by the default search when, after
+// the locks are taken out, every column with residual capacity has exactly 1, every
+// free row has an arc to each of these m' columns, and 2 ≤ n' ≤ m' ≤ 2·n'. Then every
+// free row is covered in every optimum (a complete matching exists), the penalty B
+// plays no role, and the problem is a dense linear assignment: LAPJV (Jonker &
+// Volgenant 1987) on the flat row-major score array (the CSR itself, which is dense),
+// padded to m' × m' with virtual all-zero rows (they take the spare columns), with
+// JV's initialisation — column reduction, reduction transfer, two passes of
+// augmenting row reduction — and then shortest augmenting paths by the O(m')
+// array-scan Dijkstra. Its column duals are shifted so that min y = 0; then
+// y = 0 on the spare columns (the padding rows make them the cheapest). The result
+// is CERTIFIED before it is returned — x + y ≥ s on all n'·m' arcs, equality on
+// the assigned ones (by construction), y ≥ 0, y = 0 on spare columns, x ≥ −B —
+// the same optimality conditions as the sparse engine's invariants, so the outcome
+// contract (status, objective, duals and their conditions) is unchanged; should the
+// certificate ever fail, the sparse engine solves the problem instead. O(n'·m') memory
+// beyond the problem: none but O(m') work arrays (the scores are read in place).
+//
 // COMPLEXITY. n' free rows, m columns, a arcs, k ≤ m the columns settled in one
 // search, a_k ≤ a the arcs of the rows in its tree. One search is
 // O(a_k log a_k) with the (lazy) heap and O(a_k + k·m) with the scan; in total
@@ -81,7 +99,20 @@
 // for the returned plan.
 //
 // TIE RULE / DETERMINISM. Same input, same output, on every platform (no hashing,
-// no floating point, no threads). Rows are inserted in index order. Labels are
+// no floating point, no threads). DENSE PATH: among equal optima the plan is the one
+// this fixed procedure reaches (the objective is the same as the sparse engine's,
+// the assignment may differ on ties): column reduction gives each column to the
+// lowest row attaining its minimum cost (= maximum score), and a row winning several
+// columns keeps the highest-index one; augmenting row reduction processes the free
+// rows in increasing index order (a row it displaces is processed next when the price
+// of its column strictly dropped, else queued for the second pass), each taking its
+// best column (the lowest index among equal reduced costs) — or, when the best and the
+// second best tie and the best is taken, the second best (the lowest index among the
+// rest); each remaining free row (in the order
+// the reduction left them) is augmented along the first shortest path the array-scan
+// Dijkstra finds, scanning columns in its batch order (a label improves only on a
+// strictly smaller distance; the first spare column met at the minimum distance ends
+// the search). SPARSE ENGINE: rows are inserted in index order. Labels are
 // settled in (distance, rank) order, rank = (column full ? 1 : 0, column index):
 // among equal distances a column with spare capacity comes first (it ends the
 // search at once — this cut the dense benchmark from 0.8 s to 0.008 s), then the
@@ -319,7 +350,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       guard ok else { return nil }
       var y = [Int64](repeating: 0, count: m)
       for k in 0..<size { y[active[k]] = yCompact[k] }
-      let log = ["native: dense path (Jonker–Volgenant) on \(n) × \(size)\(n < size ? " padded to \(size) × \(size)" : ""); \(n - result.searches) rows placed by the initialisation, \(result.searches) shortest-path searches"]
+      let log = ["native: dense path (Jonker–Volgenant) on \(n) × \(size)\(n < size ? " padded to \(size) × \(size)" : ""); \(size - result.searches) of the \(size) rows placed by the initialisation, \(result.searches) shortest-path searches"]
       return (columnOf, x, y, log)
     }
   }
