@@ -239,7 +239,7 @@ private func tookDensePath(_ outcome: AssignmentOutcome) -> Bool {
     #expect(try solver.solve(problem, limits: .none).columnOfRow == outcome.columnOfRow)
   }
 
-  /// Full-density, capacity-1 instances: the dense path (LAPJV) whenever rows ≤ columns ≤ 2·rows.
+  /// Full-density, capacity-1 instances: the dense path (LAPJV) whenever rows ≤ columns ≤ rows + 2.
   @Test func densePathMatchesBruteForce() throws {
     var shape = RandomProblemShape()
     shape.rows = 2...5
@@ -253,13 +253,13 @@ private func tookDensePath(_ outcome: AssignmentOutcome) -> Bool {
     try Self.compareWithBruteForce(seeds: 21_000..<21_200, shape: shape)
     var dense = 0
     for seed in UInt64(20_000)..<20_200 where tookDensePath(try solver.solve(RandomProblems.make(seed: seed, shape: shape))) { dense += 1 }
-    #expect(dense >= 60, "only \(dense) of 200 instances took the dense path")
+    #expect(dense >= 50, "only \(dense) of 200 instances took the dense path")
   }
 
   @Test(arguments: [(rows: 200, columns: 200, scores: Int64(-1_000_000)...1_000_000, coverage: CoverageRule.maximize),
-                    (rows: 150, columns: 260, scores: Int64(0)...999, coverage: CoverageRule.maximize),
+                    (rows: 150, columns: 159, scores: Int64(0)...999, coverage: CoverageRule.maximize),
                     (rows: 180, columns: 180, scores: Int64(0)...3, coverage: CoverageRule.requireAll),
-                    (rows: 120, columns: 230, scores: Int64(-5)...5, coverage: CoverageRule.requireAll)])
+                    (rows: 120, columns: 127, scores: Int64(-5)...5, coverage: CoverageRule.requireAll)])
   func mediumDenseProblemIsCertifiedByItsDuals(rows: Int, columns: Int, scores: ClosedRange<Int64>, coverage: CoverageRule) throws {
     var rng = SeededGenerator(seed: UInt64(rows * 1_000 + columns))
     var arcs: [Arc] = []
@@ -277,7 +277,7 @@ private func tookDensePath(_ outcome: AssignmentOutcome) -> Bool {
 
   @Test func denseAndSparsePathsAgreeOnTheObjective() throws {
     var rng = SeededGenerator(seed: 77)
-    for (rows, columns) in [(60, 60), (45, 80), (90, 90)] {
+    for (rows, columns) in [(60, 60), (45, 47), (90, 90)] {
       var arcs: [Arc] = []
       for r in 0..<rows {
         for c in 0..<columns { arcs.append(Arc(row: r, column: c, score: Int64.random(in: 0...50, using: &rng))) }
