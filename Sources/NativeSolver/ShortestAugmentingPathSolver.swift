@@ -63,8 +63,12 @@
 // the assigned ones (by construction), y ≥ 0, y = 0 on spare columns, x ≥ −B —
 // the same optimality conditions as the sparse engine's invariants, so the outcome
 // contract (status, objective, duals and their conditions) is unchanged; should the
-// certificate ever fail, the sparse engine solves the problem instead. O(n'·m') memory
-// beyond the problem: none but O(m') work arrays (the scores are read in place).
+// certificate ever fail, the sparse engine solves the problem instead. Memory beyond
+// the problem: O(n' + m') work arrays (the scores are read in place, not copied).
+// Time O(m'³) worst case; column reduction, reduction transfer and the certificate are
+// O(n'·m'), each search O(m'·settled columns); measured
+// (release, CPU time): 4000 × 4000 uniform scores 0–999, 0.37 s (3380 rows placed by
+// the initialisation, 620 searches) where the sparse engine took ≈ 4 s; 800 × 800, 0.008 s.
 //
 // COMPLEXITY. n' free rows, m columns, a arcs, k ≤ m the columns settled in one
 // search, a_k ≤ a the arcs of the rows in its tree. One search is
