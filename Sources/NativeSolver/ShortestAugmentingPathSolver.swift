@@ -47,6 +47,29 @@
 // settle). Chosen automatically: the scan when m ≤ 2048 or the average free-row
 // degree is at least m/4 (dense), else the heap.
 //
+// DENSE PATH (`DenseJonkerVolgenant.swift`). Taken by the default search when, after
+// the locks are taken out, every column with residual capacity has exactly 1, every
+// free row has an arc to each of these m' columns, and 2 ≤ n' ≤ m' ≤ n' + max(2, ⌊n'/16⌋)
+// (padding costs searches; beyond that the sparse engine is as fast). Then every
+// free row is covered in every optimum (a complete matching exists), the penalty B
+// plays no role, and the problem is a dense linear assignment: LAPJV (Jonker &
+// Volgenant 1987) on the flat row-major score array (the CSR itself, which is dense),
+// padded to m' × m' with virtual all-zero rows (they take the spare columns), with
+// JV's initialisation — column reduction, reduction transfer, two passes of
+// augmenting row reduction — and then shortest augmenting paths by the O(m')
+// array-scan Dijkstra. Its column duals are shifted so that min y = 0; then
+// y = 0 on the spare columns (the padding rows make them the cheapest). The result
+// is CERTIFIED before it is returned — x + y ≥ s on all n'·m' arcs, equality on
+// the assigned ones (by construction), y ≥ 0, y = 0 on spare columns, x ≥ −B —
+// the same optimality conditions as the sparse engine's invariants, so the outcome
+// contract (status, objective, duals and their conditions) is unchanged; should the
+// certificate ever fail, the sparse engine solves the problem instead. Memory beyond
+// the problem: O(n' + m') work arrays (the scores are read in place, not copied).
+// Time O(m'³) worst case; column reduction, reduction transfer and the certificate are
+// O(n'·m'), each search O(m'·settled columns); measured
+// (release, CPU time): 4000 × 4000 uniform scores 0–999, 0.37 s (3380 rows placed by
+// the initialisation, 620 searches) where the sparse engine took ≈ 4 s; 800 × 800, 0.008 s.
+//
 // COMPLEXITY. n' free rows, m columns, a arcs, k ≤ m the columns settled in one
 // search, a_k ≤ a the arcs of the rows in its tree. One search is
 // O(a_k log a_k) with the (lazy) heap and O(a_k + k·m) with the scan; in total
@@ -81,7 +104,20 @@
 // for the returned plan.
 //
 // TIE RULE / DETERMINISM. Same input, same output, on every platform (no hashing,
-// no floating point, no threads). Rows are inserted in index order. Labels are
+// no floating point, no threads). DENSE PATH: among equal optima the plan is the one
+// this fixed procedure reaches (the objective is the same as the sparse engine's,
+// the assignment may differ on ties): column reduction gives each column to the
+// lowest row attaining its minimum cost (= maximum score), and a row winning several
+// columns keeps the highest-index one; augmenting row reduction processes the free
+// rows in increasing index order (a row it displaces is processed next when the price
+// of its column strictly dropped, else queued for the second pass), each taking its
+// best column (the lowest index among equal reduced costs) — or, when the best and the
+// second best tie and the best is taken, the second best (the lowest index among the
+// rest); each remaining free row (in the order
+// the reduction left them) is augmented along the first shortest path the array-scan
+// Dijkstra finds, scanning columns in its batch order (a label improves only on a
+// strictly smaller distance; the first spare column met at the minimum distance ends
+// the search). SPARSE ENGINE: rows are inserted in index order. Labels are
 // settled in (distance, rank) order, rank = (column full ? 1 : 0, column index):
 // among equal distances a column with spare capacity comes first (it ends the
 // search at once — this cut the dense benchmark from 0.8 s to 0.008 s), then the
@@ -108,9 +144,11 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
   public var name: String { "native" }
   public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: false, sideRules: false) }
 
-  /// Which frontier the Dijkstra uses; `automatic` picks by density. The choice
-  /// never changes the result, only the time.
-  enum Search: Sendable { case automatic, heap, scan }
+  /// Which search runs: `automatic` takes the dense path when it applies, else picks the
+  /// frontier by density; `heap`/`scan` force the sparse engine's frontier (same result);
+  /// `dense` is `automatic` (named for tests). The dense path may return a different
+  /// optimum among ties (same objective).
+  enum Search: Sendable { case automatic, heap, scan, dense }
   let search: Search
 
   public init() { search = .automatic }
@@ -154,6 +192,20 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       var caps = problem.columnCapacities
       for c in problem.lockedColumn where c >= 0 { caps[Int(c)] -= 1 }
       residual = caps.map { Int32(clamping: min($0, freeCount)) }
+      if freeCount == problem.rowCount && !residual.contains(0) {
+        // Nothing locked, no column closed: the problem's CSR is the free rows' CSR (shared, not copied).
+        freeRows = Array(0..<freeCount)
+        arcStart = problem.rowStart
+        arcColumn = problem.arcColumns
+        arcScore = problem.arcScores
+        let maxScore = arcScore.withUnsafeBufferPointer { scores in
+          var largest: Int64 = 1
+          for s in scores { largest = max(largest, abs(s)) }
+          return largest
+        }
+        big = try Self.penalty(rows: freeCount, maxScore: maxScore, solverName: solverName)
+        return
+      }
       freeRows.reserveCapacity(freeCount)
       arcColumn.reserveCapacity(problem.arcCount)
       arcScore.reserveCapacity(problem.arcCount)
@@ -171,12 +223,17 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
         }
         arcStart.append(arcColumn.count)
       }
+      big = try Self.penalty(rows: freeCount, maxScore: maxScore, solverName: solverName)
+    }
+
+    /// B = 2·S'·n' + 1 (see the header), or `.unsupported` when it would not fit comfortably in Int64.
+    static func penalty(rows freeCount: Int, maxScore: Int64, solverName: String) throws(SolverError) -> Int64 {
       let (twoN, o1) = Int64(freeCount).multipliedReportingOverflow(by: 2)
       let (product, o2) = twoN.multipliedReportingOverflow(by: maxScore)
       guard !o1, !o2, product < Int64.max / 64 else {
         throw .unsupported(solver: solverName, reason: "\(freeCount) rows are too many for the Int64 coverage penalty")
       }
-      big = product + 1
+      return product + 1
     }
   }
 
@@ -188,11 +245,14 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
   func run(_ p: Prepared, _ problem: AssignmentProblem, useDummy: Bool) throws(SolverError) -> Run {
     let m = problem.columnCount
     let n = p.freeRows.count
+    if search == .automatic || search == .dense, let dense = denseRun(p, columnCount: m, useDummy: useDummy) {
+      return finish(p, problem, columnOfFree: dense.columnOf, x: dense.x, y: dense.y, unassignedRows: 0, log: dense.log)
+    }
     let mode: AugmentingPathEngine.SearchMode
     switch search {
     case .heap: mode = .heap
     case .scan: mode = .scan
-    case .automatic: mode = m <= 2048 || p.arcColumn.count * 4 >= n * m ? .scan : .heap
+    case .automatic, .dense: mode = m <= 2048 || p.arcColumn.count * 4 >= n * m ? .scan : .heap
     }
     let engine = AugmentingPathEngine(arcStart: p.arcStart, arcColumn: p.arcColumn, arcScore: p.arcScore,
                                       capacity: p.residual, useDummy: useDummy, big: p.big, mode: mode)
@@ -211,14 +271,22 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       }
       #endif
     }
+    var log = logLines(engine, mode: mode)
+    if engine.unassignedRows > 0 { log.append("native: \(engine.unassignedRows) rows left unassigned; coverage penalty B = \(p.big) (their row dual is −B)") }
+    return finish(p, problem, columnOfFree: Array(engine.columnOf), x: Array(engine.x), y: Array(engine.y),
+                  unassignedRows: engine.unassignedRows, log: log)
+  }
 
-    // Assignment and objective.
+  /// The outcome from the free rows' assignment and duals (engine numbering; y over all columns).
+  private func finish(_ p: Prepared, _ problem: AssignmentProblem, columnOfFree: [Int32], x: [Int64], y: [Int64],
+                      unassignedRows: Int, log: [String]) -> Run {
+    let m = problem.columnCount
     var columnOfRow = problem.lockedColumn
-    for (i, r) in p.freeRows.enumerated() { columnOfRow[r] = engine.columnOf[i] }
+    for (i, r) in p.freeRows.enumerated() { columnOfRow[r] = columnOfFree[i] }
     var objective = ObjectiveValue(covered: 0, score: 0)
     var rowDual = [Int64](repeating: 0, count: problem.rowCount)
-    for (i, r) in p.freeRows.enumerated() { rowDual[r] = engine.x[i] }
-    var columnDual = (0..<m).map { engine.y[$0] }
+    for (i, r) in p.freeRows.enumerated() { rowDual[r] = x[i] }
+    var columnDual = y
     // Columns with no free capacity: the smallest dual that keeps the free rows' arcs feasible.
     for j in 0..<m where p.residual[j] == 0 { columnDual[j] = 0 }
     if p.residual.contains(0) {
@@ -226,7 +294,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
         for a in problem.arcs(ofRow: r) {
           let j = Int(problem.arcColumns[a])
           guard p.residual[j] == 0 else { continue }
-          columnDual[j] = max(columnDual[j], problem.arcScores[a] - engine.x[i])
+          columnDual[j] = max(columnDual[j], problem.arcScores[a] - x[i])
         }
       }
     }
@@ -238,11 +306,61 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       objective.score += problem.arcScores[a]
       if problem.lockedColumn[r] >= 0 { rowDual[r] = problem.arcScores[a] - columnDual[c] }
     }
-    var log = logLines(engine, mode: mode)
-    if engine.unassignedRows > 0 { log.append("native: \(engine.unassignedRows) rows left unassigned; coverage penalty B = \(p.big) (their row dual is −B)") }
     let outcome = AssignmentOutcome(status: .optimal, columnOfRow: columnOfRow, objective: objective, bound: objective,
                                     solverName: name, duals: AssignmentDuals(rowDual: rowDual, columnDual: columnDual), log: log)
     return Run(outcome: outcome, uncoverable: nil)
+  }
+
+  /// The dense path (LAPJV, `DenseJonkerVolgenant`) when it applies: every column with
+  /// residual capacity has exactly 1, every free row has an arc to each of them, and
+  /// n' ≤ m' ≤ n' + max(2, n'/16) (m' such columns, n' ≥ 2 free rows). The result is certified before it
+  /// is returned (the engine's invariants, checked on all n'·m' arcs); nil otherwise.
+  func denseRun(_ p: Prepared, columnCount m: Int, useDummy: Bool) -> (columnOf: [Int32], x: [Int64], y: [Int64], log: [String])? {
+    let n = p.freeRows.count
+    var active: [Int] = []
+    for j in 0..<m where p.residual[j] > 0 {
+      guard p.residual[j] == 1 else { return nil }
+      active.append(j)
+    }
+    let size = active.count
+    // Padding rows cost searches: beyond a few percent the sparse engine is as fast
+    // (measured, 3000 rows, uniform scores: 3000 columns 0.22 s vs 1.8 s sparse;
+    // 3100: 0.55 s vs 0.85 s; 3300: 0.24 s vs 0.19 s; 5000: 0.20 s vs 0.18 s).
+    guard n >= 2, n <= size, size - n <= max(2, n / 16), p.arcColumn.count == n * size else { return nil }
+    return p.arcScore.withUnsafeBufferPointer { scores -> (columnOf: [Int32], x: [Int64], y: [Int64], log: [String])? in
+      let result = DenseJonkerVolgenant.solve(scores: scores, rows: n, size: size)
+      // Max-form duals, shifted so that the smallest column dual is 0.
+      var yCompact = result.v.map { -$0 }
+      let shift = yCompact.min()!
+      for k in 0..<size { yCompact[k] -= shift }
+      var x = [Int64](repeating: 0, count: n)
+      var columnOf = [Int32](repeating: -1, count: n)
+      var taken = [Bool](repeating: false, count: size)
+      for i in 0..<n {
+        let k = result.columnOfRow[i]
+        x[i] = scores[i * size + k] - yCompact[k]
+        columnOf[i] = Int32(active[k])
+        taken[k] = true
+        if useDummy && x[i] < -p.big { return nil }
+      }
+      // Certificate: y ≥ 0 (by the shift), y = 0 on spare columns, x + y ≥ s on every arc.
+      for k in 0..<size where !taken[k] && yCompact[k] != 0 { return nil }
+      let ok = yCompact.withUnsafeBufferPointer { yb -> Bool in
+        for i in 0..<n {
+          let xi = x[i]
+          let rowBase = i * size
+          var violated = false
+          for k in 0..<size { violated = violated || xi + yb[k] < scores[rowBase + k] }
+          if violated { return false }
+        }
+        return true
+      }
+      guard ok else { return nil }
+      var y = [Int64](repeating: 0, count: m)
+      for k in 0..<size { y[active[k]] = yCompact[k] }
+      let log = ["native: dense path (Jonker–Volgenant) on \(n) × \(size)\(n < size ? " padded to \(size) × \(size)" : ""); \(size - result.searches) of the \(size) rows placed by the initialisation, \(result.searches) shortest-path searches"]
+      return (columnOf, x, y, log)
+    }
   }
 
   private func logLines(_ engine: AugmentingPathEngine, mode: AugmentingPathEngine.SearchMode) -> [String] {

@@ -11,8 +11,14 @@ private func solveChecked(_ problem: AssignmentProblem, sourceLocation: SourceLo
   let outcome = try solver.solve(problem, limits: .none)
   let heap = try ShortestAugmentingPathSolver(search: .heap).solve(problem, limits: .none)
   let scan = try ShortestAugmentingPathSolver(search: .scan).solve(problem, limits: .none)
-  #expect(heap.columnOfRow == outcome.columnOfRow, "heap search differs", sourceLocation: sourceLocation)
-  #expect(scan.columnOfRow == outcome.columnOfRow, "scan search differs", sourceLocation: sourceLocation)
+  if tookDensePath(outcome) {
+    // The dense path (LAPJV) may pick another optimum among ties: same objective.
+    #expect(scan.objective == outcome.objective, "dense and sparse paths disagree", sourceLocation: sourceLocation)
+    #expect(heap.columnOfRow == scan.columnOfRow, "heap search differs", sourceLocation: sourceLocation)
+  } else {
+    #expect(heap.columnOfRow == outcome.columnOfRow, "heap search differs", sourceLocation: sourceLocation)
+    #expect(scan.columnOfRow == outcome.columnOfRow, "scan search differs", sourceLocation: sourceLocation)
+  }
   #expect(heap.duals == scan.duals, sourceLocation: sourceLocation)
   #expect(outcome.solverName == "native", sourceLocation: sourceLocation)
   let violations = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
@@ -32,6 +38,10 @@ private func solveChecked(_ problem: AssignmentProblem, sourceLocation: SourceLo
     Issue.record("native returned .feasible", sourceLocation: sourceLocation)
   }
   return outcome
+}
+
+private func tookDensePath(_ outcome: AssignmentOutcome) -> Bool {
+  outcome.log.contains { $0.hasPrefix("native: dense path") }
 }
 
 @Suite struct NativeSolverHandCases {
@@ -227,5 +237,59 @@ private func solveChecked(_ problem: AssignmentProblem, sourceLocation: SourceLo
     #expect(outcome.status == .optimal)
     #expect(outcome.objective.covered == min(rows, columns * capacity))
     #expect(try solver.solve(problem, limits: .none).columnOfRow == outcome.columnOfRow)
+  }
+
+  /// Full-density, capacity-1 instances: the dense path (LAPJV) whenever rows ≤ columns ≤ rows + 2.
+  @Test func densePathMatchesBruteForce() throws {
+    var shape = RandomProblemShape()
+    shape.rows = 2...5
+    shape.columns = 2...6
+    shape.capacity = 1...1
+    shape.density = 1
+    shape.scores = -30...30
+    shape.lockProbability = 0.1
+    try Self.compareWithBruteForce(seeds: 20_000..<20_200, shape: shape)
+    shape.scores = 0...2
+    try Self.compareWithBruteForce(seeds: 21_000..<21_200, shape: shape)
+    var dense = 0
+    for seed in UInt64(20_000)..<20_200 where tookDensePath(try solver.solve(RandomProblems.make(seed: seed, shape: shape))) { dense += 1 }
+    #expect(dense >= 50, "only \(dense) of 200 instances took the dense path")
+  }
+
+  @Test(arguments: [(rows: 200, columns: 200, scores: Int64(-1_000_000)...1_000_000, coverage: CoverageRule.maximize),
+                    (rows: 150, columns: 159, scores: Int64(0)...999, coverage: CoverageRule.maximize),
+                    (rows: 180, columns: 180, scores: Int64(0)...3, coverage: CoverageRule.requireAll),
+                    (rows: 120, columns: 127, scores: Int64(-5)...5, coverage: CoverageRule.requireAll)])
+  func mediumDenseProblemIsCertifiedByItsDuals(rows: Int, columns: Int, scores: ClosedRange<Int64>, coverage: CoverageRule) throws {
+    var rng = SeededGenerator(seed: UInt64(rows * 1_000 + columns))
+    var arcs: [Arc] = []
+    for r in 0..<rows {
+      for c in 0..<columns { arcs.append(Arc(row: r, column: c, score: Int64.random(in: scores, using: &rng))) }
+    }
+    let problem = try AssignmentProblem(rowCount: rows, columnCapacities: Array(repeating: 1, count: columns), arcs: arcs,
+                                        coverage: coverage)
+    let outcome = try solveChecked(problem)  // certificate, and the sparse searches' objective
+    #expect(tookDensePath(outcome), "\(outcome.log)")
+    #expect(outcome.status == .optimal)
+    #expect(outcome.objective.covered == rows)
+    #expect(try solver.solve(problem, limits: .none).columnOfRow == outcome.columnOfRow)
+  }
+
+  @Test func denseAndSparsePathsAgreeOnTheObjective() throws {
+    var rng = SeededGenerator(seed: 77)
+    for (rows, columns) in [(60, 60), (45, 47), (90, 90)] {
+      var arcs: [Arc] = []
+      for r in 0..<rows {
+        for c in 0..<columns { arcs.append(Arc(row: r, column: c, score: Int64.random(in: 0...50, using: &rng))) }
+      }
+      let problem = try AssignmentProblem(rowCount: rows, columnCapacities: Array(repeating: 1, count: columns), arcs: arcs,
+                                          locks: [(row: 1, column: 3)])
+      let dense = try ShortestAugmentingPathSolver(search: .dense).solve(problem, limits: .none)
+      let sparse = try ShortestAugmentingPathSolver(search: .scan).solve(problem, limits: .none)
+      #expect(tookDensePath(dense) && !tookDensePath(sparse))
+      #expect(dense.objective == sparse.objective)
+      #expect(dense.status == .optimal && sparse.status == .optimal)
+      #expect(certificateFailures(problem, dense).isEmpty)
+    }
   }
 }
