@@ -40,7 +40,8 @@
 // restricted problem is infeasible, until nothing is dropped (the plain problem).
 //
 // INCUMBENT. The native plan itself if it satisfies every side rule (then it is
-// optimal: W = U). Otherwise a repair for `exclusive` rules: each exclusive row
+// optimal: W = U). With only exclusive and mix rules, `RuleKeepingImprover`'s
+// local search from the native plan (optimal when it reaches U). Otherwise a repair for `exclusive` rules: each exclusive row
 // that shares its column is locked there and the other rows' arcs to that column
 // are removed; the pure problem is re-solved natively; repeated up to 8 times.
 // The result is used only if SolutionChecker finds it feasible for the full problem.
@@ -63,6 +64,7 @@
 //===----------------------------------------------------------------------===//
 import AssignmentCore
 import Foundation
+import NativeSolver
 
 public struct WarmStartedMIPSolver: AssignmentSolver {
   public let pure: any AssignmentSolver
@@ -163,6 +165,8 @@ private final class WarmRun {
   let problem: AssignmentProblem
   let limits: SolveLimits
   let start = ContinuousClock.now
+  /// The Lagrangian bound (weighted), when it is below U.
+  var lagrangeW: Int64?
   var notes: [String] = [] {
     didSet { if limits.verbose, let last = notes.last { FileHandle.standardError.write(Data("warm: \(last)\n".utf8)) } }
   }
@@ -241,7 +245,35 @@ private final class WarmRun {
       return o
     }
     if let given = limits.incumbent { offer(given, "given") }
-    if let repaired = repairExclusive(native.columnOfRow) { offer(repaired, "exclusive rows repaired natively") }
+    if RuleKeepingImprover.supports(problem) {
+      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+      let start = Date()
+      if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: native.columnOfRow) {
+        offer(kept, "rule-keeping local search, \(fmt(Date().timeIntervalSince(start))) s")
+      }
+    } else if let repaired = repairExclusive(native.columnOfRow) {
+      offer(repaired, "exclusive rows repaired natively")
+    }
+    if lower == cert.upper && !problem.sideRules.isEmpty {
+      notes.append("the incumbent meets the relaxation bound: optimal")
+      return try finish(incumbent!, status: .optimal, boundW: cert.upper, cert: cert)
+    }
+    if let lower, MixLagrangianBound.supports(problem) {
+      let began = Date()
+      let seconds = min(10, (limits.timeLimit ?? 40) / 5)
+      let target = cert.lexicographic(lower)
+      if target.covered == problem.rowCount,
+         let score = MixLagrangianBound.bound(problem, plan: native.columnOfRow, duals: duals, target: target.score,
+                                              deadline: began.addingTimeInterval(seconds)) {
+        let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
+        notes.append("Lagrangian bound (mix by column) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
+        if w < cert.upper { lagrangeW = w }
+        if w <= lower {
+          notes.append("the incumbent meets the Lagrangian bound: optimal")
+          return try finish(incumbent!, status: .optimal, boundW: lower, cert: cert)
+        }
+      }
+    }
 
     // Rounds of pruning.
     let scorePart = abs(cert.upper - cert.big * Int64(problem.rowCount))
@@ -260,6 +292,12 @@ private final class WarmRun {
         o = named(o)
         o.prunedArcs = 0
         if let incumbent, !o.status.isInfeasible, cert.weighted(o.objective) < lower! { o = keepIncumbent(incumbent, over: o, cert: cert) }
+        // U bounds every plan: GLPK's own bound may be weaker when it stops on the time limit.
+        let capW = min(cert.upper, lagrangeW ?? cert.upper)
+        if !o.status.isInfeasible, let b = o.bound, cert.weighted(b) > capW {
+          o.bound = max(o.objective, cert.lexicographic(capW))
+          if o.bound == o.objective { o.status = .optimal }
+        }
         return o
       }
       let result: AssignmentOutcome
@@ -320,7 +358,7 @@ private final class WarmRun {
     guard broken.isEmpty else {
       throw .libraryFailure(solver: solver.name, code: -1, message: "warm plan breaks the problem: \(broken.prefix(3).map(\.description).joined(separator: "; "))")
     }
-    var bound = status.isOptimal ? objective : cert.lexicographic(boundW)
+    var bound = status.isOptimal ? objective : cert.lexicographic(min(boundW, lagrangeW ?? boundW))
     if bound < objective { bound = objective }
     return AssignmentOutcome(status: status.isOptimal || bound == objective ? .optimal : .feasible, columnOfRow: plan,
                              objective: objective, bound: bound, solverName: solver.name)

@@ -25,8 +25,11 @@
 // throws `.unsupported` with the rules it could not satisfy. With full coverage
 // required, a repaired plan that leaves a row open also throws.
 //
-// RESULT. Status `.feasible` (never `.optimal`, even when the plan meets the
-// bound), `bound` = the relaxation optimum, so `relativeGap` says how far from
+// LOCAL SEARCH. With only `exclusive` and `mix` rules, `RuleKeepingImprover` runs
+// first from the relaxation's plan (a quarter of the time limit, at most 10 s);
+// its plan is returned when the checker accepts it; otherwise the repair below.
+//
+// RESULT. Status `.feasible` (`.optimal` only when the plan meets the bound), `bound` = the relaxation optimum, so `relativeGap` says how far from
 // optimal the plan can be at most. The plan is re-checked by `SolutionChecker`
 // before it is returned.
 //
@@ -61,6 +64,20 @@ public struct RuleRepairSolver: AssignmentSolver {
     // The native solver's infeasible outcome carries its best plan under `.maximize`.
     var plan = relaxed.columnOfRow
     var log = ["native-repair: relaxation (side rules dropped, loads as units) \(relaxed.objective)"]
+
+    // Exclusive and mix only: the rule-keeping local search from the relaxation's plan.
+    if uncoverable == nil, RuleKeepingImprover.supports(problem) {
+      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+      if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: plan) {
+        let objective = SolutionChecker.objective(of: kept, in: problem)
+        if SolutionChecker.violations(kept, in: problem, claimed: objective).isEmpty {
+          log.append("native-repair: rule-keeping local search \(objective)")
+          return AssignmentOutcome(status: objective == relaxed.objective ? .optimal : .feasible, columnOfRow: kept,
+                                   objective: objective, bound: relaxed.objective, solverName: name, log: log)
+        }
+      }
+      log.append("native-repair: the rule-keeping local search gave no plan; greedy repair")
+    }
 
     var rounds = 0
     while rounds < maximumRounds {

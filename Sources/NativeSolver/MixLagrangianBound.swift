@@ -1,0 +1,151 @@
+//===----------------------------------------------------------------------===//
+// MixLagrangianBound — an upper bound on the score of every full-coverage plan of
+// a problem with `exclusive` rules and one `mix` rule, stronger than the pure
+// relaxation U (issue 4: the bound that closes the gap of the local search).
+//
+// RELAXATION. Dualise "each row is assigned exactly once" with free multipliers
+// x_r. The problem falls apart by column: column c picks the subset S of rows
+// that maximises Σ_{r∈S} (s(r,c) − x_r) subject to its own rules — empty, a single
+// row (exclusive rows only alone), or 2…cap non-exclusive rows holding ≥ 1 of
+// group A and ≥ 1 of group B (the best A, the best B, and the best positive rest).
+// For every x, L(x) = Σ_r x_r + Σ_c v_c(x) ≥ the score of every plan (each plan's
+// columns are feasible subsets, and its rows sum to Σ x_r).
+//
+// SEARCH. Subgradient descent on x (g_r = 1 − times r is picked), Polyak steps
+// toward the incumbent's score, starting from the pure relaxation's row duals.
+// All arithmetic is Int64 in thousandths of a point, so every L(x) evaluated is an
+// exact bound; the result is ⌊min L / 1000⌋.
+//
+// SCOPE. Coverage `.requireAll`, no locks, loads 1, side rules: `exclusive` and
+// exactly one `mix` whose groups do not overlap; otherwise nil.
+//
+// COMPLEXITY. O(r·m·cap) per iteration.
+//===----------------------------------------------------------------------===//
+
+import AssignmentCore
+import Foundation
+
+public enum MixLagrangianBound {
+  public static func supports(_ problem: AssignmentProblem) -> Bool {
+    guard problem.coverage == .requireAll, problem.arcLoads.isEmpty, problem.lockedColumn.allSatisfy({ $0 < 0 }) else { return false }
+    var mixes = 0
+    for rule in problem.sideRules {
+      switch rule {
+      case .exclusive: continue
+      case .mix(let a, let b):
+        mixes += 1
+        if !Set(a).isDisjoint(with: b) { return false }
+      default: return false
+      }
+    }
+    return mixes == 1
+  }
+
+  /// An upper bound on the score of every feasible plan (covering every row), or nil.
+  /// - Parameters:
+  ///   - plan, duals: the pure relaxation's optimum and its duals (the start), when known.
+  ///   - target: a score known to be reachable (the incumbent); the search stops once the bound reaches it.
+  public static func bound(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
+                           deadline: Date, maximumIterations: Int = 3000) -> Int64? {
+    guard supports(problem) else { return nil }
+    let n = problem.rowCount, m = problem.columnCount
+    guard n > 0 else { return 0 }
+    var kind = [UInt8](repeating: 0, count: n)  // 1: A, 2: B, 0: neither
+    var exclusive = [Bool](repeating: false, count: n)
+    for rule in problem.sideRules {
+      switch rule {
+      case .exclusive(let r): exclusive[r] = true
+      case .mix(let a, let b):
+        for r in a { kind[r] = 1 }
+        for r in b { kind[r] = 2 }
+      default: break
+      }
+    }
+    let scale: Int64 = 1000
+    let none = Int64.min
+    var s = [Int64](repeating: none, count: n * m)  // column-major, thousandths
+    for r in 0..<n { for a in problem.arcs(ofRow: r) { s[Int(problem.arcColumns[a]) * n + r] = problem.arcScores[a] * scale } }
+    // Start: x_r = rowDual_r − B (B read off an assigned row), else the row's best score.
+    var x = [Int64](repeating: 0, count: n)
+    var started = false
+    if let plan, let duals, duals.rowDual.count == n, duals.columnDual.count == m,
+       let r0 = (0..<n).first(where: { plan[$0] >= 0 }) {
+      let c0 = Int(plan[r0])
+      if let a = problem.arcIndex(row: r0, column: c0) {
+        let big = duals.rowDual[r0] + duals.columnDual[c0] - problem.arcScores[a]
+        for r in 0..<n { x[r] = (duals.rowDual[r] - big) * scale }
+        started = true
+      }
+    }
+    if !started {
+      for r in 0..<n { x[r] = (problem.arcs(ofRow: r).map { problem.arcScores[$0] }.max() ?? 0) * scale }
+    }
+    let targetScaled = target * scale
+    var best = Int64.max
+    var count = [Int32](repeating: 0, count: n)
+    var lambda = 2.0
+    var sinceBest = 0
+    // Small sorted (descending) lists of (profit, row).
+    var listA: [(Int64, Int)] = [], listB: [(Int64, Int)] = [], listN: [(Int64, Int)] = []
+    func push(_ list: inout [(Int64, Int)], _ item: (Int64, Int), _ k: Int) {
+      if list.count == k { if item.0 <= list[k - 1].0 { return }; list.removeLast() }
+      var i = list.count
+      list.append(item)
+      while i > 0 && list[i - 1].0 < item.0 { list[i] = list[i - 1]; i -= 1 }
+      list[i] = item
+    }
+    var chosen: [Int] = []
+    for _ in 0..<maximumIterations {
+      if Date() >= deadline { break }
+      for r in 0..<n { count[r] = 0 }
+      var total: Int64 = 0
+      for r in 0..<n { total += x[r] }
+      for c in 0..<m {
+        let cap = problem.columnCapacities[c]
+        guard cap > 0 else { continue }
+        let k = max(1, cap)
+        listA.removeAll(keepingCapacity: true); listB.removeAll(keepingCapacity: true); listN.removeAll(keepingCapacity: true)
+        var single: (Int64, Int) = (0, -1)
+        let base = c * n
+        for r in 0..<n {
+          let sc = s[base + r]
+          if sc == none { continue }
+          let p = sc - x[r]
+          if p > single.0 { single = (p, r) }
+          if exclusive[r] { continue }
+          switch kind[r] {
+          case 1: push(&listA, (p, r), k)
+          case 2: push(&listB, (p, r), k)
+          default: push(&listN, (p, r), k)
+          }
+        }
+        var value = single.0
+        chosen.removeAll(keepingCapacity: true)
+        if single.1 >= 0 { chosen.append(single.1) }
+        if cap >= 2, let a1 = listA.first, let b1 = listB.first {
+          var mixed = a1.0 + b1.0
+          var rest: [(Int64, Int)] = Array(listA.dropFirst()) + Array(listB.dropFirst()) + listN
+          rest.sort { $0.0 > $1.0 }
+          var picks = [a1.1, b1.1]
+          for item in rest.prefix(cap - 2) where item.0 > 0 { mixed += item.0; picks.append(item.1) }
+          if mixed > value { value = mixed; chosen = picks }
+        }
+        if value > 0 { total += value; for r in chosen { count[r] += 1 } } 
+      }
+      if total < best { best = total; sinceBest = 0 } else { sinceBest += 1 }
+      if best <= targetScaled { break }
+      if sinceBest >= 25 { lambda /= 2; sinceBest = 0; if lambda < 1e-4 { break } }
+      var norm = 0.0
+      for r in 0..<n { let g = 1 - Int64(count[r]); norm += Double(g * g) }
+      if norm == 0 { break }  // the relaxed choice is a plan: L(x) is its score
+      let step = lambda * Double(total - targetScaled) / norm
+      for r in 0..<n {
+        let g = 1 - Int64(count[r])
+        if g != 0 { x[r] -= Int64((step * Double(g)).rounded()) }
+      }
+    }
+    guard best != .max else { return nil }
+    // ⌊best / scale⌋ for either sign.
+    return best >= 0 ? best / scale : -((-best + scale - 1) / scale)
+  }
+}
