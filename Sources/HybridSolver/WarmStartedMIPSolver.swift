@@ -258,19 +258,23 @@ private final class WarmRun {
       notes.append("the incumbent meets the relaxation bound: optimal")
       return try finish(incumbent!, status: .optimal, boundW: cert.upper, cert: cert)
     }
-    if let lower, MixLagrangianBound.supports(problem) {
+    if let first = lower, MixLagrangianBound.supports(problem) {
       let began = Date()
       let seconds = min(10, (limits.timeLimit ?? 40) / 5)
-      let target = cert.lexicographic(lower)
+      let target = cert.lexicographic(first)
       if target.covered == problem.rowCount,
-         let score = MixLagrangianBound.bound(problem, plan: native.columnOfRow, duals: duals, target: target.score,
-                                              deadline: began.addingTimeInterval(seconds)) {
+         let (score, proposal) = MixLagrangianBound.boundAndProposal(problem, plan: native.columnOfRow, duals: duals, target: target.score,
+                                                                    deadline: began.addingTimeInterval(seconds)) {
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
         notes.append("Lagrangian bound (mix by column) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
-        if w <= lower {
+        let budget = min(10, (limits.timeLimit ?? 40) / 4)
+        if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: proposal) {
+          offer(kept, "rule-keeping local search from the Lagrangian choices")
+        }
+        if w <= lower! {
           notes.append("the incumbent meets the Lagrangian bound: optimal")
-          return try finish(incumbent!, status: .optimal, boundW: lower, cert: cert)
+          return try finish(incumbent!, status: .optimal, boundW: lower!, cert: cert)
         }
       }
     }

@@ -47,9 +47,16 @@ public enum MixLagrangianBound {
   ///   - target: a score known to be reachable (the incumbent); the search stops once the bound reaches it.
   public static func bound(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
                            deadline: Date, maximumIterations: Int = 3000) -> Int64? {
+    boundAndProposal(problem, plan: plan, duals: duals, target: target, deadline: deadline, maximumIterations: maximumIterations)?.bound
+  }
+
+  /// The bound, and a plan built from the columns' choices at the best multipliers (every row
+  /// covered, capacities kept; the rules may be broken — a start for `RuleKeepingImprover`).
+  public static func boundAndProposal(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
+                                      deadline: Date, maximumIterations: Int = 3000) -> (bound: Int64, proposal: [Int32])? {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
-    guard n > 0 else { return 0 }
+    guard n > 0 else { return (0, []) }
     var kind = [UInt8](repeating: 0, count: n)  // 1: A, 2: B, 0: neither
     var exclusive = [Bool](repeating: false, count: n)
     for rule in problem.sideRules {
@@ -95,8 +102,13 @@ public enum MixLagrangianBound {
       list[i] = item
     }
     var chosen: [Int] = []
-    for _ in 0..<maximumIterations {
-      if Date() >= deadline { break }
+    var bestX = x
+    var choice = [[Int]](repeating: [], count: m)
+    var valueOf = [Int64](repeating: 0, count: m)
+    var stop = false, forceLast = false
+    for iteration in 0...maximumIterations {
+      let last = forceLast || iteration == maximumIterations || Date() >= deadline
+      if last { x = bestX }
       for r in 0..<n { count[r] = 0 }
       var total: Int64 = 0
       for r in 0..<n { total += x[r] }
@@ -130,14 +142,18 @@ public enum MixLagrangianBound {
           for item in rest.prefix(cap - 2) where item.0 > 0 { mixed += item.0; picks.append(item.1) }
           if mixed > value { value = mixed; chosen = picks }
         }
-        if value > 0 { total += value; for r in chosen { count[r] += 1 } } 
+        if value > 0 { total += value; for r in chosen { count[r] += 1 } }
+        if last { choice[c] = value > 0 ? chosen : []; valueOf[c] = value }
       }
-      if total < best { best = total; sinceBest = 0 } else { sinceBest += 1 }
-      if best <= targetScaled { break }
-      if sinceBest >= 25 { lambda /= 2; sinceBest = 0; if lambda < 1e-4 { break } }
+      if last { break }
+      if total < best { best = total; sinceBest = 0; bestX = x } else { sinceBest += 1 }
+      if best <= targetScaled { stop = true }
+      if stop { x = bestX; forceLast = true; continue }
+      if sinceBest >= 25 { lambda /= 2; sinceBest = 0; if lambda < 1e-4 { stop = true } }
       var norm = 0.0
       for r in 0..<n { let g = 1 - Int64(count[r]); norm += Double(g * g) }
-      if norm == 0 { break }  // the relaxed choice is a plan: L(x) is its score
+      if norm == 0 { stop = true }  // the relaxed choice is a plan: L(x) is its score
+      if stop { x = bestX; forceLast = true; continue }
       let step = lambda * Double(total - targetScaled) / norm
       for r in 0..<n {
         let g = 1 - Int64(count[r])
@@ -145,7 +161,22 @@ public enum MixLagrangianBound {
       }
     }
     guard best != .max else { return nil }
+    // The proposal: columns by value, each taking its chosen rows still open; the rest go to
+    // their best column with room.
+    var proposal = [Int32](repeating: -1, count: n)
+    var used = [Int](repeating: 0, count: m)
+    for c in (0..<m).sorted(by: { (valueOf[$0], -$0) > (valueOf[$1], -$1) }) {
+      for r in choice[c] where proposal[r] < 0 && used[c] < problem.columnCapacities[c] { proposal[r] = Int32(c); used[c] += 1 }
+    }
+    for r in 0..<n where proposal[r] < 0 {
+      var bestColumn = -1, bestScore = Int64.min
+      for a in problem.arcs(ofRow: r) {
+        let c = Int(problem.arcColumns[a])
+        if used[c] < problem.columnCapacities[c] && problem.arcScores[a] > bestScore { bestColumn = c; bestScore = problem.arcScores[a] }
+      }
+      if bestColumn >= 0 { proposal[r] = Int32(bestColumn); used[bestColumn] += 1 }
+    }
     // ⌊best / scale⌋ for either sign.
-    return best >= 0 ? best / scale : -((-best + scale - 1) / scale)
+    return (best >= 0 ? best / scale : -((-best + scale - 1) / scale), proposal)
   }
 }
