@@ -66,6 +66,10 @@ import Testing
     #expect(SolutionChecker.objective(of: plan, in: problem) == ObjectiveValue(covered: 4, score: 36))
     #expect(Set([plan[0], plan[1]]) == [0, 1] && Set([plan[2], plan[3]]) == [0, 1])
     let outcome = try RuleRepairSolver().solve(problem)
-    #expect(outcome.objective.score == 36 && outcome.bound?.score == 40 && outcome.status == .feasible)
+    // The Lagrangian bound (full coverage, one mix rule) lies between the plan and U = 40.
+    let bound = try #require(outcome.bound?.score)
+    #expect(outcome.objective.score == 36 && (36...40).contains(bound))
+    #expect(outcome.status == (bound == 36 ? .optimal : .feasible))
+    print("mix swap: native-repair bound \(bound)")
   }
 }
