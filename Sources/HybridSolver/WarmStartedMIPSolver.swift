@@ -167,6 +167,8 @@ private final class WarmRun {
   let start = ContinuousClock.now
   /// The Lagrangian bound (weighted), when it is below U.
   var lagrangeW: Int64?
+  /// Per arc, a bound on the score of every full-coverage plan using it (Lagrangian reduced costs).
+  var lagrangeArcBound: [Int64]?
   var notes: [String] = [] {
     didSet { if limits.verbose, let last = notes.last { FileHandle.standardError.write(Data("warm: \(last)\n".utf8)) } }
   }
@@ -264,11 +266,12 @@ private final class WarmRun {
       let seconds = min(10, (limits.timeLimit ?? 40) / 5)
       let target = cert.lexicographic(first)
       if target.covered == problem.rowCount,
-         let (score, proposal) = MixLagrangianBound.boundAndProposal(problem, plan: native.columnOfRow, duals: duals, target: target.score,
+         let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(problem, plan: native.columnOfRow, duals: duals, target: target.score,
                                                                     deadline: began.addingTimeInterval(seconds)) {
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
         notes.append("Lagrangian bound (mix by column) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
+        lagrangeArcBound = arcBound
         let budget = min(10, (limits.timeLimit ?? 40) / 4)
         if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: proposal) {
           offer(kept, "rule-keeping local search from the Lagrangian choices")
@@ -287,10 +290,19 @@ private final class WarmRun {
     notes.append("reduced costs: " + histogram.joined(separator: ", "))
     while true {
       let threshold = lower.map { cert.upper - $0 } ?? delta
-      let restricted = problem.keepingArcs { cert.reducedCost[$0] <= threshold }
+      // With a full-coverage incumbent of score L, an arc whose Lagrangian bound is below L goes too:
+      // every plan using it scores less than the incumbent.
+      let lagrangian: (bound: [Int64], score: Int64)? = lower.flatMap { l in
+        let v = cert.lexicographic(l)
+        return v.covered == problem.rowCount ? lagrangeArcBound.map { ($0, v.score) } : nil
+      }
+      let keep = { (arc: Int) -> Bool in
+        cert.reducedCost[arc] <= threshold && (lagrangian.map { $0.bound[arc] >= $0.score } ?? true)
+      }
+      let restricted = problem.keepingArcs(keep)
       let pruned = problem.arcCount - restricted.arcCount
       // Arcs a lock makes unusable (rc = Int64.max) always go; the plain problem is reached when nothing else does.
-      let prunable = cert.reducedCost.lazy.filter { $0 != Int64.max && $0 > threshold }.count
+      let prunable = (0..<problem.arcCount).lazy.filter { cert.reducedCost[$0] != Int64.max && !keep($0) }.count
       notes.append("round: threshold \(threshold) (\(lower == nil ? "guessed" : "U − L")), pruned \(pruned) of \(problem.arcCount) arcs at \(fmt(elapsed)) s")
       if prunable == 0 {
         var o = try solver.mip.solve(problem, limits: remainingLimits(incumbent: incumbent))

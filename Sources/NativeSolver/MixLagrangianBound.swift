@@ -50,13 +50,14 @@ public enum MixLagrangianBound {
     boundAndProposal(problem, plan: plan, duals: duals, target: target, deadline: deadline, maximumIterations: maximumIterations)?.bound
   }
 
-  /// The bound, and a plan built from the columns' choices at the best multipliers (every row
-  /// covered, capacities kept; the rules may be broken — a start for `RuleKeepingImprover`).
+  /// The bound; a plan built from the columns' choices at the best multipliers (every row
+  /// covered, capacities kept; the rules may be broken — a start for `RuleKeepingImprover`);
+  /// and per arc a bound on the score of every plan that uses it (Lagrangian reduced-cost fixing).
   public static func boundAndProposal(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
-                                      deadline: Date, maximumIterations: Int = 3000) -> (bound: Int64, proposal: [Int32])? {
+                                      deadline: Date, maximumIterations: Int = 3000) -> (bound: Int64, proposal: [Int32], arcBound: [Int64])? {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
-    guard n > 0 else { return (0, []) }
+    guard n > 0 else { return (0, [], []) }
     var kind = [UInt8](repeating: 0, count: n)  // 1: A, 2: B, 0: neither
     var exclusive = [Bool](repeating: false, count: n)
     for rule in problem.sideRules {
@@ -106,6 +107,10 @@ public enum MixLagrangianBound {
     var choice = [[Int]](repeating: [], count: m)
     var valueOf = [Int64](repeating: 0, count: m)
     var stop = false, forceLast = false
+    var arcSlack = [Int64](repeating: 0, count: problem.arcCount)
+    var arcRow = [Int32](repeating: 0, count: problem.arcCount)
+    var arcsOfColumn = [[Int]](repeating: [], count: m)
+    for r in 0..<n { for a in problem.arcs(ofRow: r) { arcRow[a] = Int32(r); arcsOfColumn[Int(problem.arcColumns[a])].append(a) } }
     for iteration in 0...maximumIterations {
       let last = forceLast || iteration == maximumIterations || Date() >= deadline
       if last { x = bestX }
@@ -115,7 +120,7 @@ public enum MixLagrangianBound {
       for c in 0..<m {
         let cap = problem.columnCapacities[c]
         guard cap > 0 else { continue }
-        let k = max(1, cap)
+        let k = cap + 1
         listA.removeAll(keepingCapacity: true); listB.removeAll(keepingCapacity: true); listN.removeAll(keepingCapacity: true)
         var single: (Int64, Int) = (0, -1)
         let base = c * n
@@ -143,7 +148,38 @@ public enum MixLagrangianBound {
           if mixed > value { value = mixed; chosen = picks }
         }
         if value > 0 { total += value; for r in chosen { count[r] += 1 } }
-        if last { choice[c] = value > 0 ? chosen : []; valueOf[c] = value }
+        if last {
+          choice[c] = value > 0 ? chosen : []
+          valueOf[c] = value
+          // Per arc (r, c): the best subset of c that holds r; a plan using the arc scores at most
+          // (L(x) − (v_c − that value)) / scale.
+          let v = max(0, value)
+          for a in arcsOfColumn[c] {
+            let r = Int(arcRow[a])
+            let p = s[base + r] - x[r]
+            var withR = p
+            if !exclusive[r] && cap >= 2 {
+              func top(_ list: [(Int64, Int)], excluding ex: Int, _ ex2: Int) -> (Int64, Int)? { list.first { $0.1 != ex && $0.1 != ex2 } }
+              var need: [(Int64, Int)] = []
+              var ok = true
+              switch kind[r] {
+              case 1: if let b = top(listB, excluding: r, -1) { need = [b] } else { ok = false }
+              case 2: if let a = top(listA, excluding: r, -1) { need = [a] } else { ok = false }
+              default:
+                if cap >= 3, let a = top(listA, excluding: r, -1), let b = top(listB, excluding: r, -1) { need = [a, b] } else { ok = false }
+              }
+              if ok {
+                var mixed = p + need.reduce(0) { $0 + $1.0 }
+                let taken = Set(need.map(\.1) + [r])
+                var rest = (listA + listB + listN).filter { !taken.contains($0.1) }
+                rest.sort { $0.0 > $1.0 }
+                for item in rest.prefix(cap - 1 - need.count) where item.0 > 0 { mixed += item.0 }
+                withR = max(withR, mixed)
+              }
+            }
+            arcSlack[a] = v - withR
+          }
+        }
       }
       if last { break }
       if total < best { best = total; sinceBest = 0; bestX = x } else { sinceBest += 1 }
@@ -177,6 +213,7 @@ public enum MixLagrangianBound {
       if bestColumn >= 0 { proposal[r] = Int32(bestColumn); used[bestColumn] += 1 }
     }
     // ⌊best / scale⌋ for either sign.
-    return (best >= 0 ? best / scale : -((-best + scale - 1) / scale), proposal)
+    func floorScaled(_ v: Int64) -> Int64 { v >= 0 ? v / scale : -((-v + scale - 1) / scale) }
+    return (floorScaled(best), proposal, arcSlack.map { floorScaled(best - $0) })
   }
 }

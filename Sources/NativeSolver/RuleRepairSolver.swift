@@ -84,7 +84,7 @@ public struct RuleRepairSolver: AssignmentSolver {
       offer(improver.improve(from: plan), "from the relaxation")
       var bound = relaxed.objective
       if let found = best, MixLagrangianBound.supports(problem), found.objective.covered == problem.rowCount,
-         let (score, proposal) = MixLagrangianBound.boundAndProposal(
+         let (score, proposal, _) = MixLagrangianBound.boundAndProposal(
            problem, plan: plan, duals: relaxed.duals, target: found.objective.score,
            deadline: Date().addingTimeInterval(min(10, (limits.timeLimit ?? 40) / 5))) {
         if score < bound.score { bound = ObjectiveValue(covered: problem.rowCount, score: max(score, found.objective.score)) }

@@ -52,6 +52,33 @@ import Testing
     #expect(returned >= 200)
   }
 
+  @Test func lagrangianArcBoundsHoldForEveryPlanUsingTheArc() throws {
+    let native = ShortestAugmentingPathSolver()
+    var checked = 0
+    for seed in UInt64(1)...500 {
+      let problem = Self.instance(seed: seed)
+      guard MixLagrangianBound.supports(problem) else { continue }
+      let relaxed = try native.solve(problem.withoutSideRules())
+      guard relaxed.status.isOptimal,
+            let result = MixLagrangianBound.boundAndProposal(problem, plan: relaxed.columnOfRow, duals: relaxed.duals,
+                                                            target: relaxed.objective.score, deadline: .distantFuture,
+                                                            maximumIterations: 100)
+      else { continue }
+      for row in 0..<problem.rowCount {
+        for arc in problem.arcs(ofRow: row) {
+          // Plans that put `row` on this arc's column.
+          let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
+          guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
+          checked += 1
+          #expect(best.score <= result.arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(result.arcBound[arc])")
+          #expect(result.arcBound[arc] <= result.bound, "seed \(seed)")
+        }
+      }
+    }
+    print("Lagrangian arc bounds: \(checked) arcs checked")
+    #expect(checked >= 50)
+  }
+
   @Test func aMixSwapIsNeeded() throws {
     // Rows 0, 1 (group A) prefer column 0, rows 2, 3 (group B) column 1; capacities 2 leave
     // no room to bring a row in: only a swap makes both columns mixed.
