@@ -41,7 +41,13 @@
 //
 // INCUMBENT. The native plan itself if it satisfies every side rule (then it is
 // optimal: W = U). With only exclusive and mix rules, `RuleKeepingImprover`'s
-// local search from the native plan (optimal when it reaches U). Otherwise a repair for `exclusive` rules: each exclusive row
+// local search from the native plan (optimal when it reaches U); then, with full
+// coverage, no locks and one mix rule, `MixLagrangianBound` (dualised "each row
+// once", the columns' subsets under exclusive + mix): its bound caps every bound
+// reported (optimal when the incumbent reaches it), the columns' choices at its
+// best multipliers start a second local search, and its per-arc bounds prune every
+// arc whose plans all score below the incumbent (alongside the U − L pruning).
+// Otherwise a repair for `exclusive` rules: each exclusive row
 // that shares its column is locked there and the other rows' arcs to that column
 // are removed; the pure problem is re-solved natively; repeated up to 8 times.
 // The result is used only if SolutionChecker finds it feasible for the full problem.

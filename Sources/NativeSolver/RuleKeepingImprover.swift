@@ -25,7 +25,11 @@
 //    column that stays valid (making c valid). Failing all, the cheapest move-out
 //    of one of c's rows to any column that stays valid (c shrinks). If nothing
 //    applies, the improver gives up (nil).
-// 3. IMPROVE. Until no step improves or the budget is spent: (i) re-solve, for each
+// 3. IMPROVE. Until no step improves or the budget is spent: (i') with one mix rule
+//    splitting the movable rows, re-solve group A exactly with B fixed, then B with A
+//    fixed (a column takes ≤ 1 row of the side when the other side has none there,
+//    ≥ 1 when the other side has ≥ 2 — a mandatory slot, scored with a bonus and
+//    checked filled); otherwise (i) re-solve, for each
 //    class of rows with the same membership in every mix group, the pure problem
 //    that keeps every column's count of that class (exclusive rows stay in place,
 //    their columns closed to others; loads 1 only) — any of its plans keeps every
@@ -373,9 +377,9 @@ private struct LocalSearch {
     var normal = [Int](repeating: 0, count: m)
     var mandatory = [Bool](repeating: false, count: m)
     for c in 0..<m {
-      var other = 0, fixedSame = 0, moving = 0
+      var other = 0, fixedSame = 0  // rows of the other side; rows of this side that stay
       for r in members[c] {
-        if g[r] == side && movable(r) && !exclusive[r] { moving += 1 } else if g[r] & side != 0 { fixedSame += 1 } else { other += 1 }
+        if g[r] == side && movable(r) && !exclusive[r] { continue } else if g[r] & side != 0 { fixedSame += 1 } else { other += 1 }
       }
       if exclusiveCount[c] > 0 { continue }
       let room = problem.columnCapacities[c] - other - fixedSame
@@ -384,7 +388,6 @@ private struct LocalSearch {
       } else if other >= 2 && fixedSame == 0 {
         mandatory[c] = true
         normal[c] = max(0, room - 1)
-        _ = moving
       } else {
         normal[c] = max(0, room)
       }
@@ -410,11 +413,8 @@ private struct LocalSearch {
     var filled = [Bool](repeating: false, count: capacity.count)
     for c in o.columnOfRow where c >= 0 { filled[Int(c)] = true }
     guard (0..<m).allSatisfy({ slot[$0] < 0 || filled[slot[$0]] }) else { return false }
-    var realColumn = Array(0..<m)
-    for c in 0..<m where slot[c] >= 0 { _ = realColumn; }
-    var columnOfSlot = [Int](repeating: -1, count: capacity.count)
-    for c in 0..<m { columnOfSlot[c] = c; if slot[c] >= 0 { columnOfSlot[slot[c]] = c } }
-    realColumn = columnOfSlot
+    var realColumn = [Int](repeating: -1, count: capacity.count)
+    for c in 0..<m { realColumn[c] = c; if slot[c] >= 0 { realColumn[slot[c]] = c } }
     var old: Int64 = 0, new: Int64 = 0
     for (i, r) in rows.enumerated() { old += score(r, Int(column[r]))!; new += score(r, realColumn[Int(o.columnOfRow[i])])! }
     guard new > old else { return false }
