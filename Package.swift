@@ -36,7 +36,7 @@ let package = Package(
     // Readers of public benchmark formats (OR-Library assignment and GAP files).
     .target(name: "ORLibrary", dependencies: ["AssignmentCore"]),
     // The warm-started MIP path: a pure solver (native) and a MIP solver (GLPK), injected.
-    .target(name: "HybridSolver", dependencies: ["AssignmentCore"]),
+    .target(name: "HybridSolver", dependencies: ["AssignmentCore", "NativeSolver"]),
 
     // MARK: - Planning, formats, reports, facade
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),

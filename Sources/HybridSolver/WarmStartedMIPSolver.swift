@@ -40,7 +40,14 @@
 // restricted problem is infeasible, until nothing is dropped (the plain problem).
 //
 // INCUMBENT. The native plan itself if it satisfies every side rule (then it is
-// optimal: W = U). Otherwise a repair for `exclusive` rules: each exclusive row
+// optimal: W = U). With only exclusive and mix rules, `RuleKeepingImprover`'s
+// local search from the native plan (optimal when it reaches U); then, with full
+// coverage, no locks and one mix rule, `MixLagrangianBound` (dualised "each row
+// once", the columns' subsets under exclusive + mix): its bound caps every bound
+// reported (optimal when the incumbent reaches it), the columns' choices at its
+// best multipliers start a second local search, and its per-arc bounds prune every
+// arc whose plans all score below the incumbent (alongside the U − L pruning).
+// Otherwise a repair for `exclusive` rules: each exclusive row
 // that shares its column is locked there and the other rows' arcs to that column
 // are removed; the pure problem is re-solved natively; repeated up to 8 times.
 // The result is used only if SolutionChecker finds it feasible for the full problem.
@@ -63,6 +70,7 @@
 //===----------------------------------------------------------------------===//
 import AssignmentCore
 import Foundation
+import NativeSolver
 
 public struct WarmStartedMIPSolver: AssignmentSolver {
   public let pure: any AssignmentSolver
@@ -163,6 +171,10 @@ private final class WarmRun {
   let problem: AssignmentProblem
   let limits: SolveLimits
   let start = ContinuousClock.now
+  /// The Lagrangian bound (weighted), when it is below U.
+  var lagrangeW: Int64?
+  /// Per arc, a bound on the score of every full-coverage plan using it (Lagrangian reduced costs).
+  var lagrangeArcBound: [Int64]?
   var notes: [String] = [] {
     didSet { if limits.verbose, let last = notes.last { FileHandle.standardError.write(Data("warm: \(last)\n".utf8)) } }
   }
@@ -181,7 +193,8 @@ private final class WarmRun {
   func remainingLimits(incumbent: [Int32]?, share: Double = 1) -> SolveLimits {
     var l = limits
     l.incumbent = incumbent
-    if let t = limits.timeLimit { l.timeLimit = max(0.5, (t - elapsed) * share) }
+    // A margin for GLPK's model build and wind-down, so the whole solve keeps to the limit.
+    if let t = limits.timeLimit { l.timeLimit = max(0.5, (t - elapsed) * share - min(3, 0.05 * t)) }
     return l
   }
 
@@ -241,7 +254,40 @@ private final class WarmRun {
       return o
     }
     if let given = limits.incumbent { offer(given, "given") }
-    if let repaired = repairExclusive(native.columnOfRow) { offer(repaired, "exclusive rows repaired natively") }
+    if RuleKeepingImprover.supports(problem) {
+      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+      let start = Date()
+      if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: native.columnOfRow) {
+        offer(kept, "rule-keeping local search, \(fmt(Date().timeIntervalSince(start))) s")
+      }
+    } else if let repaired = repairExclusive(native.columnOfRow) {
+      offer(repaired, "exclusive rows repaired natively")
+    }
+    if lower == cert.upper && !problem.sideRules.isEmpty {
+      notes.append("the incumbent meets the relaxation bound: optimal")
+      return try finish(incumbent!, status: .optimal, boundW: cert.upper, cert: cert)
+    }
+    if let first = lower, MixLagrangianBound.supports(problem) {
+      let began = Date()
+      let seconds = min(10, (limits.timeLimit ?? 40) / 5)
+      let target = cert.lexicographic(first)
+      if target.covered == problem.rowCount,
+         let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(problem, plan: native.columnOfRow, duals: duals, target: target.score,
+                                                                    deadline: began.addingTimeInterval(seconds)) {
+        let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
+        notes.append("Lagrangian bound (mix by column) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
+        if w < cert.upper { lagrangeW = w }
+        lagrangeArcBound = arcBound
+        let budget = min(10, (limits.timeLimit ?? 40) / 4)
+        if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: proposal) {
+          offer(kept, "rule-keeping local search from the Lagrangian choices")
+        }
+        if w <= lower! {
+          notes.append("the incumbent meets the Lagrangian bound: optimal")
+          return try finish(incumbent!, status: .optimal, boundW: lower!, cert: cert)
+        }
+      }
+    }
 
     // Rounds of pruning.
     let scorePart = abs(cert.upper - cert.big * Int64(problem.rowCount))
@@ -250,16 +296,31 @@ private final class WarmRun {
     notes.append("reduced costs: " + histogram.joined(separator: ", "))
     while true {
       let threshold = lower.map { cert.upper - $0 } ?? delta
-      let restricted = problem.keepingArcs { cert.reducedCost[$0] <= threshold }
+      // With a full-coverage incumbent of score L, an arc whose Lagrangian bound is below L goes too:
+      // every plan using it scores less than the incumbent.
+      let lagrangian: (bound: [Int64], score: Int64)? = lower.flatMap { l in
+        let v = cert.lexicographic(l)
+        return v.covered == problem.rowCount ? lagrangeArcBound.map { ($0, v.score) } : nil
+      }
+      let keep = { (arc: Int) -> Bool in
+        cert.reducedCost[arc] <= threshold && (lagrangian.map { $0.bound[arc] >= $0.score } ?? true)
+      }
+      let restricted = problem.keepingArcs(keep)
       let pruned = problem.arcCount - restricted.arcCount
       // Arcs a lock makes unusable (rc = Int64.max) always go; the plain problem is reached when nothing else does.
-      let prunable = cert.reducedCost.lazy.filter { $0 != Int64.max && $0 > threshold }.count
+      let prunable = (0..<problem.arcCount).lazy.filter { cert.reducedCost[$0] != Int64.max && !keep($0) }.count
       notes.append("round: threshold \(threshold) (\(lower == nil ? "guessed" : "U − L")), pruned \(pruned) of \(problem.arcCount) arcs at \(fmt(elapsed)) s")
       if prunable == 0 {
         var o = try solver.mip.solve(problem, limits: remainingLimits(incumbent: incumbent))
         o = named(o)
         o.prunedArcs = 0
         if let incumbent, !o.status.isInfeasible, cert.weighted(o.objective) < lower! { o = keepIncumbent(incumbent, over: o, cert: cert) }
+        // U bounds every plan: GLPK's own bound may be weaker when it stops on the time limit.
+        let capW = min(cert.upper, lagrangeW ?? cert.upper)
+        if !o.status.isInfeasible, let b = o.bound, cert.weighted(b) > capW {
+          o.bound = max(o.objective, cert.lexicographic(capW))
+          if o.bound == o.objective { o.status = .optimal }
+        }
         return o
       }
       let result: AssignmentOutcome
@@ -320,7 +381,7 @@ private final class WarmRun {
     guard broken.isEmpty else {
       throw .libraryFailure(solver: solver.name, code: -1, message: "warm plan breaks the problem: \(broken.prefix(3).map(\.description).joined(separator: "; "))")
     }
-    var bound = status.isOptimal ? objective : cert.lexicographic(boundW)
+    var bound = status.isOptimal ? objective : cert.lexicographic(min(boundW, lagrangeW ?? boundW))
     if bound < objective { bound = objective }
     return AssignmentOutcome(status: status.isOptimal || bound == objective ? .optimal : .feasible, columnOfRow: plan,
                              objective: objective, bound: bound, solverName: solver.name)

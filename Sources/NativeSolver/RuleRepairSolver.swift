@@ -25,8 +25,14 @@
 // throws `.unsupported` with the rules it could not satisfy. With full coverage
 // required, a repaired plan that leaves a row open also throws.
 //
-// RESULT. Status `.feasible` (never `.optimal`, even when the plan meets the
-// bound), `bound` = the relaxation optimum, so `relativeGap` says how far from
+// LOCAL SEARCH. With only `exclusive` and `mix` rules, `RuleKeepingImprover` runs
+// first from the relaxation's plan (a quarter of the time limit, at most 10 s);
+// With full coverage, no locks and one mix rule, `MixLagrangianBound` then gives a
+// bound below U and a second start (the columns' Lagrangian choices) for the local
+// search; the better plan is returned when the checker accepts it, with
+// min(U, Lagrangian bound) as its bound; otherwise the repair below.
+//
+// RESULT. Status `.feasible` (`.optimal` only when the plan meets the bound), `bound` = the relaxation optimum, so `relativeGap` says how far from
 // optimal the plan can be at most. The plan is re-checked by `SolutionChecker`
 // before it is returned.
 //
@@ -35,6 +41,7 @@
 //===----------------------------------------------------------------------===//
 
 import AssignmentCore
+import Foundation
 
 public struct RuleRepairSolver: AssignmentSolver {
   public var name: String { "native-repair" }
@@ -61,6 +68,35 @@ public struct RuleRepairSolver: AssignmentSolver {
     // The native solver's infeasible outcome carries its best plan under `.maximize`.
     var plan = relaxed.columnOfRow
     var log = ["native-repair: relaxation (side rules dropped, loads as units) \(relaxed.objective)"]
+
+    // Exclusive and mix only: the rule-keeping local search from the relaxation's plan.
+    if uncoverable == nil, RuleKeepingImprover.supports(problem) {
+      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+      let improver = RuleKeepingImprover(problem: problem, timeBudget: budget)
+      var best: (plan: [Int32], objective: ObjectiveValue)? = nil
+      func offer(_ kept: [Int32]?, _ what: String) {
+        guard let kept else { return }
+        let objective = SolutionChecker.objective(of: kept, in: problem)
+        guard SolutionChecker.violations(kept, in: problem, claimed: objective).isEmpty else { return }
+        log.append("native-repair: rule-keeping local search (\(what)) \(objective)")
+        if best.map({ objective > $0.objective }) ?? true { best = (kept, objective) }
+      }
+      offer(improver.improve(from: plan), "from the relaxation")
+      var bound = relaxed.objective
+      if let found = best, MixLagrangianBound.supports(problem), found.objective.covered == problem.rowCount,
+         let (score, proposal, _) = MixLagrangianBound.boundAndProposal(
+           problem, plan: plan, duals: relaxed.duals, target: found.objective.score,
+           deadline: Date().addingTimeInterval(min(10, (limits.timeLimit ?? 40) / 5))) {
+        if score < bound.score { bound = ObjectiveValue(covered: problem.rowCount, score: max(score, found.objective.score)) }
+        log.append("native-repair: Lagrangian bound \(score)")
+        if found.objective < bound { offer(improver.improve(from: proposal), "from the Lagrangian choices") }
+      }
+      if let best {
+        return AssignmentOutcome(status: best.objective == bound ? .optimal : .feasible, columnOfRow: best.plan,
+                                 objective: best.objective, bound: bound, solverName: name, log: log)
+      }
+      log.append("native-repair: the rule-keeping local search gave no plan; greedy repair")
+    }
 
     var rounds = 0
     while rounds < maximumRounds {

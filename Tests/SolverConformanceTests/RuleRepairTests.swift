@@ -1,5 +1,5 @@
 // The native-repair fallback on seeded random side-rule instances: its plan passes
-// the checker, and its bound ≥ the GLPK optimum ≥ its objective; never "optimal".
+// the checker, and its bound ≥ the GLPK optimum ≥ its objective; "optimal" only when it meets the bound.
 import AssignmentCore
 import DispatchTestSupport
 import GLPKBackend
@@ -26,7 +26,7 @@ import Testing
         declined += 1
         continue
       }
-      #expect(outcome.status != .optimal, "seed \(seed)")
+      #expect(outcome.status != .optimal || outcome.bound == outcome.objective, "seed \(seed)")
       let broken = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
         .filter { if case .uncoveredRow = $0 { !outcome.status.isInfeasible } else { true } }
       #expect(broken.isEmpty, "seed \(seed): \(broken)")

@@ -1,0 +1,219 @@
+//===----------------------------------------------------------------------===//
+// MixLagrangianBound — an upper bound on the score of every full-coverage plan of
+// a problem with `exclusive` rules and one `mix` rule, stronger than the pure
+// relaxation U (issue 4: the bound that closes the gap of the local search).
+//
+// RELAXATION. Dualise "each row is assigned exactly once" with free multipliers
+// x_r. The problem falls apart by column: column c picks the subset S of rows
+// that maximises Σ_{r∈S} (s(r,c) − x_r) subject to its own rules — empty, a single
+// row (exclusive rows only alone), or 2…cap non-exclusive rows holding ≥ 1 of
+// group A and ≥ 1 of group B (the best A, the best B, and the best positive rest).
+// For every x, L(x) = Σ_r x_r + Σ_c v_c(x) ≥ the score of every plan (each plan's
+// columns are feasible subsets, and its rows sum to Σ x_r).
+//
+// SEARCH. Subgradient descent on x (g_r = 1 − times r is picked), Polyak steps
+// toward the incumbent's score, starting from the pure relaxation's row duals.
+// All arithmetic is Int64 in thousandths of a point, so every L(x) evaluated is an
+// exact bound; the result is ⌊min L / 1000⌋.
+//
+// SCOPE. Coverage `.requireAll`, no locks, loads 1, side rules: `exclusive` and
+// exactly one `mix` whose groups do not overlap; otherwise nil.
+//
+// COMPLEXITY. O(r·m·cap) per iteration.
+//===----------------------------------------------------------------------===//
+
+import AssignmentCore
+import Foundation
+
+public enum MixLagrangianBound {
+  public static func supports(_ problem: AssignmentProblem) -> Bool {
+    guard problem.coverage == .requireAll, problem.arcLoads.isEmpty, problem.lockedColumn.allSatisfy({ $0 < 0 }) else { return false }
+    var mixes = 0
+    for rule in problem.sideRules {
+      switch rule {
+      case .exclusive: continue
+      case .mix(let a, let b):
+        mixes += 1
+        if !Set(a).isDisjoint(with: b) { return false }
+      default: return false
+      }
+    }
+    return mixes == 1
+  }
+
+  /// An upper bound on the score of every feasible plan (covering every row), or nil.
+  /// - Parameters:
+  ///   - plan, duals: the pure relaxation's optimum and its duals (the start), when known.
+  ///   - target: a score known to be reachable (the incumbent); the search stops once the bound reaches it.
+  public static func bound(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
+                           deadline: Date, maximumIterations: Int = 3000) -> Int64? {
+    boundAndProposal(problem, plan: plan, duals: duals, target: target, deadline: deadline, maximumIterations: maximumIterations)?.bound
+  }
+
+  /// The bound; a plan built from the columns' choices at the best multipliers (every row
+  /// covered, capacities kept; the rules may be broken — a start for `RuleKeepingImprover`);
+  /// and per arc a bound on the score of every plan that uses it (Lagrangian reduced-cost fixing).
+  public static func boundAndProposal(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
+                                      deadline: Date, maximumIterations: Int = 3000) -> (bound: Int64, proposal: [Int32], arcBound: [Int64])? {
+    guard supports(problem) else { return nil }
+    let n = problem.rowCount, m = problem.columnCount
+    guard n > 0 else { return (0, [], []) }
+    var kind = [UInt8](repeating: 0, count: n)  // 1: A, 2: B, 0: neither
+    var exclusive = [Bool](repeating: false, count: n)
+    for rule in problem.sideRules {
+      switch rule {
+      case .exclusive(let r): exclusive[r] = true
+      case .mix(let a, let b):
+        for r in a { kind[r] = 1 }
+        for r in b { kind[r] = 2 }
+      default: break
+      }
+    }
+    let scale: Int64 = 1000
+    let none = Int64.min
+    var s = [Int64](repeating: none, count: n * m)  // column-major, thousandths
+    for r in 0..<n { for a in problem.arcs(ofRow: r) { s[Int(problem.arcColumns[a]) * n + r] = problem.arcScores[a] * scale } }
+    // Start: x_r = rowDual_r − B (B read off an assigned row), else the row's best score.
+    var x = [Int64](repeating: 0, count: n)
+    var started = false
+    if let plan, let duals, duals.rowDual.count == n, duals.columnDual.count == m,
+       let r0 = (0..<n).first(where: { plan[$0] >= 0 }) {
+      let c0 = Int(plan[r0])
+      if let a = problem.arcIndex(row: r0, column: c0) {
+        let big = duals.rowDual[r0] + duals.columnDual[c0] - problem.arcScores[a]
+        for r in 0..<n { x[r] = (duals.rowDual[r] - big) * scale }
+        started = true
+      }
+    }
+    if !started {
+      for r in 0..<n { x[r] = (problem.arcs(ofRow: r).map { problem.arcScores[$0] }.max() ?? 0) * scale }
+    }
+    let targetScaled = target * scale
+    var best = Int64.max
+    var count = [Int32](repeating: 0, count: n)
+    var lambda = 2.0
+    var sinceBest = 0
+    // Small sorted (descending) lists of (profit, row).
+    var listA: [(Int64, Int)] = [], listB: [(Int64, Int)] = [], listN: [(Int64, Int)] = []
+    func push(_ list: inout [(Int64, Int)], _ item: (Int64, Int), _ k: Int) {
+      if list.count == k { if item.0 <= list[k - 1].0 { return }; list.removeLast() }
+      var i = list.count
+      list.append(item)
+      while i > 0 && list[i - 1].0 < item.0 { list[i] = list[i - 1]; i -= 1 }
+      list[i] = item
+    }
+    var chosen: [Int] = []
+    var bestX = x
+    var choice = [[Int]](repeating: [], count: m)
+    var valueOf = [Int64](repeating: 0, count: m)
+    var stop = false, forceLast = false
+    var arcSlack = [Int64](repeating: 0, count: problem.arcCount)
+    var arcRow = [Int32](repeating: 0, count: problem.arcCount)
+    var arcsOfColumn = [[Int]](repeating: [], count: m)
+    for r in 0..<n { for a in problem.arcs(ofRow: r) { arcRow[a] = Int32(r); arcsOfColumn[Int(problem.arcColumns[a])].append(a) } }
+    for iteration in 0...maximumIterations {
+      let last = forceLast || iteration == maximumIterations || Date() >= deadline
+      if last { x = bestX }
+      for r in 0..<n { count[r] = 0 }
+      var total: Int64 = 0
+      for r in 0..<n { total += x[r] }
+      for c in 0..<m {
+        let cap = problem.columnCapacities[c]
+        guard cap > 0 else { continue }
+        let k = cap + 1
+        listA.removeAll(keepingCapacity: true); listB.removeAll(keepingCapacity: true); listN.removeAll(keepingCapacity: true)
+        var single: (Int64, Int) = (0, -1)
+        let base = c * n
+        for r in 0..<n {
+          let sc = s[base + r]
+          if sc == none { continue }
+          let p = sc - x[r]
+          if p > single.0 { single = (p, r) }
+          if exclusive[r] { continue }
+          switch kind[r] {
+          case 1: push(&listA, (p, r), k)
+          case 2: push(&listB, (p, r), k)
+          default: push(&listN, (p, r), k)
+          }
+        }
+        var value = single.0
+        chosen.removeAll(keepingCapacity: true)
+        if single.1 >= 0 { chosen.append(single.1) }
+        if cap >= 2, let a1 = listA.first, let b1 = listB.first {
+          var mixed = a1.0 + b1.0
+          var rest: [(Int64, Int)] = Array(listA.dropFirst()) + Array(listB.dropFirst()) + listN
+          rest.sort { $0.0 > $1.0 }
+          var picks = [a1.1, b1.1]
+          for item in rest.prefix(cap - 2) where item.0 > 0 { mixed += item.0; picks.append(item.1) }
+          if mixed > value { value = mixed; chosen = picks }
+        }
+        if value > 0 { total += value; for r in chosen { count[r] += 1 } }
+        if last {
+          choice[c] = value > 0 ? chosen : []
+          valueOf[c] = value
+          // Per arc (r, c): the best subset of c that holds r; a plan using the arc scores at most
+          // (L(x) − (v_c − that value)) / scale.
+          let v = max(0, value)
+          for a in arcsOfColumn[c] {
+            let r = Int(arcRow[a])
+            let p = s[base + r] - x[r]
+            var withR = p
+            if !exclusive[r] && cap >= 2 {
+              func top(_ list: [(Int64, Int)], excluding ex: Int, _ ex2: Int) -> (Int64, Int)? { list.first { $0.1 != ex && $0.1 != ex2 } }
+              var need: [(Int64, Int)] = []
+              var ok = true
+              switch kind[r] {
+              case 1: if let b = top(listB, excluding: r, -1) { need = [b] } else { ok = false }
+              case 2: if let a = top(listA, excluding: r, -1) { need = [a] } else { ok = false }
+              default:
+                if cap >= 3, let a = top(listA, excluding: r, -1), let b = top(listB, excluding: r, -1) { need = [a, b] } else { ok = false }
+              }
+              if ok {
+                var mixed = p + need.reduce(0) { $0 + $1.0 }
+                let taken = Set(need.map(\.1) + [r])
+                var rest = (listA + listB + listN).filter { !taken.contains($0.1) }
+                rest.sort { $0.0 > $1.0 }
+                for item in rest.prefix(cap - 1 - need.count) where item.0 > 0 { mixed += item.0 }
+                withR = max(withR, mixed)
+              }
+            }
+            arcSlack[a] = v - withR
+          }
+        }
+      }
+      if last { break }
+      if total < best { best = total; sinceBest = 0; bestX = x } else { sinceBest += 1 }
+      if best <= targetScaled { stop = true }
+      if stop { x = bestX; forceLast = true; continue }
+      if sinceBest >= 25 { lambda /= 2; sinceBest = 0; if lambda < 1e-4 { stop = true } }
+      var norm = 0.0
+      for r in 0..<n { let g = 1 - Int64(count[r]); norm += Double(g * g) }
+      if norm == 0 { stop = true }  // the relaxed choice is a plan: L(x) is its score
+      if stop { x = bestX; forceLast = true; continue }
+      let step = lambda * Double(total - targetScaled) / norm
+      for r in 0..<n {
+        let g = 1 - Int64(count[r])
+        if g != 0 { x[r] -= Int64((step * Double(g)).rounded()) }
+      }
+    }
+    guard best != .max else { return nil }
+    // The proposal: columns by value, each taking its chosen rows still open; the rest go to
+    // their best column with room.
+    var proposal = [Int32](repeating: -1, count: n)
+    var used = [Int](repeating: 0, count: m)
+    for c in (0..<m).sorted(by: { (valueOf[$0], -$0) > (valueOf[$1], -$1) }) {
+      for r in choice[c] where proposal[r] < 0 && used[c] < problem.columnCapacities[c] { proposal[r] = Int32(c); used[c] += 1 }
+    }
+    for r in 0..<n where proposal[r] < 0 {
+      var bestColumn = -1, bestScore = Int64.min
+      for a in problem.arcs(ofRow: r) {
+        let c = Int(problem.arcColumns[a])
+        if used[c] < problem.columnCapacities[c] && problem.arcScores[a] > bestScore { bestColumn = c; bestScore = problem.arcScores[a] }
+      }
+      if bestColumn >= 0 { proposal[r] = Int32(bestColumn); used[bestColumn] += 1 }
+    }
+    // ⌊best / scale⌋ for either sign.
+    func floorScaled(_ v: Int64) -> Int64 { v >= 0 ? v / scale : -((-v + scale - 1) / scale) }
+    return (floorScaled(best), proposal, arcSlack.map { floorScaled(best - $0) })
+  }
+}

@@ -1,0 +1,102 @@
+// RuleKeepingImprover on seeded random exclusive + mix instances: whenever it returns a
+// plan, the plan passes the checker and objective ≤ brute-force optimum ≤ relaxation bound;
+// the Lagrangian bound lies between the optimum and the relaxation bound.
+import AssignmentCore
+import DispatchTestSupport
+import NativeSolver
+import Foundation
+import Testing
+
+@Suite struct RuleKeepingImproverTests {
+  /// A random problem with 0–2 exclusive rows and one mix rule (a random split of the rows).
+  static func instance(seed: UInt64) -> AssignmentProblem {
+    var shape = RandomProblemShape()
+    shape.rows = 2...7
+    shape.columns = 1...4
+    shape.lockProbability = seed % 4 == 0 ? 0.1 : 0
+    let base = RandomProblems.make(seed: seed, shape: shape)
+    var rng = SeededGenerator(seed: seed &* 31 &+ 7)
+    let rows = base.rowCount
+    var rules: [SideRule] = []
+    for _ in 0..<Int.random(in: 0...2, using: &rng) { rules.append(.exclusive(row: Int.random(in: 0..<rows, using: &rng))) }
+    let a = (0..<rows).filter { _ in Bool.random(using: &rng) }
+    rules.append(.mix(groupA: a, groupB: (0..<rows).filter { !a.contains($0) }))
+    return try! AssignmentProblem(rowCount: rows, columnCapacities: base.columnCapacities, arcs: base.allArcs,
+                                  locks: base.locks, coverage: base.coverage, sideRules: rules)
+  }
+
+  @Test func plansKeepTheRulesAndBracketTheOptimum() throws {
+    let native = ShortestAugmentingPathSolver()
+    var returned = 0, reachedOptimum = 0, bounded = 0
+    for seed in UInt64(1)...500 {
+      let problem = Self.instance(seed: seed)
+      let relaxed = try native.solve(problem.withoutSideRules())
+      guard relaxed.status.isOptimal else { continue }
+      guard let plan = RuleKeepingImprover(problem: problem, timeBudget: 1).improve(from: relaxed.columnOfRow) else { continue }
+      returned += 1
+      let objective = SolutionChecker.objective(of: plan, in: problem)
+      #expect(SolutionChecker.violations(plan, in: problem).isEmpty, "seed \(seed)")
+      let optimum = try #require(BruteForce.optimum(problem), "seed \(seed): improver found a plan, brute force none")
+      #expect(objective <= optimum, "seed \(seed)")
+      #expect(optimum <= relaxed.objective, "seed \(seed)")
+      if objective == optimum { reachedOptimum += 1 }
+      // The Lagrangian bound (full coverage, no locks) bounds the optimum too.
+      if let score = MixLagrangianBound.bound(problem, plan: relaxed.columnOfRow, duals: relaxed.duals, target: objective.score,
+                                              deadline: .distantFuture, maximumIterations: 200) {
+        bounded += 1
+        #expect(optimum.score <= score, "seed \(seed): Lagrangian bound \(score) < optimum \(optimum)")
+        #expect(score <= relaxed.objective.score, "seed \(seed)")
+      }
+    }
+    print("rule-keeping improver: \(returned) plans of 500, \(reachedOptimum) optimal; \(bounded) Lagrangian bounds")
+    #expect(returned >= 200)
+  }
+
+  @Test func lagrangianArcBoundsHoldForEveryPlanUsingTheArc() throws {
+    let native = ShortestAugmentingPathSolver()
+    var checked = 0
+    for seed in UInt64(1)...500 {
+      let problem = Self.instance(seed: seed)
+      guard MixLagrangianBound.supports(problem) else { continue }
+      let relaxed = try native.solve(problem.withoutSideRules())
+      guard relaxed.status.isOptimal,
+            let result = MixLagrangianBound.boundAndProposal(problem, plan: relaxed.columnOfRow, duals: relaxed.duals,
+                                                            target: relaxed.objective.score, deadline: .distantFuture,
+                                                            maximumIterations: 100)
+      else { continue }
+      for row in 0..<problem.rowCount {
+        for arc in problem.arcs(ofRow: row) {
+          // Plans that put `row` on this arc's column.
+          let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
+          guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
+          checked += 1
+          #expect(best.score <= result.arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(result.arcBound[arc])")
+          #expect(result.arcBound[arc] <= result.bound, "seed \(seed)")
+        }
+      }
+    }
+    print("Lagrangian arc bounds: \(checked) arcs checked")
+    #expect(checked >= 50)
+  }
+
+  @Test func aMixSwapIsNeeded() throws {
+    // Rows 0, 1 (group A) prefer column 0, rows 2, 3 (group B) column 1; capacities 2 leave
+    // no room to bring a row in: only a swap makes both columns mixed.
+    var arcs: [Arc] = []
+    for r in 0..<4 { for c in 0..<2 { arcs.append(Arc(row: r, column: c, score: (r < 2) == (c == 0) ? 10 : 8)) } }
+    let problem = try AssignmentProblem(rowCount: 4, columnCapacities: [2, 2], arcs: arcs, coverage: .requireAll,
+                                        sideRules: [.mix(groupA: [0, 1], groupB: [2, 3])])
+    let relaxed = try ShortestAugmentingPathSolver().solve(problem.withoutSideRules())
+    #expect(relaxed.objective.score == 40)
+    let plan = try #require(RuleKeepingImprover(problem: problem).improve(from: relaxed.columnOfRow))
+    #expect(SolutionChecker.violations(plan, in: problem).isEmpty)
+    #expect(SolutionChecker.objective(of: plan, in: problem) == ObjectiveValue(covered: 4, score: 36))
+    #expect(Set([plan[0], plan[1]]) == [0, 1] && Set([plan[2], plan[3]]) == [0, 1])
+    let outcome = try RuleRepairSolver().solve(problem)
+    // The Lagrangian bound (full coverage, one mix rule) lies between the plan and U = 40.
+    let bound = try #require(outcome.bound?.score)
+    #expect(outcome.objective.score == 36 && (36...40).contains(bound))
+    #expect(outcome.status == (bound == 36 ? .optimal : .feasible))
+    print("mix swap: native-repair bound \(bound)")
+  }
+}
