@@ -176,50 +176,11 @@ struct FolderReading {
     let bytes = [UInt8](data)
     fileBytes[spec.name] = bytes
 
-    let text: String
-    switch TextDecoding.decode(bytes) {
-    case .text(let decoded, _): text = decoded
-    case .undecodable(let line):
-      report(.undecodableText, file: fileName, line: line)
-      return nil
-    }
-
-    let parsed = CSVParser.parse(text)
-    if let line = parsed.unterminatedQuoteLine { report(.unterminatedQuote, file: fileName, line: line) }
-    let records = parsed.records.filter { !$0.isBlank }
-    guard let headerRecord = records.first else {
-      // An optional file that is empty is as good as absent.
-      if spec.required { report(.emptyFile, file: fileName) }
-      return nil
-    }
-
-    let headers = headerRecord.fields.map { ValueParser.trim($0) }
-    var columns: [String: (index: Int, header: String)] = [:]
-    let allNames = spec.columns.flatMap(\.names)
-    for (index, header) in headers.enumerated() where !header.isEmpty {
-      let token = ValueParser.normalizedToken(header)
-      guard let column = spec.columns.first(where: { $0.names.contains { ValueParser.normalizedToken($0) == token } }) else {
-        report(.unknownColumn(suggestion: ValueParser.nearest(to: header, among: allNames)),
-               file: fileName, line: headerRecord.line, column: header)
-        continue
-      }
-      if let first = columns[column.key] {
-        report(.duplicateColumn(column, firstHeader: first.header), file: fileName, line: headerRecord.line, column: header)
-      } else {
-        columns[column.key] = (index, header)
-      }
-    }
-    for column in spec.columns where column.required && columns[column.key] == nil {
-      report(.missingColumn(column), file: fileName, line: headerRecord.line, column: column.key)
-    }
-
-    let rows = Array(records.dropFirst())
-    if spec.required && rows.isEmpty { report(.noDataRows, file: fileName, line: headerRecord.line) }
-    for row in rows where row.fields.count > headers.count {
-      let extra = row.fields[headers.count...].filter { !ValueParser.trim($0).isEmpty }.count
-      if extra > 0 { report(.extraCells(count: extra), file: fileName, line: row.line) }
-    }
-    return Table(spec: spec, fileName: fileName, headerLine: headerRecord.line, columns: columns, rows: rows)
+    guard let parsed = CSVTableParsing.parse(
+      bytes, fileName: fileName, columns: spec.columns, emptyIsError: spec.required, warnUnknownColumns: true, issues: &issues)
+    else { return nil }
+    if spec.required && parsed.rows.isEmpty { report(.noDataRows, file: fileName, line: parsed.headerLine) }
+    return Table(spec: spec, fileName: fileName, headerLine: parsed.headerLine, columns: parsed.columns, rows: parsed.rows)
   }
 
   // MARK: - Cells
