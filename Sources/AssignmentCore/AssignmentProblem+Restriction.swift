@@ -5,8 +5,11 @@
 // Both keep rows, columns, capacities, locks and the coverage rule unchanged,
 // so a plan of the derived problem is indexed exactly like one of the original.
 // Soundness facts the callers rely on:
-// - `withoutSideRules()` only removes constraints: every plan feasible for the
-//   original is feasible for it, so its optimum is an upper bound.
+// - `withoutSideRules()` only removes constraints and penalties (soft weights are
+//   ≥ 0): every plan feasible for the original is feasible for it and scores at
+//   least as much there, so its optimum is an upper bound.
+// - `requiringFullCoverage()` only adds "every row covered": when some plan of the
+//   original covers every row, the two have the same optima.
 // - `keepingArcs(_:)` only removes arcs (never a locked one): every plan feasible
 //   for it is feasible for the original, so its plans are lower bounds.
 // Complexity: O(a) for a arcs (the arcs stay in (row, column) order).
@@ -19,6 +22,13 @@ extension AssignmentProblem {
     // Same arcs and locks as a valid problem: the initialiser cannot throw.
     return try! AssignmentProblem(rowCount: rowCount, columnCapacities: columnCapacities, arcs: allArcs, locks: locks,
                                   coverage: coverage)
+  }
+
+  /// The same problem with `coverage == .requireAll`.
+  public func requiringFullCoverage() -> AssignmentProblem {
+    guard coverage != .requireAll else { return self }
+    return try! AssignmentProblem(rowCount: rowCount, columnCapacities: columnCapacities, arcs: allArcs, locks: locks,
+                                  coverage: .requireAll, sideRules: sideRules)
   }
 
   /// The same problem restricted to the arcs for which `keep(arcIndex)` is true;

@@ -16,7 +16,9 @@
 //
 // Locks are hard: a locked row must take its locked column. Side rules that
 // link several rows (issue 4) live in `sideRules`; only back ends whose
-// capabilities include them may solve such a problem.
+// capabilities include them may solve such a problem. A soft side rule
+// (`SideRule.soft`) may be broken at a cost: its weight per violation is
+// subtracted from the score (step 2), so coverage still comes first.
 //
 // Storage is compressed sparse rows: the arcs of row r are
 // `rowStart[r] ..< rowStart[r + 1]`, sorted by column, no column twice.
@@ -69,6 +71,8 @@ public struct AssignmentProblem: Sendable, Equatable {
   public var arcCount: Int { arcColumns.count }
   /// True when every arc's load is 1 and there are no side rules: the fast exact path applies.
   public var isPureAssignment: Bool { arcLoads.isEmpty && sideRules.isEmpty }
+  /// True when some side rule is soft (its penalty enters the score).
+  public var hasSoftRules: Bool { sideRules.contains { $0.softWeight != nil } }
 
   /// Builds a problem from arcs in any order.
   ///
@@ -112,6 +116,11 @@ public struct AssignmentProblem: Sendable, Equatable {
     }
     self.lockedColumn = locked
     self.coverage = coverage
+    for rule in sideRules {
+      guard case .soft(let inner, let weight) = rule else { continue }
+      if case .soft = inner { throw .invalidSoftRule("a soft rule inside a soft rule") }
+      guard (0...maximumScoreMagnitude).contains(weight) else { throw .invalidSoftRule("weight \(weight) is outside 0...\(maximumScoreMagnitude)") }
+    }
     self.sideRules = sideRules
     for lock in locks where Self.arcIndex(rowStart: rowStart, arcColumns: arcColumns, row: lock.row, column: lock.column) == nil {
       throw .lockWithoutArc(row: lock.row, column: lock.column)
@@ -170,6 +179,7 @@ public enum AssignmentProblemError: Error, Equatable, Sendable {
   case rowLockedTwice(row: Int)
   case lockWithoutArc(row: Int, column: Int)
   case locksExceedCapacity(column: Int, lockedLoad: Int, capacity: Int)
+  case invalidSoftRule(String)
 }
 
 extension AssignmentProblemError: CustomStringConvertible {
@@ -184,6 +194,7 @@ extension AssignmentProblemError: CustomStringConvertible {
     case .rowLockedTwice(let r): "row \(r) is locked twice"
     case .lockWithoutArc(let r, let c): "lock (\(r), \(c)) is not an allowed pair"
     case .locksExceedCapacity(let c, let used, let cap): "locks put load \(used) on column \(c), whose capacity is \(cap)"
+    case .invalidSoftRule(let why): "soft side rule: \(why)"
     }
   }
 }

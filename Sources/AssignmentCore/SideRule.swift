@@ -18,12 +18,62 @@ public enum SideRule: Sendable, Equatable, Hashable {
   /// assigned to `columns[k]` (an unassigned row moves too). The move budget of re-planning
   /// (`dispatch replan --max-moves`): Σ_k x[rows[k], columns[k]] ≥ rows.count − limit.
   case maximumMoves(rows: [Int], columns: [Int], limit: Int)
+  /// A soft rule: `rule` may be broken, and each violation costs `weight` score points
+  /// (the plan's score is the arc scores minus the penalties). `rule` is never itself soft.
+  /// Violations, counted by `SolutionChecker.violationCount`:
+  /// exclusive — 1 when the row's column takes another row; mix — per column with ≥ 2 rows
+  /// lacking a group; minimumLoad — 1 when the column is used below its minimum;
+  /// usedColumns — columns used below the minimum or above the maximum; distinctColumns —
+  /// per column, the rows beyond the first; maximumMoves — the moves beyond the limit.
+  indirect case soft(SideRule, weight: Int64)
 }
 
 extension SideRule {
+  /// The rule itself, whether it is hard or soft.
+  public var constraint: SideRule {
+    if case .soft(let rule, _) = self { rule } else { self }
+  }
+
+  /// The penalty per violation of a soft rule, nil for a hard one.
+  public var softWeight: Int64? {
+    if case .soft(_, let weight) = self { weight } else { nil }
+  }
+
+  /// The same rule with its rows and columns renamed (`nil` drops a row or column). Mix
+  /// groups keep the rows that survive; other rules need every index they name.
+  public func renamed(row: (Int) -> Int?, column: (Int) -> Int?) -> SideRule? {
+    switch self {
+    case .exclusive(let r): row(r).map { .exclusive(row: $0) }
+    case .mix(let a, let b): .mix(groupA: a.compactMap(row), groupB: b.compactMap(row))
+    case .minimumLoad(let c, let k): column(c).map { .minimumLoad(column: $0, minimum: k) }
+    case .usedColumns(let cs, let lo, let hi):
+      cs.allSatisfy { column($0) != nil } ? .usedColumns(columns: cs.map { column($0)! }, minimum: lo, maximum: hi) : nil
+    case .distinctColumns(let rs):
+      rs.allSatisfy { row($0) != nil } ? .distinctColumns(rows: rs.map { row($0)! }) : nil
+    case .maximumMoves(let rs, let cs, let limit):
+      rs.allSatisfy { row($0) != nil } && cs.allSatisfy { column($0) != nil }
+        ? .maximumMoves(rows: rs.map { row($0)! }, columns: cs.map { column($0)! }, limit: limit) : nil
+    case .soft(let rule, let weight): rule.renamed(row: row, column: column).map { .soft($0, weight: weight) }
+    }
+  }
+
+  /// The most violations the rule can count in a problem with `columnCount` columns (0 for a
+  /// hard rule); times the weight, a bound on the rule's penalty.
+  public func maximumViolations(columnCount: Int) -> Int {
+    guard case .soft(let rule, _) = self else { return 0 }
+    switch rule {
+    case .exclusive, .minimumLoad: return 1
+    case .mix: return columnCount
+    case .usedColumns(let cs, let lo, let hi): return max(lo, cs.count - max(0, hi))
+    case .distinctColumns(let rs): return max(0, rs.count - 1)
+    case .maximumMoves(let rs, _, let limit): return max(0, rs.count - max(0, limit))
+    case .soft: return 0
+    }
+  }
+
   /// The number of moves `columnOfRow` makes against a `.maximumMoves` rule's pairs (nil for other rules).
   public func moves(in columnOfRow: [Int32]) -> Int? {
-    guard case .maximumMoves(let rows, let columns, _) = self else { return nil }
+    guard case .maximumMoves(let rows, let columns, _) = constraint else { return nil }
     return zip(rows, columns).filter { columnOfRow[$0.0] != Int32($0.1) }.count
   }
 }

@@ -23,8 +23,9 @@ public enum SolutionChecker {
     }
   }
 
-  /// The objective of `columnOfRow` (assumed to use allowed arcs only).
-  /// - Complexity: O(*r* log *d*).
+  /// The objective of `columnOfRow` (assumed to use allowed arcs only): coverage, and the
+  /// arcs' scores minus the penalties of broken soft rules.
+  /// - Complexity: O(*r* log *d* + *s*) for side rules of total size *s*.
   public static func objective(of columnOfRow: [Int32], in problem: AssignmentProblem) -> ObjectiveValue {
     var value = ObjectiveValue(covered: 0, score: 0)
     for (row, column) in columnOfRow.enumerated() where column >= 0 {
@@ -32,7 +33,39 @@ public enum SolutionChecker {
       value.covered += 1
       value.score += problem.arcScores[arc]
     }
+    value.score -= penalty(of: columnOfRow, in: problem)
     return value
+  }
+
+  /// The penalty of the soft rules `columnOfRow` breaks: Σ weight × violations.
+  public static func penalty(of columnOfRow: [Int32], in problem: AssignmentProblem) -> Int64 {
+    guard problem.sideRules.contains(where: { $0.softWeight != nil }), columnOfRow.count == problem.rowCount else { return 0 }
+    let (rowsOfColumn, load) = occupancy(columnOfRow, in: problem)
+    var total: Int64 = 0
+    for rule in problem.sideRules {
+      guard case .soft(let inner, let weight) = rule else { continue }
+      total += weight * Int64(breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load)?.count ?? 0)
+    }
+    return total
+  }
+
+  /// How many times `columnOfRow` breaks `rule` (hard or soft; see `SideRule.soft` for what counts).
+  public static func violationCount(of rule: SideRule, in columnOfRow: [Int32], problem: AssignmentProblem) -> Int {
+    guard columnOfRow.count == problem.rowCount else { return 0 }
+    let (rowsOfColumn, load) = occupancy(columnOfRow, in: problem)
+    return breach(of: rule.constraint, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load)?.count ?? 0
+  }
+
+  /// Rows and load of each column, over the plan's allowed arcs.
+  private static func occupancy(_ columnOfRow: [Int32], in problem: AssignmentProblem) -> ([[Int]], [Int]) {
+    var load = [Int](repeating: 0, count: problem.columnCount)
+    var rowsOfColumn = [[Int]](repeating: [], count: problem.columnCount)
+    for (row, column) in columnOfRow.enumerated() where column >= 0 && Int(column) < problem.columnCount {
+      guard let arc = problem.arcIndex(row: row, column: Int(column)) else { continue }
+      load[Int(column)] += problem.load(ofArc: arc)
+      rowsOfColumn[Int(column)].append(row)
+    }
+    return (rowsOfColumn, load)
   }
 
   /// Every way `columnOfRow` breaks `problem`; empty when it is a feasible
@@ -65,8 +98,14 @@ public enum SolutionChecker {
       found.append(.overCapacity(column: column, load: used, capacity: problem.columnCapacities[column]))
     }
     for rule in problem.sideRules {
-      if let detail = brokenDetail(of: rule, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load) {
-        found.append(.sideRuleBroken(rule, detail: detail))
+      switch rule {
+      case .soft(let inner, let weight):
+        if weight < 0 { found.append(.sideRuleBroken(rule, detail: "negative weight")) }
+        if case .soft = inner { found.append(.sideRuleBroken(rule, detail: "a soft rule inside a soft rule")) }
+      default:
+        if let breach = breach(of: rule, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load) {
+          found.append(.sideRuleBroken(rule, detail: breach.detail))
+        }
       }
     }
     if let claimed {
@@ -76,36 +115,43 @@ public enum SolutionChecker {
     return found
   }
 
-  private static func brokenDetail(of rule: SideRule, columnOfRow: [Int32], rowsOfColumn: [[Int]], load: [Int]) -> String? {
+  /// How `rule` (taken as hard) is broken: the number of violations and what they are; nil when kept.
+  private static func breach(of rule: SideRule, columnOfRow: [Int32], rowsOfColumn: [[Int]], load: [Int]) -> (count: Int, detail: String)? {
     switch rule {
     case .exclusive(let row):
       let column = Int(columnOfRow[row])
-      guard column >= 0, rowsOfColumn[column].count > 1 else { return nil }
-      return "column \(column) takes \(rowsOfColumn[column].count) rows"
+      guard column >= 0, column < rowsOfColumn.count, rowsOfColumn[column].count > 1 else { return nil }
+      return (1, "column \(column) takes \(rowsOfColumn[column].count) rows")
     case .mix(let groupA, let groupB):
       let inA = Set(groupA), inB = Set(groupB)
+      var count = 0, first = ""
       for (column, rows) in rowsOfColumn.enumerated() where rows.count >= 2 {
         if !rows.contains(where: inA.contains) || !rows.contains(where: inB.contains) {
-          return "column \(column) takes rows \(rows) without both kinds"
+          if count == 0 { first = "column \(column) takes rows \(rows) without both kinds" }
+          count += 1
         }
       }
-      return nil
+      return count == 0 ? nil : (count, count == 1 ? first : "\(first) (and \(count - 1) more columns)")
     case .minimumLoad(let column, let minimum):
       guard load[column] > 0, load[column] < minimum else { return nil }
-      return "column \(column) carries load \(load[column]) < \(minimum)"
+      return (1, "column \(column) carries load \(load[column]) < \(minimum)")
     case .usedColumns(let columns, let minimum, let maximum):
       let used = columns.filter { load[$0] > 0 }.count
       guard used < minimum || used > maximum else { return nil }
-      return "\(used) columns used, allowed \(minimum)...\(maximum)"
+      return (max(0, minimum - used) + max(0, used - maximum), "\(used) columns used, allowed \(minimum)...\(maximum)")
     case .distinctColumns(let rows):
-      let columns = rows.map { columnOfRow[$0] }.filter { $0 >= 0 }
-      guard Set(columns).count < columns.count else { return nil }
-      return "rows \(rows) share a column"
+      var seen: [Int32: Int] = [:]
+      for column in rows.map({ columnOfRow[$0] }) where column >= 0 { seen[column, default: 0] += 1 }
+      let extra = seen.values.reduce(0) { $0 + max(0, $1 - 1) }
+      guard extra > 0 else { return nil }
+      return (extra, "rows \(rows) share a column")
     case .maximumMoves(let rows, let columns, let limit):
-      guard rows.count == columns.count else { return "\(rows.count) rows but \(columns.count) columns" }
+      guard rows.count == columns.count else { return (1, "\(rows.count) rows but \(columns.count) columns") }
       let moved = zip(rows, columns).filter { columnOfRow[$0.0] != Int32($0.1) }.count
-      guard moved > limit else { return nil }
-      return "\(moved) rows moved, at most \(limit) allowed"
+      guard moved > max(0, limit) else { return nil }
+      return (moved - max(0, limit), "\(moved) rows moved, at most \(limit) allowed")
+    case .soft(let inner, _):
+      return breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load)
     }
   }
 }

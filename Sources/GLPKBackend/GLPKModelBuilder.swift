@@ -18,6 +18,15 @@
 //   distinct(R):  per column c: Σ_{r ∈ R, with multiplicity} x_rc ≤ 1
 //   maximumMoves: Σ_k x[rows_k, columns_k] ≥ count − limit (pairs without an included arc add 0)
 //   coverage floor (second phase only): Σ x ≥ k
+// A soft rule (weight w) gets violation variables v ≥ 0 with objective −w·v (× the
+// caller's `penaltyScale`) that relax its rows by exactly one violation each, so
+// at the optimum v equals SolutionChecker's violation count:
+//   exclusive:    v ∈ {0,1} per row, each arc row gets −M·v
+//   mix:          v_c ∈ {0,1} per column, both group rows get +(most − 1)·v_c
+//   minimumLoad:  v ∈ {0,1}: load_c − minimum·y_c + minimum·v ≥ 0
+//   usedColumns:  s⁻, s⁺ ∈ ℤ≥0: Σ y + s⁻ ≥ minimum, Σ y − s⁺ ≤ maximum
+//   distinct(R):  v_c ∈ ℤ≥0 per column: Σ x − v_c ≤ 1
+//   maximumMoves: s ∈ ℤ≥0: Σ x + s ≥ count − limit
 // "Most rows at c" = rows with a zero-load arc at c + min(cap_c, rows with a positive-load arc).
 // Complexity: O(a + Σ side-rule sizes + a_c per exclusive row) time and memory.
 //===----------------------------------------------------------------------===//
@@ -50,6 +59,9 @@ struct GLPKModel {
   /// GLPK row of each problem column's capacity constraint, 0 when it has none.
   var capacityRow: [Int32] = []
 
+  /// The violation variables of soft rules, to give an incumbent its values.
+  var softTerms: [SoftTerm] = []
+
   var glpkRowCount: Int { rowType.count - 1 }
   var glpkColumnCount: Int { columnType.count - 1 }
 
@@ -76,6 +88,47 @@ struct GLPKModel {
   }
 }
 
+/// A violation variable of a soft rule and how to count its value in a plan (the same
+/// count as SolutionChecker's, which it must equal for an incumbent to be feasible).
+enum SoftTerm {
+  case exclusive(row: Int, variable: Int32)
+  case mix(column: Int, groupA: Set<Int>, groupB: Set<Int>, variable: Int32)
+  case minimumLoad(column: Int, minimum: Int, variable: Int32)
+  case usedBelow(columns: [Int], minimum: Int, variable: Int32)
+  case usedAbove(columns: [Int], maximum: Int, variable: Int32)
+  case distinct(column: Int, rows: [Int], variable: Int32)
+  case moves(rows: [Int], columns: [Int], limit: Int, variable: Int32)
+
+  var variable: Int32 {
+    switch self {
+    case .exclusive(_, let v), .mix(_, _, _, let v), .minimumLoad(_, _, let v), .usedBelow(_, _, let v),
+         .usedAbove(_, _, let v), .distinct(_, _, let v), .moves(_, _, _, let v): v
+    }
+  }
+
+  /// The variable's value for `plan`, given each column's rows and load.
+  func value(plan: [Int32], rowsOfColumn: [[Int]], load: [Int]) -> Double {
+    switch self {
+    case .exclusive(let row, _):
+      let c = plan[row]
+      return c >= 0 && rowsOfColumn[Int(c)].count > 1 ? 1 : 0
+    case .mix(let column, let a, let b, _):
+      let rows = rowsOfColumn[column]
+      return rows.count >= 2 && (!rows.contains(where: a.contains) || !rows.contains(where: b.contains)) ? 1 : 0
+    case .minimumLoad(let column, let minimum, _):
+      return load[column] > 0 && load[column] < minimum ? 1 : 0
+    case .usedBelow(let columns, let minimum, _):
+      return Double(max(0, minimum - columns.filter { load[$0] > 0 }.count))
+    case .usedAbove(let columns, let maximum, _):
+      return Double(max(0, columns.filter { load[$0] > 0 }.count - maximum))
+    case .distinct(let column, let rows, _):
+      return Double(max(0, rows.filter { plan[$0] == Int32(column) }.count - 1))
+    case .moves(let rows, let columns, let limit, _):
+      return Double(max(0, zip(rows, columns).filter { plan[$0.0] != Int32($0.1) }.count - limit))
+    }
+  }
+}
+
 enum GLPKModelBuilder {
   /// What the builder found before GLPK: a row that must be covered but has no usable arc,
   /// or a usedColumns rule whose range is empty.
@@ -86,7 +139,12 @@ enum GLPKModelBuilder {
     func bad(_ what: String) -> SolverError { .unsupported(solver: GLPKSolver.solverName, reason: what) }
     let rows = 0..<problem.rowCount, columns = 0..<problem.columnCount
     for rule in problem.sideRules {
-      switch rule {
+      if case .soft(let inner, let weight) = rule {
+        if case .soft = inner { throw bad("side rule \(rule) is soft twice") }
+        if weight < 0 || weight > maximumScoreMagnitude { throw bad("side rule \(rule) has weight \(weight) out of range") }
+      }
+      switch rule.constraint {
+      case .soft: break
       case .exclusive(let r): if !rows.contains(r) { throw bad("side rule \(rule) names row \(r), out of range") }
       case .mix(let a, let b):
         if let r = (a + b).first(where: { !rows.contains($0) }) { throw bad("side rule \(rule) names row \(r), out of range") }
@@ -108,8 +166,9 @@ enum GLPKModelBuilder {
 
   /// Builds the model. `integer`: x (and y) binary, arcs over capacity left out; otherwise
   /// x is continuous with only `x ≥ 0` (rows bound it), every arc kept (for exact duals).
-  /// `objective(arc)` is each x's coefficient; `coverageFloor` adds Σ x ≥ k.
-  static func build(_ problem: AssignmentProblem, integer: Bool, coverageFloor: Int? = nil,
+  /// `objective(arc)` is each x's coefficient; `coverageFloor` adds Σ x ≥ k; a soft rule's
+  /// violation variables get −weight × `penaltyScale` (0 when only coverage counts).
+  static func build(_ problem: AssignmentProblem, integer: Bool, coverageFloor: Int? = nil, penaltyScale: Double = 1,
                     objective: (Int) -> Double) throws(Obstacle) -> GLPKModel {
     var model = GLPKModel()
     let capacities = problem.columnCapacities
@@ -160,7 +219,7 @@ enum GLPKModelBuilder {
     // y_c for the columns that minimumLoad / usedColumns rules name.
     var needsUsed = Set<Int>()
     for rule in problem.sideRules {
-      switch rule {
+      switch rule.constraint {
       case .minimumLoad(let c, _): needsUsed.insert(c)
       case .usedColumns(let cs, _, _): needsUsed.formUnion(cs)
       default: break
@@ -178,17 +237,30 @@ enum GLPKModelBuilder {
 
     var exclusiveDone = Set<Int>()
     for rule in problem.sideRules {
-      switch rule {
+      // Soft: each violation variable costs the weight; nil for a hard rule.
+      let cost = rule.softWeight.map { -Double($0) * penaltyScale }
+      func violation(upper: Double, _ term: (Int32) -> SoftTerm) -> Int32 {
+        let v = model.addColumn(kind: integer ? GLP_IV : GLP_CV, type: GLP_DB, lower: 0, upper: upper, objective: cost ?? 0)
+        model.softTerms.append(term(v))
+        return v
+      }
+      switch rule.constraint {
+      case .soft: continue // validate() rejects a soft rule inside a soft rule
       case .exclusive(let row):
-        guard exclusiveDone.insert(row).inserted else { continue }
+        guard cost != nil || exclusiveDone.insert(row).inserted else { continue }
+        var v: Int32? = nil
         for arc in problem.arcs(ofRow: row) where model.columnOfArc[arc] != 0 {
           let column = Int(problem.arcColumns[arc])
           let others = arcsAtColumn[column].filter { $0.row != row }
           let zero = others.filter { $0.load == 0 }.count
           let big = zero + min(capacities[column], others.count - zero)
           guard big > 0 else { continue }
-          model.addRow(lower: nil, upper: Double(big),
-                       entries: [(model.columnOfArc[arc], Double(big))] + others.map { ($0.x, 1.0) })
+          var entries = [(model.columnOfArc[arc], Double(big))] + others.map { ($0.x, 1.0) }
+          if cost != nil {
+            if v == nil { v = violation(upper: 1) { .exclusive(row: row, variable: $0) } }
+            entries.append((v!, -Double(big)))
+          }
+          model.addRow(lower: nil, upper: Double(big), entries: entries)
         }
       case .mix(let groupA, let groupB):
         let inA = Set(groupA), inB = Set(groupB)
@@ -196,32 +268,48 @@ enum GLPKModelBuilder {
           let most = mostRows(column)
           guard most >= 2 else { continue }
           let big = Double(most - 1)
+          let v = cost == nil ? nil : violation(upper: 1) { .mix(column: column, groupA: inA, groupB: inB, variable: $0) }
           for group in [inA, inB] {
             model.addRow(lower: -1, upper: nil,
-                         entries: arcsAtColumn[column].map { ($0.x, group.contains($0.row) ? big - 1 : -1) })
+                         entries: arcsAtColumn[column].map { ($0.x, group.contains($0.row) ? big - 1 : -1) } + (v.map { [($0, big)] } ?? []))
           }
         }
       case .minimumLoad(let column, let minimum):
         let y = model.usedColumnVariable[column]
         guard y != 0, minimum > 1 else { continue }
-        model.addRow(lower: 0, upper: nil, entries: loadEntries(column) + [(y, -Double(minimum))])
+        let v = cost == nil ? nil : violation(upper: 1) { .minimumLoad(column: column, minimum: minimum, variable: $0) }
+        model.addRow(lower: 0, upper: nil, entries: loadEntries(column) + [(y, -Double(minimum))] + (v.map { [($0, Double(minimum))] } ?? []))
       case .usedColumns(let columns, let minimum, let maximum):
-        guard minimum <= maximum, maximum >= 0 else { throw .emptyRange }
         var multiplicity: [Int32: Double] = [:]
         for c in columns where model.usedColumnVariable[c] != 0 { multiplicity[model.usedColumnVariable[c], default: 0] += 1 }
         let most = multiplicity.values.reduce(0, +)
+        let entries = multiplicity.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if cost != nil {
+          if minimum > 0 {
+            let below = violation(upper: Double(minimum)) { .usedBelow(columns: columns, minimum: minimum, variable: $0) }
+            model.addRow(lower: Double(minimum), upper: nil, entries: entries + [(below, 1)])
+          }
+          if Double(max(0, maximum)) < most {
+            let above = violation(upper: most) { .usedAbove(columns: columns, maximum: maximum, variable: $0) }
+            model.addRow(lower: nil, upper: Double(maximum), entries: entries + [(above, -1)])
+          }
+          continue
+        }
+        guard minimum <= maximum, maximum >= 0 else { throw .emptyRange }
         if Double(minimum) > most { throw .emptyRange }
         let lower: Double? = minimum > 0 ? Double(minimum) : nil
         let upper: Double? = Double(maximum) < most ? Double(maximum) : nil
         if lower == nil && upper == nil { continue }
-        model.addRow(lower: lower, upper: upper, entries: multiplicity.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        model.addRow(lower: lower, upper: upper, entries: entries)
       case .distinctColumns(let rows):
         var count: [Int: Double] = [:]
         for row in rows { count[row, default: 0] += 1 }
         for column in 0..<problem.columnCount {
           let entries = arcsAtColumn[column].compactMap { entry in count[entry.row].map { (entry.x, $0) } }
-          guard entries.reduce(0, { $0 + $1.1 }) > 1 else { continue }
-          model.addRow(lower: nil, upper: 1, entries: entries)
+          let total = entries.reduce(0, { $0 + $1.1 })
+          guard total > 1 else { continue }
+          let v = cost == nil ? nil : violation(upper: total - 1) { .distinct(column: column, rows: rows, variable: $0) }
+          model.addRow(lower: nil, upper: 1, entries: entries + (v.map { [($0, -1)] } ?? []))
         }
       case .maximumMoves(let rows, let columns, let limit):
         let needed = rows.count - max(0, limit)
@@ -229,6 +317,9 @@ enum GLPKModelBuilder {
         var entries: [(Int32, Double)] = []
         for (row, column) in zip(rows, columns) {
           if let arc = problem.arcIndex(row: row, column: column), model.columnOfArc[arc] != 0 { entries.append((model.columnOfArc[arc], 1)) }
+        }
+        if cost != nil {
+          entries.append((violation(upper: Double(needed)) { .moves(rows: rows, columns: columns, limit: max(0, limit), variable: $0) }, 1))
         }
         // Fewer keepable pairs than needed: the row still says so (GLPK reports infeasible).
         model.addRow(lower: Double(needed), upper: nil, entries: entries)

@@ -17,6 +17,8 @@
 //   blur one unit of score (BIG ≤ 100 000 and rows·(BIG + max|score|) < 2^40; for the
 //   pure LP, whose result is certified exactly, only < 2^52 is needed). Otherwise two
 //   phases: maximise coverage, then fix Σ x ≥ covered and maximise the score.
+//   Soft rules' penalties are part of the score (S also counts the largest total
+//   penalty, so BIG still outweighs every score difference); phase 1 ignores them.
 //   The objective reported is always recomputed from the integer assignment with
 //   SolutionChecker.objective, never read from GLPK's floats; every assignment is
 //   checked with SolutionChecker.violations before it is returned.
@@ -50,7 +52,7 @@ private final class GLPKRun {
   let session: GLPKSession
   let start = ContinuousClock.now
   var notes: [String] = []
-  /// Σ_rows max |score|; every assignment's score lies in −S...S.
+  /// Σ_rows max |score| + the largest soft-rule penalty; every assignment's score lies in −S...S.
   let scoreSpan: Int64
   /// Σ_rows max(0, best score): an upper bound on any assignment's score.
   let positiveScoreBound: Int64
@@ -70,6 +72,10 @@ private final class GLPKRun {
       coverable += 1
       span += arcs.map { abs(problem.arcScores[$0]) }.max()!
       positive += max(0, arcs.map { problem.arcScores[$0] }.max()!)
+    }
+    // The largest total penalty of soft rules: the score can fall that much below −Σ max |score|.
+    for rule in problem.sideRules {
+      span += (rule.softWeight ?? 0) * Int64(rule.maximumViolations(columnCount: problem.columnCount))
     }
     scoreSpan = span
     positiveScoreBound = positive
@@ -321,7 +327,7 @@ private final class GLPKRun {
     if problem.coverage == .requireAll {
       covered = problem.rowCount
     } else {
-      let result = try runMIP(coverageFloor: nil, gap: 0, maxObjective: Double(coverableRows), start: incumbent) { _ in 1 }
+      let result = try runMIP(coverageFloor: nil, gap: 0, maxObjective: Double(coverableRows), start: incumbent, penaltyScale: 0) { _ in 1 }
       switch result {
       case .infeasible(let rows): return infeasible(rows)
       case .noSolution(let bound):
@@ -364,11 +370,11 @@ private final class GLPKRun {
   }
 
   /// Builds and solves one MIP. `start`: a feasible assignment offered as the first heuristic solution.
-  func runMIP(coverageFloor: Int?, gap: Double, maxObjective: Double, start: [Int32]?,
+  func runMIP(coverageFloor: Int?, gap: Double, maxObjective: Double, start: [Int32]?, penaltyScale: Double = 1,
                        objective: (Int) -> Double) throws(SolverError) -> MIPResult {
     let model: GLPKModel
     do {
-      model = try GLPKModelBuilder.build(problem, integer: true, coverageFloor: coverageFloor, objective: objective)
+      model = try GLPKModelBuilder.build(problem, integer: true, coverageFloor: coverageFloor, penaltyScale: penaltyScale, objective: objective)
     } catch {
       if case .uncoverableRow(let row) = error { return .infeasible([row]) }
       return .infeasible([])
@@ -388,12 +394,15 @@ private final class GLPKRun {
     if let start {
       var values = [Double](repeating: 0, count: model.glpkColumnCount + 1)
       var load = [Int](repeating: 0, count: problem.columnCount)
+      var rowsOfColumn = [[Int]](repeating: [], count: problem.columnCount)
       for (row, column) in start.enumerated() where column >= 0 {
         guard let arc = problem.arcIndex(row: row, column: Int(column)), model.columnOfArc[arc] != 0 else { continue }
         values[Int(model.columnOfArc[arc])] = 1
         load[Int(column)] += problem.load(ofArc: arc)
+        rowsOfColumn[Int(column)].append(row)
       }
       for (column, y) in model.usedColumnVariable.enumerated() where y != 0 && load[column] > 0 { values[Int(y)] = 1 }
+      for term in model.softTerms { values[Int(term.variable)] = term.value(plan: start, rowsOfColumn: rowsOfColumn, load: load) }
       startValues = values
     }
     if startValues != nil {

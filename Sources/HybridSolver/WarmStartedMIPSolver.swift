@@ -60,6 +60,13 @@
 // and a bound is the sum of their (weighted) bounds; a component that is
 // infeasible makes the whole restricted problem infeasible.
 //
+// SOFT RULES. A soft rule's penalty lowers a plan's score, so W(A) ≤ U − Σ rc(a) still
+// holds and the pruning is unchanged. But penalties can exceed B, so W orders plans like
+// the lexicographic objective only among plans of equal coverage: with coverage
+// `.maximize` the warm path runs only when the relaxation's own plan is feasible (every
+// hard rule kept) and covers every row — then the optimum covers every row, and the
+// problem is solved as its `.requireAll` version (same optima); otherwise plain MIP.
+//
 // LOADS ≠ 1. Not warm-started: the pure relaxation would need a relaxation of the
 // knapsack capacities whose duals the native solver does not provide; such
 // problems go to `mip` unchanged (the log says so).
@@ -90,6 +97,17 @@ public struct WarmStartedMIPSolver: AssignmentSolver {
   public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: true, sideRules: true) }
 
   public func solve(_ problem: AssignmentProblem, limits: SolveLimits) throws(SolverError) -> AssignmentOutcome {
+    var problem = problem
+    if problem.hasSoftRules && problem.coverage == .maximize && problem.arcLoads.isEmpty {
+      // See SOFT RULES above: the relaxation's plan must be feasible and cover every row.
+      let relaxed = try? pure.solve(problem.withoutSideRules(), limits: .none)
+      guard let plan = relaxed?.columnOfRow, !plan.contains(-1), SolutionChecker.violations(plan, in: problem).isEmpty else {
+        var outcome = try mip.solve(problem, limits: limits)
+        outcome.log.insert("warm start skipped: soft rules, and the relaxation's plan does not cover every row within the hard rules; plain \(mip.name)", at: 0)
+        return outcome
+      }
+      problem = problem.requiringFullCoverage()
+    }
     let run = WarmRun(solver: self, problem: problem, limits: limits)
     var outcome = try run.run()
     outcome.log = run.notes + outcome.log
@@ -153,13 +171,21 @@ struct RelaxationCertificate {
     self.big = big
     self.upper = upper
     self.reducedCost = reduced
-    guard weighted(SolutionChecker.objective(of: plan, in: problem)) == upper else { return nil }
+    fixedCoverage = problem.coverage == .requireAll ? n : nil
+    // U is the native plan's value without soft-rule penalties (the relaxation's objective).
+    let gross = SolutionChecker.objective(of: plan, in: problem).score + SolutionChecker.penalty(of: plan, in: problem)
+    guard big * Int64(plan.filter { $0 >= 0 }.count) + gross == upper else { return nil }
   }
+
+  /// Every feasible plan's coverage, when the problem fixes it (`.requireAll`).
+  let fixedCoverage: Int?
 
   func weighted(_ value: ObjectiveValue) -> Int64 { big * Int64(value.covered) + value.score }
 
   /// The lexicographic value that bounds every plan whose weighted value is at most `w`.
   func lexicographic(_ w: Int64) -> ObjectiveValue {
+    // With coverage fixed, W − B·n is the score itself (soft penalties may exceed B/2).
+    if let n = fixedCoverage { return ObjectiveValue(covered: n, score: w - big * Int64(n)) }
     let half = big / 2
     let q = (w + half) >= 0 ? (w + half) / big : -((-(w + half) + big - 1) / big)
     return ObjectiveValue(covered: Int(q), score: w - q * big)
@@ -474,7 +500,7 @@ struct ComponentSplit {
     func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
     for row in 0..<n { for arc in problem.arcs(ofRow: row) { union(row, n + Int(problem.arcColumns[arc])) } }
     for rule in problem.sideRules {
-      switch rule {
+      switch rule.constraint {
       case .usedColumns(let cs, _, _):
         guard let first = cs.first else { return nil }
         for c in cs { union(n + first, n + c) }
@@ -491,17 +517,18 @@ struct ComponentSplit {
     for r in 0..<n { rowsOf[find(r), default: []].append(r) }
     for c in 0..<m { columnsOf[find(n + c), default: []].append(c) }
     var ruleOf: [Int: [SideRule]] = [:]
-    var mixRules: [(Set<Int>, Set<Int>)] = []
+    var mixRules: [SideRule] = []  // given to every component, restricted to its rows
     for rule in problem.sideRules {
-      switch rule {
+      switch rule.constraint {
       case .exclusive(let r): ruleOf[find(r), default: []].append(rule)
       case .distinctColumns(let rs): ruleOf[find(rs[0]), default: []].append(rule)
       case .minimumLoad(let c, _): ruleOf[find(n + c), default: []].append(rule)
       case .usedColumns(let cs, _, _): ruleOf[find(n + cs[0]), default: []].append(rule)
-      case .mix(let a, let b): mixRules.append((Set(a), Set(b)))
+      case .mix: mixRules.append(rule)
       case .maximumMoves(let rs, _, _):
         guard let first = rs.first else { continue }
         ruleOf[find(first), default: []].append(rule)
+      case .soft: return nil // never nested (AssignmentProblem rejects it)
       }
     }
     let roots = Set(rowsOf.keys).union(ruleOf.keys).sorted()
@@ -518,21 +545,14 @@ struct ComponentSplit {
         }
         if problem.lockedColumn[r] >= 0 { locks.append((rowIndex[r]!, columnIndex[Int(problem.lockedColumn[r])]!)) }
       }
-      var rules: [SideRule] = (ruleOf[root] ?? []).map { rule in
-        switch rule {
-        case .exclusive(let r): .exclusive(row: rowIndex[r]!)
-        case .distinctColumns(let rs): .distinctColumns(rows: rs.map { rowIndex[$0]! })
-        case .minimumLoad(let c, let k): .minimumLoad(column: columnIndex[c]!, minimum: k)
-        case .usedColumns(let cs, let lo, let hi): .usedColumns(columns: cs.map { columnIndex[$0]! }, minimum: lo, maximum: hi)
-        case .mix: rule
-        case .maximumMoves(let rs, let cs, let limit):
-          .maximumMoves(rows: rs.map { rowIndex[$0]! }, columns: cs.map { columnIndex[$0]! }, limit: limit)
-        }
+      // Every index a rule names lies in its component (the union above), so renaming keeps it whole.
+      var rules: [SideRule] = []
+      for rule in ruleOf[root] ?? [] {
+        guard let renamed = rule.renamed(row: { rowIndex[$0] }, column: { columnIndex[$0] }) else { return nil }
+        rules.append(renamed)
       }
       if !columns.isEmpty {
-        for (a, b) in mixRules {
-          rules.append(.mix(groupA: rows.indices.filter { a.contains(rows[$0]) }, groupB: rows.indices.filter { b.contains(rows[$0]) }))
-        }
+        for rule in mixRules { rules.append(rule.renamed(row: { rowIndex[$0] }, column: { columnIndex[$0] })!) }
       }
       guard let sub = try? AssignmentProblem(rowCount: rows.count, columnCapacities: columns.map { problem.columnCapacities[$0] },
                                              arcs: arcs, locks: locks, coverage: problem.coverage, sideRules: rules)

@@ -2,7 +2,10 @@
 import AssignmentCore
 
 public enum RandomSideRules {
-  public static func attach(to problem: AssignmentProblem, seed: UInt64, count: ClosedRange<Int> = 1...3) -> AssignmentProblem {
+  /// `softness`: the chance that a rule is soft, with a weight in `weights` (0: every rule hard,
+  /// and the same rules as before this option existed).
+  public static func attach(to problem: AssignmentProblem, seed: UInt64, count: ClosedRange<Int> = 1...3,
+                            softness: Double = 0, weights: ClosedRange<Int64> = 0...40) -> AssignmentProblem {
     var rng = SeededGenerator(seed: seed &* 0x9E37_79B9 &+ 17)
     let rows = problem.rowCount, columns = problem.columnCount
     guard rows > 0, columns > 0 else { return problem }
@@ -23,6 +26,9 @@ public enum RandomSideRules {
       default:
         let rs = (0..<Int.random(in: 2...3, using: &rng)).map { _ in Int.random(in: 0..<rows, using: &rng) }
         rules.append(.distinctColumns(rows: rs))
+      }
+      if softness > 0, Double.random(in: 0..<1, using: &rng) < softness {
+        rules[rules.count - 1] = .soft(rules[rules.count - 1], weight: Int64.random(in: weights, using: &rng))
       }
     }
     return try! AssignmentProblem(rowCount: rows, columnCapacities: problem.columnCapacities, arcs: problem.allArcs,

@@ -79,3 +79,34 @@ import Testing
     }
   }
 }
+
+/// Soft rules: GLPK's optimum (arc scores minus penalties) equals brute force's, judged by
+/// the checker, on random instances mixing hard and soft rules, in one and two phases.
+@Suite struct GLPKSoftRuleTests {
+  @Test func softRulesMatchBruteForce() throws {
+    var shape = RandomProblemShape()
+    var penalised = 0, differsFromHard = 0
+    for seed in UInt64(12001)...12200 {
+      shape.loads = seed % 4 == 0 ? 0...3 : 1...1
+      shape.scores = seed % 5 == 0 ? -1_000_000...1_000_000 : 0...30
+      let base = RandomProblems.make(seed: seed, shape: shape)
+      let problem = RandomSideRules.attach(to: base, seed: seed, count: 1...3, softness: 0.7)
+      let expected = BruteForce.optimum(problem)
+      let outcome = try GLPKSolver().solve(problem, limits: .none)
+      guard let expected else {
+        #expect(outcome.status.isInfeasible, "seed \(seed): \(outcome.status)")
+        continue
+      }
+      #expect(outcome.status == .optimal, "seed \(seed): \(outcome.status)")
+      #expect(outcome.objective == expected, "seed \(seed): glpk \(outcome.objective), brute force \(expected)")
+      #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty, "seed \(seed)")
+      if SolutionChecker.penalty(of: outcome.columnOfRow, in: problem) > 0 { penalised += 1 }
+      let hard = try AssignmentProblem(rowCount: problem.rowCount, columnCapacities: problem.columnCapacities, arcs: problem.allArcs,
+                                       locks: problem.locks, coverage: problem.coverage, sideRules: problem.sideRules.map(\.constraint))
+      if BruteForce.optimum(hard) != expected { differsFromHard += 1 }
+    }
+    // The instances exercise the penalties: optimal plans that pay some, and optima that differ from the hard rules'.
+    #expect(penalised > 15, "only \(penalised) optimal plans pay a penalty")
+    #expect(differsFromHard > 30, "soft and hard optima differ on only \(differsFromHard) instances")
+  }
+}

@@ -85,43 +85,44 @@ import Testing
     whole.splitComponents = false
     var shape = RandomProblemShape()
     shape.requireAllProbability = 0
-    var split = 0
+    var split = 0, softSplit = 0
     for seed in UInt64(8001)...8060 {
+      // Odd seeds: roomier blocks (full coverage is required of them below).
+      shape.capacity = seed % 2 == 1 ? 2...4 : 0...3
+      shape.density = seed % 2 == 1 ? 0.9 : 0.7
       var arcs: [Arc] = [], capacities: [Int] = [], locks: [(row: Int, column: Int)] = [], rules: [SideRule] = []
       var rows = 0
       for block in 0..<3 {
-        let part = RandomSideRules.attach(to: RandomProblems.make(seed: seed * 7 + UInt64(block), shape: shape), seed: seed * 7 + UInt64(block))
+        // Odd seeds: some rules soft (their components are split the same way).
+        let part = RandomSideRules.attach(to: RandomProblems.make(seed: seed * 7 + UInt64(block), shape: shape), seed: seed * 7 + UInt64(block),
+                                          softness: seed % 2 == 1 ? 0.5 : 0)
         let r0 = rows, c0 = capacities.count
         arcs += part.allArcs.map { Arc(row: $0.row + r0, column: $0.column + c0, score: $0.score) }
         locks += part.locks.map { ($0.row + r0, $0.column + c0) }
         capacities += part.columnCapacities
-        for rule in part.sideRules {
-          switch rule {
-          case .exclusive(let r): rules.append(.exclusive(row: r + r0))
-          case .mix(let a, let b): rules.append(.mix(groupA: a.map { $0 + r0 }, groupB: b.map { $0 + r0 }))
-          case .minimumLoad(let c, let k): rules.append(.minimumLoad(column: c + c0, minimum: k))
-          case .usedColumns(let cs, let lo, let hi): rules.append(.usedColumns(columns: cs.map { $0 + c0 }, minimum: lo, maximum: hi))
-          case .distinctColumns(let rs): rules.append(.distinctColumns(rows: rs.map { $0 + r0 }))
-          case .maximumMoves(let rs, let cs, let limit):
-            rules.append(.maximumMoves(rows: rs.map { $0 + r0 }, columns: cs.map { $0 + c0 }, limit: limit))
-          }
-        }
+        rules += part.sideRules.map { $0.renamed(row: { $0 + r0 }, column: { $0 + c0 })! }
         rows += part.rowCount
       }
-      let problem = try AssignmentProblem(rowCount: rows, columnCapacities: capacities, arcs: arcs, locks: locks, sideRules: rules)
+      // Odd seeds require full coverage, where soft rules keep the warm path.
+      let problem = try AssignmentProblem(rowCount: rows, columnCapacities: capacities, arcs: arcs, locks: locks,
+                                          coverage: seed % 2 == 1 ? .requireAll : .maximize, sideRules: rules)
       let a = try warm.solve(problem, limits: .none)
       let b = try whole.solve(problem, limits: .none)
       let c = try glpk.solve(problem, limits: .none)
-      #expect(a.status == c.status, "seed \(seed): split \(a.status), glpk \(c.status)")
-      #expect(b.status == c.status, "seed \(seed): whole \(b.status), glpk \(c.status)")
+      #expect(a.status.isOptimal == c.status.isOptimal && a.status.isInfeasible == c.status.isInfeasible, "seed \(seed): split \(a.status), glpk \(c.status)")
+      #expect(b.status.isOptimal == c.status.isOptimal && b.status.isInfeasible == c.status.isInfeasible, "seed \(seed): whole \(b.status), glpk \(c.status)")
       if c.status.isOptimal {
         #expect(a.objective == c.objective, "seed \(seed): split \(a.objective), glpk \(c.objective)\n\(a.log.joined(separator: "\n"))")
         #expect(b.objective == c.objective, "seed \(seed)")
         #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed)")
       }
-      if a.log.contains(where: { $0.contains("independent components") }) { split += 1 }
+      if a.log.contains(where: { $0.contains("independent components") }) {
+        split += 1
+        if problem.hasSoftRules { softSplit += 1 }
+      }
     }
-    #expect(split > 20, "split ran on only \(split) instances")
+    #expect(split > 15, "split ran on only \(split) instances")
+    #expect(softSplit > 2, "split ran on only \(softSplit) instances with soft rules")
   }
 
   @Test func componentsOfAProblemPartitionItsRowsAndRules() throws {
@@ -133,5 +134,31 @@ import Testing
     #expect(split.components.map(\.rows) == [[0, 1], [2, 3]])
     #expect(split.components[0].problem.sideRules.contains(.exclusive(row: 0)))
     #expect(split.components[1].problem.sideRules.contains(.usedColumns(columns: [0, 1], minimum: 0, maximum: 1)))
+  }
+}
+
+/// Soft rules through the warm path: same optimum as brute force and plain GLPK, whether the
+/// warm path runs (full coverage reachable within the hard rules) or falls back to plain GLPK.
+@Suite struct WarmSoftRuleTests {
+  @Test func softRulesMatchBruteForce() throws {
+    let warm = WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver())
+    var warmPathRan = 0
+    for seed in UInt64(13001)...13200 {
+      var shape = RandomProblemShape()
+      shape.scores = seed % 7 == 0 ? -1_000_000...1_000_000 : 0...30
+      let problem = RandomSideRules.attach(to: RandomProblems.make(seed: seed, shape: shape), seed: seed, softness: 0.8, weights: 0...200)
+      let expected = BruteForce.optimum(problem)
+      let outcome = try warm.solve(problem, limits: .none)
+      guard let expected else {
+        #expect(outcome.status.isInfeasible, "seed \(seed): \(outcome.status)")
+        continue
+      }
+      #expect(outcome.status == .optimal, "seed \(seed): \(outcome.status)\n\(outcome.log.joined(separator: "\n"))")
+      #expect(outcome.objective == expected, "seed \(seed): warm \(outcome.objective), brute force \(expected)\n\(outcome.log.joined(separator: "\n"))")
+      #expect(outcome.bound == outcome.objective, "seed \(seed)")
+      #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty, "seed \(seed)")
+      if problem.hasSoftRules && !outcome.log.contains(where: { $0.hasPrefix("warm start skipped") }) { warmPathRan += 1 }
+    }
+    #expect(warmPathRan > 40, "the warm path ran on only \(warmPathRan) soft instances")
   }
 }
