@@ -81,6 +81,14 @@ extension InputProblem {
       return "unknown setting / 未知设置项: \"\(key)\"" + didYouMean(suggestion)
     case .badSettingValue(let key, let value, let expected):
       return "bad value for \(key) / 设置值无效: \"\(value)\" (expected / 应为: \(expected))"
+    case .settingConflict(let key, let detail):
+      return "\(key): \(detail)"
+    case .settingWithoutEffect(let key, let detail):
+      return "\(key) has no effect / 设置无效: \(detail)"
+    case .badCoordinate(let column, let value, let range):
+      return "\(column.key) \"\(value)\" is not a number of degrees in \(range.lowerBound)…\(range.upperBound) / \(column.chinese)应为 \(range.lowerBound) 至 \(range.upperBound) 之间的度数"
+    case .incompleteLocation:
+      return "give both latitude and longitude, or neither / 纬度和经度须同时填写或同时留空"
     case .duplicateSetting(let key, let firstLine):
       return "setting \(key) is given twice / 设置项重复 (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
     case .duplicateSlot(let firstLine):

@@ -61,6 +61,14 @@ public enum InputProblem: Sendable, Hashable {
   case unknownSetting(key: String, suggestion: String?)
   case badSettingValue(key: String, value: String, expected: String)
   case duplicateSetting(key: String, firstLine: Int)
+  /// Settings that contradict each other or the data (an error).
+  case settingConflict(key: String, detail: String)
+  /// A setting that has no effect as the others stand (a warning).
+  case settingWithoutEffect(key: String, detail: String)
+  /// regions.csv: a latitude or longitude out of range or not a number.
+  case badCoordinate(ColumnSpec, value: String, range: ClosedRange<Int>)
+  /// regions.csv: a latitude without a longitude, or the reverse.
+  case incompleteLocation
 
   // MARK: Re-planning inputs (plan.csv of a previous plan, changes.csv)
   /// The same organization slot is listed twice in a previous plan.
@@ -78,7 +86,7 @@ public enum InputProblem: Sendable, Hashable {
 
   public var severity: InputIssue.Severity {
     switch self {
-    case .unknownFile, .unknownColumn, .extraCells, .repeatedOverride: .warning
+    case .unknownFile, .unknownColumn, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
     default: .error
     }
   }

@@ -79,6 +79,8 @@ public enum ScenarioFormat {
     ColumnSpec("station", "指导站"),
     ColumnSpec("remote", "边远", ["偏远"]),
     ColumnSpec("neighbours", "相邻区域", ["neighbors"]),
+    ColumnSpec("latitude", "纬度", ["lat"]),
+    ColumnSpec("longitude", "经度", ["lon", "lng"]),
   ])
 
   public static let wishes = FileSpec(name: "wishes.csv", aliases: ["志愿.csv"], required: false, columns: [
@@ -190,6 +192,14 @@ public enum ScenarioFormat {
     .init(key: "unit_min_instructors", chinese: "单位最少选派人数", target: .optionalCount(\.rules.unitMinimumInstructors)),
     .init(key: "unit_max_instructors", chinese: "单位最多选派人数", target: .optionalCount(\.rules.unitMaximumInstructors)),
     .init(key: "allow_dual_role", chinese: "允许一人兼任", target: .flag(\.rules.allowDualRole)),
+    .init(key: "max_distance_km", chinese: "最远距离公里", target: .optionalCount(\.maximumDistanceKilometres)),
+    // Soft rules: a weight makes the rule soft (each violation costs that many points).
+    .init(key: "key_project_exclusive_weight", chinese: "重点项目专人权重", target: .optionalCount(\.rules.keyProjectExclusiveWeight)),
+    .init(key: "mix_weight", chinese: "建与未建搭配权重", target: .optionalCount(\.rules.mixWeight)),
+    .init(key: "minimum_load_weight", chinese: "最少联系数权重", target: .optionalCount(\.rules.minimumLoadWeight)),
+    .init(key: "unit_quota_weight", chinese: "单位名额权重", target: .optionalCount(\.rules.unitQuotaWeight)),
+    .init(key: "dual_role_weight", chinese: "一人兼任权重", target: .optionalCount(\.rules.dualRoleWeight)),
+    .init(key: "reach_weight", chinese: "选派范围权重", target: .optionalCount(\.reachWeight)),
   ] }
 
   /// Words that leave an optional setting unset.

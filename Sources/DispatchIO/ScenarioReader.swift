@@ -61,6 +61,13 @@ struct FolderReading {
   // so that one missing file does not turn every reference into an error.
   var unitIDs: Set<String>?
   var regionIDs: Set<String>?
+  /// Regions without latitude/longitude, with their lines, for the distance limit's check.
+  var regionsWithoutLocation: [(id: String, line: Int)] = []
+  var regionsFileName: String?
+  var regionsLocationColumn: String?
+  /// The line of each settings.csv key given, for the cross-checks.
+  var settingLines: [String: Int] = [:]
+  var settingsFileName = ScenarioFormat.settings.name
   var instructorIDs: Set<String>?
   var organizationIDs: Set<String>?
 
@@ -125,6 +132,7 @@ struct FolderReading {
       readOverrides($0, instructors: instructors, organizations: organizations)
     } ?? []
     let settings = tables[ScenarioFormat.settings.name].map { readSettings($0) } ?? ScenarioSettings()
+    crossCheck(settings, regionsGiven: !regions.isEmpty)
 
     let sorted = sortedIssues()
     if sorted.contains(where: { $0.severity == .error }) { throw InputErrors(issues: sorted) }
@@ -300,17 +308,42 @@ struct FolderReading {
       let remote = flag(table, row, "remote")
       let neighbours = list(table, row, "neighbours")
       neighbourRows.append((row, neighbours))
+      let location = self.location(table, row)
       guard let id, register(id, in: &seen, table, row), let name else { continue }
+      if location == nil { regionsWithoutLocation.append((id, row.line)) }
       regions.append(Region(
         id: RegionID(id), name: name, grid: optionalText(table, row, "grid"), station: optionalText(table, row, "station"),
-        remote: remote, neighbours: neighbours.map(RegionID.init)))
+        remote: remote, neighbours: neighbours.map(RegionID.init), location: location))
     }
     if table.has("id") { regionIDs = Set(seen.keys) }
+    regionsFileName = table.fileName
+    regionsLocationColumn = table.has("latitude") ? table.header("latitude") : nil
     // Neighbours may name regions further down the file, so they are checked last.
     for (row, neighbours) in neighbourRows {
       for neighbour in neighbours { checkReference(neighbour, .region, known: regionIDs, table, row, "neighbours") }
     }
     return regions
+  }
+
+  /// A region's latitude and longitude: both or neither; nil when not given (or bad, reported).
+  mutating func location(_ table: Table, _ row: CSVRecord) -> GeoPoint? {
+    let latitudeText = table.value("latitude", in: row), longitudeText = table.value("longitude", in: row)
+    if latitudeText.isEmpty && longitudeText.isEmpty { return nil }
+    guard !latitudeText.isEmpty, !longitudeText.isEmpty else {
+      report(.incompleteLocation, in: table, row: row, column: latitudeText.isEmpty ? "latitude" : "longitude")
+      return nil
+    }
+    func degrees(_ key: String, _ text: String, _ range: ClosedRange<Int>) -> Double? {
+      let folded = ValueParser.foldWidth(text)
+      guard let value = Double(folded), value.isFinite, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+        report(.badCoordinate(table.spec.column(key), value: text, range: range), in: table, row: row, column: key)
+        return nil
+      }
+      return value
+    }
+    let latitude = degrees("latitude", latitudeText, -90...90), longitude = degrees("longitude", longitudeText, -180...180)
+    guard let latitude, let longitude else { return nil }
+    return GeoPoint(latitude: latitude, longitude: longitude)
   }
 
   mutating func readInstructors(_ table: Table) -> [Instructor] {
@@ -512,6 +545,8 @@ struct FolderReading {
         continue
       }
       seen[spec.key] = row.line
+      settingLines[spec.key] = row.line
+      settingsFileName = table.fileName
       // A missing value column is reported once, not once a row.
       guard table.has("value") else { continue }
       let value = table.value("value", in: row)
@@ -548,5 +583,42 @@ struct FolderReading {
       }
     }
     return settings
+  }
+
+  /// Settings that contradict each other or the regions (errors), and rule weights for rules
+  /// that are off (warnings), reported on the setting's line.
+  mutating func crossCheck(_ settings: ScenarioSettings, regionsGiven: Bool) {
+    let rules = settings.rules
+    func at(_ key: String, _ problem: InputProblem) {
+      report(problem, file: settingsFileName, line: settingLines[key], column: settingLines[key] == nil ? nil : "value")
+    }
+    if let low = rules.unitMinimumInstructors, let high = rules.unitMaximumInstructors, low > high {
+      at("unit_min_instructors", .settingConflict(key: "unit_min_instructors",
+        detail: "\(low) is more than unit_max_instructors \(high) / 单位最少选派人数大于最多选派人数"))
+    }
+    if settings.maximumDistanceKilometres != nil {
+      if !regionsGiven {
+        at("max_distance_km", .settingConflict(key: "max_distance_km",
+          detail: "needs regions.csv with latitude and longitude / 需要含经纬度的 regions.csv"))
+      } else if let fileName = regionsFileName {
+        for (id, line) in regionsWithoutLocation {
+          report(.settingConflict(key: "max_distance_km",
+                                  detail: "region \(id) has no latitude/longitude, needed by max_distance_km / 区域 \(id) 缺少经纬度"),
+                 file: fileName, line: line, column: regionsLocationColumn ?? "latitude")
+        }
+      }
+    }
+    let weights: [(key: String, weight: Int?, ruleOn: Bool, rule: String)] = [
+      ("key_project_exclusive_weight", rules.keyProjectExclusiveWeight, rules.keyProjectExclusive, "key_project_exclusive"),
+      ("mix_weight", rules.mixWeight, rules.mix, "mix"),
+      ("minimum_load_weight", rules.minimumLoadWeight, rules.minimumLoad > 0, "minimum_load"),
+      ("unit_quota_weight", rules.unitQuotaWeight, rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil,
+       "unit_min_instructors / unit_max_instructors"),
+      ("dual_role_weight", rules.dualRoleWeight, !rules.allowDualRole, "allow_dual_role = no"),
+      ("reach_weight", settings.reachWeight, settings.reach != .any || settings.maximumDistanceKilometres != nil, "reach or max_distance_km"),
+    ]
+    for entry in weights where entry.weight != nil && !entry.ruleOn {
+      at(entry.key, .settingWithoutEffect(key: entry.key, detail: "the rule is off (set \(entry.rule)) / 对应规则未启用"))
+    }
   }
 }

@@ -54,12 +54,17 @@ public struct ScenarioWriter: Sendable {
     }
 
     if !scenario.regions.isEmpty {
-      var regions = CSVWriter(header: Self.header(ScenarioFormat.regions))
+      // Latitude and longitude only when some region has them (older folders stay byte-identical).
+      let located = scenario.regions.contains { $0.location != nil }
+      let header = Self.header(ScenarioFormat.regions).filter { located || ($0 != "latitude" && $0 != "longitude") }
+      var regions = CSVWriter(header: header)
       for r in scenario.regions {
-        regions.addRow([
+        var row = [
           r.id.rawValue, r.name, r.grid ?? "", r.station ?? "", r.remote ? "yes" : "no",
           try list(r.neighbours.map(\.rawValue), file: ScenarioFormat.regions),
-        ])
+        ]
+        if located { row += [r.location.map { Self.degrees($0.latitude) } ?? "", r.location.map { Self.degrees($0.longitude) } ?? ""] }
+        regions.addRow(row)
       }
       result.append((ScenarioFormat.regions.name, regions))
     }
@@ -99,6 +104,14 @@ public struct ScenarioWriter: Sendable {
   }
 
   static func header(_ file: FileSpec) -> [String] { file.columns.map(\.key) }
+
+  /// Degrees with six decimals (about 0.1 m), trailing zeros dropped: "118.3", "29.712345".
+  static func degrees(_ value: Double) -> String {
+    var text = String(format: "%.6f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
+  }
 
   /// `key,value` rows for every setting that differs from `ScenarioSettings()`.
   static func settingRows(_ settings: ScenarioSettings) -> [[String]] {

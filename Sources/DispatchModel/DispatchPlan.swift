@@ -20,6 +20,8 @@ public struct PlannedAssignment: Sendable, Hashable {
 public struct ScoreTerm: Sendable, Hashable {
   public enum Kind: String, Sendable, Hashable, CaseIterable {
     case skill, counterpart, region, grid, station, instructorWish, organizationWish, mutualWish, continuity, given
+    /// A soft reach rule's penalty: the pair lies out of reach (negative points).
+    case outOfReach
   }
   public var kind: Kind
   public var points: Int
@@ -57,11 +59,17 @@ public struct DispatchPlan: Sendable, Hashable {
   /// In (organization, role) order.
   public var assignments: [PlannedAssignment]
   public var uncovered: [UncoveredSlot]
+  /// What the soft rules the plan breaks cost (Σ weight × violations; soft reach is in the pair scores).
+  public var softRulePenalty: Int
 
-  public init(assignments: [PlannedAssignment], uncovered: [UncoveredSlot]) {
+  public init(assignments: [PlannedAssignment], uncovered: [UncoveredSlot], softRulePenalty: Int = 0) {
     self.assignments = assignments
     self.uncovered = uncovered
+    self.softRulePenalty = softRulePenalty
   }
 
-  public var totalScore: Int { assignments.reduce(0) { $0 + $1.score } }
+  /// The sum of the pair scores.
+  public var pairScore: Int { assignments.reduce(0) { $0 + $1.score } }
+  /// The plan's score, as the solvers maximise it: pair scores minus soft-rule penalties.
+  public var totalScore: Int { pairScore - softRulePenalty }
 }

@@ -61,6 +61,15 @@ public struct RuleSettings: Sendable, Hashable {
   /// the same organization (福绵). When false, the two slots need two people.
   public var allowDualRole = true
 
+  // Soft rules: a weight makes a rule soft — the plan may break it, each violation costing
+  // that many score points (Documentation/Rules.md says what one violation is); nil = hard.
+  public var keyProjectExclusiveWeight: Int? = nil
+  public var mixWeight: Int? = nil
+  public var minimumLoadWeight: Int? = nil
+  public var unitQuotaWeight: Int? = nil
+  /// With `allowDualRole == false`: per organization where one person holds both roles.
+  public var dualRoleWeight: Int? = nil
+
   public init() {}
 
   /// Whether any rule needs the MIP.
@@ -80,6 +89,12 @@ public struct ScenarioSettings: Sendable, Hashable {
   public var requireFullCoverage = false
   /// Default days a month an organization needs when it gives none (保德: 5).
   public var defaultWorkloadDays = 5
+  /// Reach by distance: an instructor's region seat at most this many km from the
+  /// organization's (regions.csv latitude/longitude); nil = no distance limit.
+  public var maximumDistanceKilometres: Int? = nil
+  /// A weight makes reach (the rule and the distance limit) soft: a pair out of reach is
+  /// allowed, its score lowered by the weight; nil = hard (no such pair at all).
+  public var reachWeight: Int? = nil
 
   public init() {}
 }

@@ -24,6 +24,7 @@ public enum PlanDecoder {
           reason: eligible == 0 ? .noEligibleInstructor : .capacityExhausted(eligible: eligible)))
       }
     }
-    return DispatchPlan(assignments: assignments, uncovered: uncovered)
+    return DispatchPlan(assignments: assignments, uncovered: uncovered,
+                        softRulePenalty: Int(SolutionChecker.penalty(of: columnOfRow, in: model.problem)))
   }
 }

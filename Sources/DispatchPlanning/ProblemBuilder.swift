@@ -96,10 +96,10 @@ public struct ProblemBuilder: Sendable {
           arcs.append(Arc(row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)), load: load))
         }
         if let lock { locks.append((row, lock)) }
-        if rules.keyProjectExclusive && organization.keyProject { sideRules.append(.exclusive(row: row)) }
+        if rules.keyProjectExclusive && organization.keyProject { sideRules.append(Self.rule(.exclusive(row: row), weight: rules.keyProjectExclusiveWeight)) }
       }
       if !rules.allowDualRole && organization.slots.count > 1 {
-        sideRules.append(.distinctColumns(rows: Array(slots.count - organization.slots.count..<slots.count)))
+        sideRules.append(Self.rule(.distinctColumns(rows: Array(slots.count - organization.slots.count..<slots.count)), weight: rules.dualRoleWeight))
       }
       if let stray = pendingLocks.first {
         throw .lockNotHoldable(organization: organization.id, instructor: scenario.instructors[stray].id)
@@ -119,6 +119,11 @@ public struct ProblemBuilder: Sendable {
     }
   }
 
+  /// `rule` as it is set: hard, or soft with its weight.
+  static func rule(_ rule: SideRule, weight: Int?) -> SideRule {
+    weight.map { .soft(rule, weight: Int64($0)) } ?? rule
+  }
+
   /// Rules over whole columns or groups of rows: mix, minimum load, unit quotas.
   static func linkingRules(_ scenario: Scenario, slots: [SlotRef]) -> [SideRule] {
     let rules = scenario.settings.rules
@@ -127,19 +132,21 @@ public struct ProblemBuilder: Sendable {
       // An organization whose party status is not given counts as one without its own organization.
       let hasOrganization = slots.indices.filter { scenario.organizations[slots[$0].organization].partyStatus == .organization }
       let lacksOrganization = slots.indices.filter { scenario.organizations[slots[$0].organization].partyStatus != .organization }
-      out.append(.mix(groupA: hasOrganization, groupB: lacksOrganization))
+      out.append(rule(.mix(groupA: hasOrganization, groupB: lacksOrganization), weight: rules.mixWeight))
     }
     if rules.minimumLoad > 0 {
       let perSlot = rules.capacityInDays ? scenario.settings.defaultWorkloadDays : 1
-      for column in scenario.instructors.indices { out.append(.minimumLoad(column: column, minimum: rules.minimumLoad * perSlot)) }
+      for column in scenario.instructors.indices {
+        out.append(rule(.minimumLoad(column: column, minimum: rules.minimumLoad * perSlot), weight: rules.minimumLoadWeight))
+      }
     }
     if rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil {
       for unit in scenario.units {
         let columns = scenario.instructors.indices.filter { scenario.instructors[$0].unit == unit.id }
         guard !columns.isEmpty else { continue }
-        out.append(.usedColumns(
+        out.append(rule(.usedColumns(
           columns: columns, minimum: min(rules.unitMinimumInstructors ?? 0, columns.count),
-          maximum: rules.unitMaximumInstructors ?? columns.count))
+          maximum: rules.unitMaximumInstructors ?? columns.count), weight: rules.unitQuotaWeight))
       }
     }
     return out

@@ -16,14 +16,36 @@ public struct RuleStatus: Sendable, Codable, Equatable {
   public var inForce: Bool
   /// The setting as written ("on", "off", "2", "same-region").
   public var setting: String
-  /// No checker finding against this rule.
+  /// No checker finding against this rule, and (when soft) no violation either.
   public var satisfied: Bool
   /// Named counts that show the rule at work.
   public var figures: [String: Int]
+  /// The weight of a soft rule (each violation costs that many points); nil when hard.
+  public var softWeight: Int? = nil
+  /// Violations of a soft rule in the plan (0 for a hard rule the plan keeps), and their cost.
+  public var violations: Int = 0
+  public var penalty: Int = 0
 
   enum CodingKeys: String, CodingKey {
-    case key, name, setting, satisfied, figures
+    case key, name, setting, satisfied, figures, violations, penalty
     case inForce = "in_force"
+    case softWeight = "soft_weight"
+  }
+}
+
+extension RuleStatus {
+  /// Reads summaries written before soft rules existed, too (no soft fields: a hard rule).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    key = try c.decode(String.self, forKey: .key)
+    name = try c.decode(String.self, forKey: .name)
+    inForce = try c.decode(Bool.self, forKey: .inForce)
+    setting = try c.decode(String.self, forKey: .setting)
+    satisfied = try c.decode(Bool.self, forKey: .satisfied)
+    figures = try c.decode([String: Int].self, forKey: .figures)
+    softWeight = try c.decodeIfPresent(Int.self, forKey: .softWeight)
+    violations = try c.decodeIfPresent(Int.self, forKey: .violations) ?? 0
+    penalty = try c.decodeIfPresent(Int.self, forKey: .penalty) ?? 0
   }
 }
 
@@ -36,10 +58,24 @@ public enum RuleCatalog {
     if rules.mix { out.append(("mix", "建与未建搭配 mix of organizations")) }
     if rules.capacityInDays { out.append(("capacity_in_days", "按天数计算 workload in days")) }
     if !rules.allowDualRole { out.append(("allow_dual_role", "不允许一人兼任 two people for two roles")) }
-    if settings.reach != .any { out.append(("reach", "选派范围 reach \(settings.reach.rawValue)")) }
+    if settings.reach != .any || settings.maximumDistanceKilometres != nil {
+      out.append(("reach", "选派范围 reach \(settings.reach.rawValue)" + (settings.maximumDistanceKilometres.map { ", ≤ \($0) km" } ?? "")))
+    }
     if rules.minimumLoad > 0 { out.append(("minimum_load", "派得进 minimum load \(rules.minimumLoad)")) }
     if rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil { out.append(("unit_quotas", "单位名额 unit quotas")) }
     return out
+  }
+
+  /// Makes `status` soft with `weight` (when given): its violations in the plan and their cost.
+  static func soft(_ status: RuleStatus, weight: Int?, violations: Int) -> RuleStatus {
+    guard let weight, status.inForce else { return status }
+    var s = status
+    s.softWeight = weight
+    s.setting += ", soft \(weight)"
+    s.violations = violations
+    s.penalty = weight * violations
+    s.satisfied = s.satisfied && violations == 0
+    return s
   }
 
   /// Every rule, in force or not, with the plan's figures and the checker's verdict.
@@ -59,28 +95,35 @@ public enum RuleCatalog {
     let arcsBroken = violations.contains { if case .notAnArc = $0 { true } else { false } }
     let onOff = { (on: Bool) in on ? "on" : "off" }
     var out: [RuleStatus] = []
+    /// Violations of the problem's soft rules of one kind (SolutionChecker's count).
+    func softViolations(_ kind: (SideRule) -> Bool) -> Int {
+      problem.sideRules.filter { $0.softWeight != nil && kind($0.constraint) }
+        .reduce(0) { $0 + SolutionChecker.violationCount(of: $1, in: columnOfRow, problem: problem) }
+    }
 
     // Key projects: each covered key project's instructor covers nothing else.
     let keyRows = model.slots.indices.filter { organization($0).keyProject }
     let keyColumns = Set(keyRows.compactMap { columnOfRow[$0] >= 0 ? Int(columnOfRow[$0]) : nil })
     let dedicated = keyColumns.filter { column in Set(rowsOf[column].map { model.slots[$0].organization }).count == 1 }.count
-    out.append(RuleStatus(
+    out.append(soft(RuleStatus(
       key: "key_project_exclusive", name: "重点项目专人 key projects exclusive", inForce: rules.keyProjectExclusive,
       setting: onOff(rules.keyProjectExclusive),
       satisfied: !broken { if case .exclusive = $0 { true } else { false } },
       figures: ["key_projects": Set(keyRows.map { model.slots[$0].organization }).count,
                 "key_projects_covered": Set(keyRows.filter { columnOfRow[$0] >= 0 }.map { model.slots[$0].organization }).count,
-                "key_project_instructors": keyColumns.count, "key_project_instructors_covering_nothing_else": dedicated]))
+                "key_project_instructors": keyColumns.count, "key_project_instructors_covering_nothing_else": dedicated]),
+      weight: rules.keyProjectExclusiveWeight, violations: softViolations { if case .exclusive = $0 { true } else { false } }))
 
     // Mix: instructors with two or more organizations, and how many of them mix both kinds.
     let multi = rowsOf.filter { $0.count >= 2 }
     let mixed = multi.filter { rows in
       rows.contains { organization($0).partyStatus == .organization } && rows.contains { organization($0).partyStatus != .organization }
     }.count
-    out.append(RuleStatus(
+    out.append(soft(RuleStatus(
       key: "mix", name: "建与未建搭配 mix 已建立党组织+未组建党组织", inForce: rules.mix, setting: onOff(rules.mix),
       satisfied: !broken { if case .mix = $0 { true } else { false } },
-      figures: ["instructors_with_several": multi.count, "instructors_mixed": mixed]))
+      figures: ["instructors_with_several": multi.count, "instructors_mixed": mixed]),
+      weight: rules.mixWeight, violations: softViolations { if case .mix = $0 { true } else { false } }))
 
     // Workload: capacity units (days with capacity_in_days) used and available.
     let overCapacity = violations.contains { if case .overCapacity = $0 { true } else { false } }
@@ -95,40 +138,50 @@ public enum RuleCatalog {
     var holdersOf: [Int: [Int32]] = [:]
     for row in roleRows where columnOfRow[row] >= 0 { holdersOf[model.slots[row].organization, default: []].append(columnOfRow[row]) }
     let dualHolders = holdersOf.values.filter { $0.count >= 2 && Set($0).count == 1 }.count
-    out.append(RuleStatus(
+    out.append(soft(RuleStatus(
       key: "allow_dual_role", name: "第一书记/第一主席 roles, one person both", inForce: !rules.allowDualRole,
       setting: rules.allowDualRole ? "yes" : "no",
       satisfied: !arcsBroken && !broken { if case .distinctColumns = $0 { true } else { false } },
       figures: ["role_slots": roleRows.count, "role_slots_covered": roleRows.filter { columnOfRow[$0] >= 0 }.count,
-                "organizations_with_one_person_in_both_roles": dualHolders]))
+                "organizations_with_one_person_in_both_roles": dualHolders]),
+      weight: rules.dualRoleWeight, violations: softViolations { if case .distinctColumns = $0 { true } else { false } }))
 
     // Reach: eligibility is an arc; remote places reported apart.
     let regions = ScenarioIndex(scenario).regions
     let remoteRows = model.slots.indices.filter { regions[organization($0).region]?.remote == true }
-    out.append(RuleStatus(
-      key: "reach", name: "选派范围 reach (remote places apart)", inForce: settings.reach != .any, setting: settings.reach.rawValue,
+    let reachInForce = settings.reach != .any || settings.maximumDistanceKilometres != nil
+    let outOfReach = columnOfRow.indices.filter {
+      columnOfRow[$0] >= 0 && !model.scorer.isWithinReach(organization: model.slots[$0].organization, instructor: Int(columnOfRow[$0]))
+    }.count
+    let reachSetting = settings.reach.rawValue + (settings.maximumDistanceKilometres.map { ", ≤ \($0) km" } ?? "")
+    out.append(soft(RuleStatus(
+      key: "reach", name: "选派范围 reach (remote places apart)", inForce: reachInForce, setting: reachSetting,
       satisfied: !arcsBroken,
       figures: ["remote_slots": remoteRows.count, "remote_slots_covered": remoteRows.filter { columnOfRow[$0] >= 0 }.count,
-                "slots_without_eligible_instructor": model.slots.indices.filter { problem.arcs(ofRow: $0).isEmpty }.count]))
+                "slots_without_eligible_instructor": model.slots.indices.filter { problem.arcs(ofRow: $0).isEmpty }.count,
+                "pairs_out_of_reach": outOfReach]),
+      weight: settings.reachWeight, violations: outOfReach))
 
     // Minimum load: the smallest load of an instructor who is used at all.
     let used = rowsOf.indices.filter { !rowsOf[$0].isEmpty }
-    out.append(RuleStatus(
+    out.append(soft(RuleStatus(
       key: "minimum_load", name: "派得进 minimum load", inForce: rules.minimumLoad > 0, setting: String(rules.minimumLoad),
       satisfied: !broken { if case .minimumLoad = $0 { true } else { false } },
-      figures: ["instructors_used": used.count, "smallest_organizations_per_used_instructor": used.map { rowsOf[$0].count }.min() ?? 0]))
+      figures: ["instructors_used": used.count, "smallest_organizations_per_used_instructor": used.map { rowsOf[$0].count }.min() ?? 0]),
+      weight: rules.minimumLoadWeight, violations: softViolations { if case .minimumLoad = $0 { true } else { false } }))
 
     // Unit quotas: instructors used per sending unit.
     var usedPerUnit: [UnitID: Int] = [:]
     for column in used { usedPerUnit[scenario.instructors[column].unit, default: 0] += 1 }
     let unitCounts = scenario.units.map { usedPerUnit[$0.id] ?? 0 }
     let quota = [rules.unitMinimumInstructors.map { "min \($0)" }, rules.unitMaximumInstructors.map { "max \($0)" }].compactMap { $0 }
-    out.append(RuleStatus(
+    out.append(soft(RuleStatus(
       key: "unit_quotas", name: "单位名额 instructors per sending unit",
       inForce: rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil,
       setting: quota.isEmpty ? "off" : quota.joined(separator: ", "),
       satisfied: !broken { if case .usedColumns = $0 { true } else { false } },
-      figures: ["units": scenario.units.count, "fewest_used_in_a_unit": unitCounts.min() ?? 0, "most_used_in_a_unit": unitCounts.max() ?? 0]))
+      figures: ["units": scenario.units.count, "fewest_used_in_a_unit": unitCounts.min() ?? 0, "most_used_in_a_unit": unitCounts.max() ?? 0]),
+      weight: rules.unitQuotaWeight, violations: softViolations { if case .usedColumns = $0 { true } else { false } }))
     return out
   }
 }

@@ -142,11 +142,13 @@ public enum MarkdownReport {
   static func rulesSection(_ summary: PlanSummary) -> [String] {
     guard let rules = summary.rules, !rules.isEmpty else { return [] }
     var md = ["## 规则 The office's rules", ""]
-    md.append("| 规则 rule | 设置 setting | 生效 in force | 满足 satisfied (checker) | 数据 figures |")
-    md.append("|---|---|---|---|---|")
+    md.append("| 规则 rule | 设置 setting | 生效 in force | 满足 satisfied (checker) | 软约束 soft: violations × weight | 数据 figures |")
+    md.append("|---|---|---|---|---|---|")
     for rule in rules.values.sorted(by: { ($0.inForce ? 0 : 1, $0.key) < ($1.inForce ? 0 : 1, $1.key) }) {
       let figures = rule.figures.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-      md.append("| \(escape(rule.name)) (`\(rule.key)`) | \(escape(rule.setting)) | \(rule.inForce ? "是 yes" : "否 no") | \(rule.satisfied ? "是 yes" : "**否 NO**") | \(figures) |")
+      let soft = rule.softWeight.map { "\(rule.violations) × \($0) = −\(rule.penalty)" } ?? "硬 hard"
+      let satisfied = rule.satisfied ? "是 yes" : rule.softWeight != nil ? "否 no (soft)" : "**否 NO**"
+      md.append("| \(escape(rule.name)) (`\(rule.key)`) | \(escape(rule.setting)) | \(rule.inForce ? "是 yes" : "否 no") | \(satisfied) | \(rule.inForce ? soft : "—") | \(figures) |")
     }
     md.append("")
     return md

@@ -178,11 +178,15 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     let proof = optimal ? " (proven optimal)" : status == "feasible" ? " (未证明最优 not proven optimal)" : ""
     lines.append("  状态 status     \(status)\(proof)\(boundText)\(gapText)")
     lines.append("  覆盖 covered    \(assigned)/\(slots) slots of \(organizations) organizations; \(unassigned) open")
-    lines.append("  得分 score      \(objective)")
+    let penalties = (rules ?? [:]).values.reduce(0) { $0 + $1.penalty }
+    lines.append("  得分 score      \(objective)" + (penalties > 0 ? " (soft-rule penalties included: −\(penalties))" : ""))
     lines.append("  指导员 used     \(instructorsUsed)/\(instructors)")
     lines.append("  双向选择 wishes  mutual \(wishes.mutual), instructor-only \(wishes.instructorOnly), organization-only \(wishes.organizationOnly); blocking pairs \(blockingPairs)")
     let ruleLines = (rules ?? [:]).values.filter(\.inForce).sorted { $0.key < $1.key }
-      .map { "\($0.key) \($0.satisfied ? "satisfied" : "BROKEN")" }
+      .map { rule in
+        guard let weight = rule.softWeight else { return "\(rule.key) \(rule.satisfied ? "satisfied" : "BROKEN")" }
+        return "\(rule.key) soft \(weight): \(rule.violations) violation(s), −\(rule.penalty)"
+      }
     if !ruleLines.isEmpty { lines.append("  规则 rules      " + ruleLines.joined(separator: "; ")) }
     if let infeasibility { lines.append("  不可行 why      " + infeasibility.explanation) }
     lines.append("  校验 check      \(checkerPassed ? "passed" : "FAILED: " + checkerFindings.joined(separator: "; "))")

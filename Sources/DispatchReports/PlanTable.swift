@@ -62,6 +62,7 @@ public enum PlanTable {
     case .mutualWish: "双向"
     case .continuity: "延续"
     case .given: "指定分"
+    case .outOfReach: "超范围"
     }
   }
 }

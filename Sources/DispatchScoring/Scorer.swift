@@ -12,6 +12,12 @@ import DispatchModel
 //   wishes       instructorWish / organizationWish − wishRankStep × (rank − 1), ≥ 0
 //   mutual       mutualWishBonus when both sides wish for each other
 //   continuity   weights.continuity when the instructor is the current one
+//   out of reach −settings.reachWeight when reach is soft and the pair is out of reach
+//
+// Reach: the reach rule (same region / adjacent / same grid) and the distance limit
+// (region seats at most `maximumDistanceKilometres` apart; a region without a seat
+// reaches only itself) both hold. Hard reach removes the pair; soft reach keeps it
+// with the penalty above.
 //
 // A score given by the office (scores.csv) replaces the computed score of its
 // pair. With `scoresOnly`, only given pairs are eligible.
@@ -38,6 +44,11 @@ public struct Scorer: Sendable {
   private let regionStation: [Int]       // -1 when none
   /// regionCount × regionCount adjacency, so the per-pair test is an array read, not a hash.
   private let adjacent: [Bool]
+  /// regionCount × regionCount: the organization's region [row] reaches the instructor's [column]
+  /// (rule and distance); empty when every region reaches every other.
+  private let reaches: [Bool]
+  /// The penalty of a pair out of reach when reach is soft, nil when reach is hard.
+  private let reachPenalty: Int?
   private let regionCount: Int
   private let instructorStation: [Int]   // -1 when none
   /// Bit `r` set when the instructor may hold role `r` (`DispatchRole.allCases` order).
@@ -128,6 +139,32 @@ public struct Scorer: Sendable {
     var adjacency = [Bool](repeating: false, count: regionIDs.count * regionIDs.count)
     for (r, neighbours) in regionNeighbours.enumerated() { for q in neighbours { adjacency[r * regionIDs.count + q] = true } }
     adjacent = adjacency
+    reachPenalty = scenario.settings.reachWeight
+    let settings = scenario.settings
+    if settings.reach == .any && settings.maximumDistanceKilometres == nil {
+      reaches = []
+    } else {
+      let n = regionIDs.count
+      let seats = regionIDs.map { regionByID[$0]?.location }
+      let limit = settings.maximumDistanceKilometres.map { $0 * 1000 }
+      var matrix = [Bool](repeating: false, count: n * n)
+      for a in 0..<n {
+        for b in 0..<n {
+          var ok: Bool
+          switch settings.reach {
+          case .any: ok = true
+          case .sameRegion: ok = a == b
+          case .adjacentRegion: ok = a == b || adjacency[a * n + b]
+          case .sameGrid: ok = a == b || (regionGrid[a] >= 0 && regionGrid[a] == regionGrid[b])
+          }
+          if ok, a != b, let limit {
+            if let p = seats[a], let q = seats[b] { ok = p.metres(to: q) <= limit } else { ok = false }
+          }
+          matrix[a * n + b] = ok
+        }
+      }
+      reaches = matrix
+    }
 
     var facts = [[Int: PairFact]](repeating: [:], count: scenario.organizations.count)
     for wish in scenario.wishes {
@@ -164,18 +201,17 @@ public struct Scorer: Sendable {
 
   private func isAdjacent(_ a: Int, _ b: Int) -> Bool { adjacent[a * regionCount + b] }
 
-  /// Whether the reach rule, `scoresOnly` and roles let `instructor` take `role` in `organization`
-  /// (forbids are applied by the planner).
+  /// Whether the pair is within reach (the reach rule and the distance limit).
+  public func isWithinReach(organization o: Int, instructor i: Int) -> Bool {
+    reaches.isEmpty || reaches[organizationRegion[o] * regionCount + instructorRegion[i]]
+  }
+
+  /// Whether hard reach, `scoresOnly` and roles let `instructor` take `role` in `organization`
+  /// (forbids are applied by the planner). Soft reach never excludes a pair.
   public func isEligible(organization o: Int, instructor i: Int, role: DispatchRole = .instructor) -> Bool {
     if scoresOnly && fact(o, i)?.given == nil { return false }
     guard instructorRoleMask[i] & Self.roleBit(role) != 0 else { return false }
-    let ro = organizationRegion[o], ri = instructorRegion[i]
-    switch scenario.settings.reach {
-    case .any: return true
-    case .sameRegion: return ro == ri
-    case .adjacentRegion: return ro == ri || isAdjacent(ro, ri)
-    case .sameGrid: return ro == ri || (regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri])
-    }
+    return reachPenalty != nil || isWithinReach(organization: o, instructor: i)
   }
 
   private static func roleBit(_ role: DispatchRole) -> UInt8 {
@@ -187,24 +223,19 @@ public struct Scorer: Sendable {
   /// (`isEligible` still decides), so a city-wide problem never scans every pair.
   /// - Complexity: O(*k* log *k*) for the *k* instructors returned (O(*n*) for `any`).
   public func reachableInstructors(organization o: Int) -> [Int] {
+    guard !reaches.isEmpty, reachPenalty == nil else { return Array(scenario.instructors.indices) }
     let ro = organizationRegion[o]
-    switch scenario.settings.reach {
-    case .any: return Array(scenario.instructors.indices)
-    case .sameRegion: return instructorsOfRegion[ro]
-    case .adjacentRegion:
-      return (0..<regionCount).filter { $0 == ro || isAdjacent(ro, $0) }.flatMap { instructorsOfRegion[$0] }.sorted()
-    case .sameGrid:
-      return (0..<regionCount).filter { $0 == ro || (regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[$0]) }
-        .flatMap { instructorsOfRegion[$0] }.sorted()
-    }
+    let regions = (0..<regionCount).filter { reaches[ro * regionCount + $0] }
+    return regions.count == 1 ? instructorsOfRegion[regions[0]] : regions.flatMap { instructorsOfRegion[$0] }.sorted()
   }
 
   /// The pair score of `organization` × `instructor` (indices into the scenario's arrays).
   /// - Complexity: O(*w*) for the *w* wishes and given scores of the organization (a few).
   public func score(organization o: Int, instructor i: Int) -> Int {
     let pair = fact(o, i)
-    if let given = pair?.given { return given }
-    var total = 0
+    let outOfReach = reachPenalty.map { isWithinReach(organization: o, instructor: i) ? 0 : $0 } ?? 0
+    if let given = pair?.given { return given - outOfReach }
+    var total = -outOfReach
     let common = (instructorSkills[i] & organizationNeeds[o]).nonzeroBitCount
     total += weights.skillMatch * min(common, weights.maxSkillMatches)
     let unit = instructorUnitIndex[i]
@@ -255,8 +286,11 @@ public struct Scorer: Sendable {
 
   /// The named terms of the pair score; their points add up to `score`.
   public func breakdown(organization o: Int, instructor i: Int) -> [ScoreTerm] {
-    if let given = fact(o, i)?.given { return [ScoreTerm(kind: .given, points: given, note: "office score")] }
     var terms: [ScoreTerm] = []
+    if let penalty = reachPenalty, !isWithinReach(organization: o, instructor: i) {
+      terms.append(ScoreTerm(kind: .outOfReach, points: -penalty, note: "超出选派范围"))
+    }
+    if let given = fact(o, i)?.given { return [ScoreTerm(kind: .given, points: given, note: "office score")] + terms }
     let commonMask = instructorSkills[i] & organizationNeeds[o]
     let common = commonMask.nonzeroBitCount
     if common > 0 {
