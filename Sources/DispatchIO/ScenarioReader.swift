@@ -310,7 +310,8 @@ struct FolderReading {
       neighbourRows.append((row, neighbours))
       let location = self.location(table, row)
       guard let id, register(id, in: &seen, table, row), let name else { continue }
-      if location == nil { regionsWithoutLocation.append((id, row.line)) }
+      // A location given but bad is reported already; only an empty one is "missing".
+      if table.value("latitude", in: row).isEmpty && table.value("longitude", in: row).isEmpty { regionsWithoutLocation.append((id, row.line)) }
       regions.append(Region(
         id: RegionID(id), name: name, grid: optionalText(table, row, "grid"), station: optionalText(table, row, "station"),
         remote: remote, neighbours: neighbours.map(RegionID.init), location: location))

@@ -397,4 +397,46 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
     ])
     #expect(result.scenario.overrides == [PairOverride(organization: "O1", instructor: "I1", action: .forbid)])
   }
+
+  @Test func softRuleWeightsAndDistanceByChineseKey() throws {
+    var files = Self.base
+    files["regions.csv"] = "编号,名称,纬度,经度\nR1,屯溪区,29.7123,118.3\nR2,歙县,２９.８７,118.43\n"
+    files["设置.csv"] = "设置,值\n建与未建搭配,是\n建与未建搭配权重,20\n选派范围,相邻区域\n最远距离公里,30\n选派范围权重,15\n重点项目专人,是\n重点项目专人权重,不限\n"
+    let scenario = try ScenarioReader().read(folder: scenarioFolder(text: files)).scenario
+    var expected = ScenarioSettings()
+    expected.rules.mix = true
+    expected.rules.mixWeight = 20
+    expected.reach = .adjacentRegion
+    expected.maximumDistanceKilometres = 30
+    expected.reachWeight = 15
+    expected.rules.keyProjectExclusive = true
+    #expect(scenario.settings == expected)
+    #expect(scenario.regions.map(\.location) == [GeoPoint(latitude: 29.7123, longitude: 118.3), GeoPoint(latitude: 29.87, longitude: 118.43)])
+    // Written back (coordinates with up to six decimals) and read again: the same scenario.
+    let written = temporaryPath("written")
+    try ScenarioWriter().write(scenario, to: written)
+    let again = try ScenarioReader().read(folder: written).scenario
+    expectSameScenario(scenario, again)
+    #expect(again.settings == expected)
+  }
+
+  @Test func badCoordinatesAndContradictorySettings() throws {
+    var files = Self.base
+    files["regions.csv"] = "id,name,latitude,longitude\nR1,屯溪区,95,118\nR2,歙县,29.8,\nR3,黄山区,,\n"
+    files["settings.csv"] = "key,value\nunit_min_instructors,3\nunit_max_instructors,2\nmax_distance_km,20\nmix_weight,5\n"
+    let folder = try scenarioFolder(text: files)
+    let issues = readIssues(folder)
+    #expect(issues.map(Located.init) == [
+      Located("regions.csv", 2, "latitude", "badCoordinate"),
+      Located("regions.csv", 3, "longitude", "incompleteLocation"),
+      Located("regions.csv", 4, "latitude", "settingConflict"),
+      Located("settings.csv", 2, "value", "settingConflict"),
+      Located("settings.csv", 5, "value", "settingWithoutEffect"),
+    ])
+    #expect(issues.first { $0.problem == .settingWithoutEffect(key: "mix_weight", detail: "the rule is off (set mix) / 对应规则未启用") }?.severity == .warning)
+    // A distance limit without any regions file is an error on its own line.
+    var noRegions = Self.base
+    noRegions["settings.csv"] = "key,value\nmax_distance_km,20\n"
+    #expect(readIssues(try scenarioFolder(text: noRegions)).map(Located.init) == [Located("settings.csv", 2, "value", "settingConflict")])
+  }
 }
