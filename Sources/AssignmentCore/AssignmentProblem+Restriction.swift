@@ -24,6 +24,14 @@ extension AssignmentProblem {
                                   coverage: coverage)
   }
 
+  /// The same problem with every soft rule made hard. Its plans are plans of the original with
+  /// no penalty, so a good plan of it is a good incumbent for the original.
+  public func hardened() -> AssignmentProblem {
+    guard hasSoftRules else { return self }
+    return try! AssignmentProblem(rowCount: rowCount, columnCapacities: columnCapacities, arcs: allArcs, locks: locks,
+                                  coverage: coverage, sideRules: sideRules.map(\.constraint))
+  }
+
   /// The same problem with `coverage == .requireAll`.
   public func requiringFullCoverage() -> AssignmentProblem {
     guard coverage != .requireAll else { return self }

@@ -66,6 +66,8 @@
 // `.maximize` the warm path runs only when the relaxation's own plan is feasible (every
 // hard rule kept) and covers every row — then the optimum covers every row, and the
 // problem is solved as its `.requireAll` version (same optima); otherwise plain MIP.
+// Incumbents: the relaxation's plan (it pays every penalty) and, with exclusive and mix
+// rules only, the local search's plan of the hardened problem (it pays none).
 //
 // LOADS ≠ 1. Not warm-started: the pure relaxation would need a relaxation of the
 // knapsack capacities whose duals the native solver does not provide; such
@@ -286,6 +288,14 @@ private final class WarmRun {
       if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: native.columnOfRow) {
         offer(kept, "rule-keeping local search, \(fmt(Date().timeIntervalSince(start))) s")
       }
+    } else if problem.hasSoftRules, RuleKeepingImprover.supports(problem.hardened()) {
+      // A plan that keeps the soft rules outright pays no penalty: often far better than the
+      // relaxation's plan, whose violations all cost.
+      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+      let start = Date()
+      if let kept = RuleKeepingImprover(problem: problem.hardened(), timeBudget: budget).improve(from: native.columnOfRow) {
+        offer(kept, "rule-keeping local search with the soft rules kept, \(fmt(Date().timeIntervalSince(start))) s")
+      }
     } else if let repaired = repairExclusive(native.columnOfRow) {
       offer(repaired, "exclusive rows repaired natively")
     }
@@ -305,7 +315,7 @@ private final class WarmRun {
         if w < cert.upper { lagrangeW = w }
         lagrangeArcBound = arcBound
         let budget = min(10, (limits.timeLimit ?? 40) / 4)
-        if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: proposal) {
+        if let kept = RuleKeepingImprover(problem: problem.hardened(), timeBudget: budget).improve(from: proposal) {
           offer(kept, "rule-keeping local search from the Lagrangian choices")
         }
         if w <= lower! {

@@ -16,8 +16,14 @@
 // All arithmetic is Int64 in thousandths of a point, so every L(x) evaluated is an
 // exact bound; the result is ⌊min L / 1000⌋.
 //
-// SCOPE. Coverage `.requireAll`, no locks, loads 1, side rules: `exclusive` and
-// exactly one `mix` whose groups do not overlap; otherwise nil.
+// SOFT MIX. When the mix rule is soft with weight w, a column may also take any 2…cap
+// non-exclusive rows at a cost of w: v_c = max(single, best mixed subset, best
+// subset − w), which is exactly the best subset's profit minus its penalty (a mixed
+// subset is never worse under the first two). The bound is then on the score minus
+// the penalties, and the per-arc bounds take the same third option.
+//
+// SCOPE. Coverage `.requireAll`, no locks, loads 1, side rules: hard `exclusive` and
+// exactly one `mix` (hard or soft) whose groups do not overlap; otherwise nil.
 //
 // COMPLEXITY. O(r·m·cap) per iteration.
 //===----------------------------------------------------------------------===//
@@ -32,7 +38,7 @@ public enum MixLagrangianBound {
     for rule in problem.sideRules {
       switch rule {
       case .exclusive: continue
-      case .mix(let a, let b):
+      case .mix(let a, let b), .soft(.mix(let a, let b), _):
         mixes += 1
         if !Set(a).isDisjoint(with: b) { return false }
       default: return false
@@ -60,16 +66,21 @@ public enum MixLagrangianBound {
     guard n > 0 else { return (0, [], []) }
     var kind = [UInt8](repeating: 0, count: n)  // 1: A, 2: B, 0: neither
     var exclusive = [Bool](repeating: false, count: n)
+    var penalty: Int64? = nil  // thousandths; nil when the mix rule is hard
+    let scale: Int64 = 1000
     for rule in problem.sideRules {
       switch rule {
       case .exclusive(let r): exclusive[r] = true
       case .mix(let a, let b):
         for r in a { kind[r] = 1 }
         for r in b { kind[r] = 2 }
+      case .soft(.mix(let a, let b), let w):
+        for r in a { kind[r] = 1 }
+        for r in b { kind[r] = 2 }
+        penalty = w * scale
       default: break
       }
     }
-    let scale: Int64 = 1000
     let none = Int64.min
     var s = [Int64](repeating: none, count: n * m)  // column-major, thousandths
     for r in 0..<n { for a in problem.arcs(ofRow: r) { s[Int(problem.arcColumns[a]) * n + r] = problem.arcScores[a] * scale } }
@@ -147,6 +158,16 @@ public enum MixLagrangianBound {
           for item in rest.prefix(cap - 2) where item.0 > 0 { mixed += item.0; picks.append(item.1) }
           if mixed > value { value = mixed; chosen = picks }
         }
+        if let penalty, cap >= 2 {
+          // Soft: the best 2…cap rows of any kind, paying the penalty.
+          var any = (listA + listB + listN).filter { $0.0 > 0 }
+          any.sort { $0.0 > $1.0 }
+          if any.count >= 2 {
+            let picks = any.prefix(cap)
+            let unmixed = picks.reduce(0) { $0 + $1.0 } - penalty
+            if unmixed > value { value = unmixed; chosen = picks.map(\.1) }
+          }
+        }
         if value > 0 { total += value; for r in chosen { count[r] += 1 } }
         if last {
           choice[c] = value > 0 ? chosen : []
@@ -175,6 +196,12 @@ public enum MixLagrangianBound {
                 rest.sort { $0.0 > $1.0 }
                 for item in rest.prefix(cap - 1 - need.count) where item.0 > 0 { mixed += item.0 }
                 withR = max(withR, mixed)
+              }
+              if let penalty {
+                // Soft: r with the best cap − 1 other positive rows of any kind, paying the penalty.
+                var rest = (listA + listB + listN).filter { $0.1 != r && $0.0 > 0 }
+                rest.sort { $0.0 > $1.0 }
+                if !rest.isEmpty { withR = max(withR, p + rest.prefix(cap - 1).reduce(0) { $0 + $1.0 } - penalty) }
               }
             }
             arcSlack[a] = v - withR

@@ -11,7 +11,7 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("scenarios")
   static let long = ProcessInfo.processInfo.environment["DISPATCH_LONG_TESTS"] != nil
-  static let names = ["demo", "baode-days", "fumian-roles", "county-one-to-one"] + (long ? ["huangshan", "yanan"] : [])
+  static let names = ["demo", "demo-soft", "baode-days", "fumian-roles", "county-one-to-one"] + (long ? ["huangshan", "yanan"] : [])
 
   @Test(arguments: names)
   func plansWithAProvenOptimumCoveringEverySlot(_ name: String) throws {

@@ -9,7 +9,8 @@ import Testing
 
 @Suite struct RuleKeepingImproverTests {
   /// A random problem with 0–2 exclusive rows and one mix rule (a random split of the rows).
-  static func instance(seed: UInt64) -> AssignmentProblem {
+  /// `mixWeight`: the mix rule is soft with this weight.
+  static func instance(seed: UInt64, mixWeight: Int64? = nil) -> AssignmentProblem {
     var shape = RandomProblemShape()
     shape.rows = 2...7
     shape.columns = 1...4
@@ -20,7 +21,8 @@ import Testing
     var rules: [SideRule] = []
     for _ in 0..<Int.random(in: 0...2, using: &rng) { rules.append(.exclusive(row: Int.random(in: 0..<rows, using: &rng))) }
     let a = (0..<rows).filter { _ in Bool.random(using: &rng) }
-    rules.append(.mix(groupA: a, groupB: (0..<rows).filter { !a.contains($0) }))
+    let mix = SideRule.mix(groupA: a, groupB: (0..<rows).filter { !a.contains($0) })
+    rules.append(mixWeight.map { .soft(mix, weight: $0) } ?? mix)
     return try! AssignmentProblem(rowCount: rows, columnCapacities: base.columnCapacities, arcs: base.allArcs,
                                   locks: base.locks, coverage: base.coverage, sideRules: rules)
   }
@@ -77,6 +79,34 @@ import Testing
     }
     print("Lagrangian arc bounds: \(checked) arcs checked")
     #expect(checked >= 50)
+  }
+
+  /// Soft mix: the Lagrangian bound and its per-arc bounds hold for the score minus penalties.
+  @Test func softMixLagrangianBoundsHold() throws {
+    let native = ShortestAugmentingPathSolver()
+    var bounded = 0, arcsChecked = 0, belowRelaxation = 0
+    for seed in UInt64(1)...800 {
+      let problem = Self.instance(seed: seed, mixWeight: Int64(seed % 12))
+      guard MixLagrangianBound.supports(problem) else { continue }
+      let relaxed = try native.solve(problem.withoutSideRules())
+      guard relaxed.status.isOptimal, let optimum = BruteForce.optimum(problem), optimum.covered == problem.rowCount,
+            let result = MixLagrangianBound.boundAndProposal(problem, plan: relaxed.columnOfRow, duals: relaxed.duals,
+                                                            target: optimum.score, deadline: .distantFuture, maximumIterations: 200)
+      else { continue }
+      bounded += 1
+      #expect(optimum.score <= result.bound, "seed \(seed): bound \(result.bound) < optimum \(optimum)")
+      #expect(result.bound <= relaxed.objective.score, "seed \(seed)")
+      if result.bound < relaxed.objective.score { belowRelaxation += 1 }
+      for row in 0..<problem.rowCount {
+        for arc in problem.arcs(ofRow: row) {
+          let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
+          guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
+          arcsChecked += 1
+          #expect(best.score <= result.arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(result.arcBound[arc])")
+        }
+      }
+    }
+    #expect(bounded >= 30 && arcsChecked >= 100 && belowRelaxation >= 5, "\(bounded) bounds, \(arcsChecked) arcs, \(belowRelaxation) below U")
   }
 
   @Test func aMixSwapIsNeeded() throws {
