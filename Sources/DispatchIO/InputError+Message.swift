@@ -75,6 +75,8 @@ extension InputProblem {
       return "the pair is both locked and forbidden / 同一对既锁定又禁止 (other on line \(firstLine) / 另见第 \(firstLine) 行)"
     case .locksExceedCapacity(let instructor, let locks, let capacity):
       return "instructor \"\(instructor)\" has \(locks) locks but capacity \(capacity) / 指导员锁定数 \(locks) 超过联系上限 \(capacity)"
+    case .lockedDaysExceedCapacity(let instructor, let days, let daysPerMonth):
+      return "instructor \"\(instructor)\" has locks needing \(days) days a month but \(daysPerMonth) / 指导员锁定组织需 \(days) 天，超过每月 \(daysPerMonth) 天"
     case .locksExceedSlots(let organization, let locks, let slots):
       return "organization \"\(organization)\" has \(locks) locks but \(slots) slot(s) / 组织锁定数 \(locks) 超过需要人数 \(slots)"
     case .unknownSetting(let key, let suggestion):

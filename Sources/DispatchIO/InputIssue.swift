@@ -55,6 +55,8 @@ public enum InputProblem: Sendable, Hashable {
   case repeatedOverride(firstLine: Int)
   case lockAndForbid(firstLine: Int)
   case locksExceedCapacity(instructor: String, locks: Int, capacity: Int)
+  /// With capacity_in_days: the locked organizations' days exceed the instructor's days a month.
+  case lockedDaysExceedCapacity(instructor: String, days: Int, daysPerMonth: Int)
   case locksExceedSlots(organization: String, locks: Int, slots: Int)
 
   // MARK: settings.csv

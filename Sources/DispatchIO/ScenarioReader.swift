@@ -128,10 +128,10 @@ struct FolderReading {
     let organizations = tables[ScenarioFormat.organizations.name].map { readOrganizations($0) } ?? []
     let wishes = tables[ScenarioFormat.wishes.name].map { readWishes($0) } ?? []
     let scores = tables[ScenarioFormat.scores.name].map { readScores($0) } ?? []
-    let overrides = tables[ScenarioFormat.overrides.name].map {
-      readOverrides($0, instructors: instructors, organizations: organizations)
-    } ?? []
     let settings = tables[ScenarioFormat.settings.name].map { readSettings($0) } ?? ScenarioSettings()
+    let overrides = tables[ScenarioFormat.overrides.name].map {
+      readOverrides($0, instructors: instructors, organizations: organizations, settings: settings)
+    } ?? []
     crossCheck(settings, regionsGiven: !regions.isEmpty)
 
     let sorted = sortedIssues()
@@ -479,7 +479,8 @@ struct FolderReading {
     return scores
   }
 
-  mutating func readOverrides(_ table: Table, instructors: [Instructor], organizations: [Organization]) -> [PairOverride] {
+  mutating func readOverrides(_ table: Table, instructors: [Instructor], organizations: [Organization],
+                              settings: ScenarioSettings = ScenarioSettings()) -> [PairOverride] {
     var overrides: [PairOverride] = []
     var seen: [String: (action: OverrideAction, line: Int)] = [:]
     var lockRows: [(override: PairOverride, row: CSVRecord)] = []
@@ -506,18 +507,25 @@ struct FolderReading {
       if action == .lock { lockRows.append((override, row)) }
     }
 
-    // Locks must fit: an instructor's capacity, an organization's slots.
-    let capacity = Dictionary(instructors.map { ($0.id, $0.capacity) }, uniquingKeysWith: { a, _ in a })
+    // Locks must fit: an instructor's capacity (in days with capacity_in_days), an organization's slots.
+    let inDays = settings.rules.capacityInDays
+    let capacity = Dictionary(instructors.map { ($0.id, inDays ? ($0.daysPerMonth ?? $0.capacity * settings.defaultWorkloadDays) : $0.capacity) },
+                              uniquingKeysWith: { a, _ in a })
+    let load = Dictionary(organizations.map { ($0.id, inDays ? max(1, $0.workloadDays ?? settings.defaultWorkloadDays) : 1) },
+                          uniquingKeysWith: { a, _ in a })
     let slots = Dictionary(organizations.map { ($0.id, $0.slots.count) }, uniquingKeysWith: { a, _ in a })
-    var locksPerInstructor: [InstructorID: Int] = [:]
+    var lockedLoad: [InstructorID: Int] = [:]
     var locksPerOrganization: [OrganizationID: Int] = [:]
     for (override, row) in lockRows {
-      locksPerInstructor[override.instructor, default: 0] += 1
+      let before = lockedLoad[override.instructor, default: 0]
+      lockedLoad[override.instructor] = before + (load[override.organization] ?? 1)
       locksPerOrganization[override.organization, default: 0] += 1
       // Reported once, on the first lock that does not fit.
-      if let limit = capacity[override.instructor], locksPerInstructor[override.instructor] == limit + 1 {
-        let total = lockRows.filter { $0.override.instructor == override.instructor }.count
-        report(.locksExceedCapacity(instructor: override.instructor.rawValue, locks: total, capacity: limit),
+      if let limit = capacity[override.instructor], before <= limit, lockedLoad[override.instructor]! > limit {
+        let locks = lockRows.filter { $0.override.instructor == override.instructor }
+        let total = locks.reduce(0) { $0 + (load[$1.override.organization] ?? 1) }
+        report(inDays ? .lockedDaysExceedCapacity(instructor: override.instructor.rawValue, days: total, daysPerMonth: limit)
+                      : .locksExceedCapacity(instructor: override.instructor.rawValue, locks: total, capacity: limit),
                in: table, row: row, column: "instructor")
       }
       if let limit = slots[override.organization], locksPerOrganization[override.organization] == limit + 1 {

@@ -439,4 +439,25 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
     noRegions["settings.csv"] = "key,value\nmax_distance_km,20\n"
     #expect(readIssues(try scenarioFolder(text: noRegions)).map(Located.init) == [Located("settings.csv", 2, "value", "settingConflict")])
   }
+
+  /// With capacity in days, locks are checked against days a month, not the count of organizations.
+  @Test func locksAreCheckedInDaysWhenCapacityIsInDays() throws {
+    var files = Self.base
+    files["instructors.csv"] = "id,name,unit,region,capacity,days_per_month\nI1,张伟,U1,R1,1,10\nI2,李娜,U1,R1,1,4\n"
+    files["organizations.csv"] = "id,name,region,industry,workload_days\nO1,甲,R1,商贸,5\nO2,乙,R1,制造,5\nO3,丙,R1,制造,\n"
+    files["settings.csv"] = "key,value\ncapacity_in_days,yes\ndefault_workload_days,3\n"
+    // Two locks of 5 days fit I1's 10 days although his capacity is 1 organization; I2's 3-day lock fits 4 days.
+    files["overrides.csv"] = "organization,instructor,action\nO1,I1,lock\nO2,I1,lock\nO3,I2,lock\n"
+    let folder = try scenarioFolder(text: files)
+    #expect(try ScenarioReader().read(folder: folder).scenario.overrides.count == 3)
+    // Without days, the same locks break I1's capacity of one.
+    files["settings.csv"] = "key,value\n"
+    #expect(readIssues(try scenarioFolder(text: files)).map(Located.init) == [Located("overrides.csv", 3, "instructor", "locksExceedCapacity")])
+    // In days, a third 5-day lock on I1 (15 > 10) is refused on the line that crosses.
+    files["settings.csv"] = "key,value\ncapacity_in_days,yes\ndefault_workload_days,3\n"
+    files["overrides.csv"] = "organization,instructor,action\nO1,I1,lock\nO2,I1,lock\nO3,I1,lock\n"
+    let issues = readIssues(try scenarioFolder(text: files))
+    #expect(issues.map(Located.init) == [Located("overrides.csv", 4, "instructor", "lockedDaysExceedCapacity")])
+    #expect(issues.first?.problem == .lockedDaysExceedCapacity(instructor: "I1", days: 13, daysPerMonth: 10))
+  }
 }
