@@ -83,4 +83,45 @@ import Testing
     #expect(SolutionChecker.violations([0, -1, -1, -1], in: minimum).count == 1)
     #expect(SolutionChecker.violations([-1, -1, -1, -1], in: minimum).isEmpty)
   }
+
+  /// Soft rules are never violations; each violation, counted as SideRule.soft documents,
+  /// costs its weight in the objective.
+  @Test func softRulesCostTheirWeightPerViolation() throws {
+    // Two columns of capacity 4; every row may go to either; score 10 per arc.
+    let arcs = (0..<6).flatMap { r in (0..<2).map { Arc(row: r, column: $0, score: 10) } }
+    func soft(_ rule: SideRule, weight: Int64 = 7) throws -> AssignmentProblem {
+      try AssignmentProblem(rowCount: 6, columnCapacities: [4, 4], arcs: arcs, sideRules: [.soft(rule, weight: weight)])
+    }
+    func check(_ problem: AssignmentProblem, _ plan: [Int32], violations: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+      let covered = plan.filter { $0 >= 0 }.count
+      #expect(SolutionChecker.violations(plan, in: problem).isEmpty, sourceLocation: sourceLocation)
+      #expect(SolutionChecker.violationCount(of: problem.sideRules[0], in: plan, problem: problem) == violations, sourceLocation: sourceLocation)
+      #expect(SolutionChecker.penalty(of: plan, in: problem) == Int64(7 * violations), sourceLocation: sourceLocation)
+      #expect(SolutionChecker.objective(of: plan, in: problem) == ObjectiveValue(covered: covered, score: Int64(10 * covered - 7 * violations)),
+              sourceLocation: sourceLocation)
+    }
+    // exclusive: 1 when row 0's column takes another row.
+    try check(soft(.exclusive(row: 0)), [0, 0, 0, -1, -1, -1], violations: 1)
+    try check(soft(.exclusive(row: 0)), [0, 1, 1, -1, -1, -1], violations: 0)
+    // mix: per column with ≥ 2 rows lacking a group (A = 0,1,2; B = 3,4,5).
+    let mix = SideRule.mix(groupA: [0, 1, 2], groupB: [3, 4, 5])
+    try check(soft(mix), [0, 0, 1, 1, -1, -1], violations: 1)   // column 0 {0,1} all A; column 1 {2,3} mixed
+    try check(soft(mix), [0, 0, 0, 1, 1, 1], violations: 2)
+    try check(soft(mix), [0, 1, -1, 0, 1, -1], violations: 0)
+    // minimumLoad: 1 when used below the minimum.
+    try check(soft(.minimumLoad(column: 1, minimum: 3)), [0, 0, 0, 1, 1, -1], violations: 1)
+    try check(soft(.minimumLoad(column: 1, minimum: 3)), [0, 0, 0, -1, -1, -1], violations: 0)
+    // usedColumns: columns used beyond the range, either side.
+    try check(soft(.usedColumns(columns: [0, 1], minimum: 0, maximum: 1)), [0, 1, -1, -1, -1, -1], violations: 1)
+    try check(soft(.usedColumns(columns: [0, 1], minimum: 2, maximum: 2)), [-1, -1, -1, -1, -1, -1], violations: 2)
+    // distinctColumns: rows beyond the first at one column.
+    try check(soft(.distinctColumns(rows: [0, 1, 2])), [0, 0, 0, -1, -1, -1], violations: 2)
+    try check(soft(.distinctColumns(rows: [0, 1, 2])), [0, 0, 1, -1, -1, -1], violations: 1)
+    // maximumMoves: moves beyond the limit (an open row moves).
+    try check(soft(.maximumMoves(rows: [0, 1, 2], columns: [0, 0, 1], limit: 1)), [1, -1, 1, -1, -1, -1], violations: 1)
+    // The same rules hard are broken; a soft rule inside a soft rule and a negative weight are refused.
+    #expect(SolutionChecker.violations([0, 0, 0, 1, 1, 1], in: try AssignmentProblem(rowCount: 6, columnCapacities: [4, 4], arcs: arcs, sideRules: [mix])).count == 1)
+    #expect(throws: AssignmentProblemError.self) { try soft(.soft(mix, weight: 1)) }
+    #expect(throws: AssignmentProblemError.self) { try soft(mix, weight: -1) }
+  }
 }
