@@ -85,7 +85,15 @@ public struct SolverSelection: Sendable {
         lastError = error
       }
     }
-    throw lastError ?? .unsupported(solver: "auto", reason: notes.joined(separator: "; "))
+    // Every back end failed: say what each one said, not only the last (the first is usually the telling one).
+    let failures = notes.dropFirst().filter { $0.contains(" failed: ") }
+    guard failures.count > 1, let lastError else {
+      throw lastError ?? .unsupported(solver: "auto", reason: notes.joined(separator: "; "))
+    }
+    var hint = ""
+    if failures.contains(where: { $0.contains("found no feasible plan within") }) { hint = " — a longer --time-limit may find one" }
+    if case .timeLimitWithoutSolution = lastError { hint = " — a longer --time-limit may find one" }
+    throw .unsupported(solver: solvers.map(\.name).joined(separator: " → "), reason: failures.joined(separator: "; ") + hint)
   }
 }
 
