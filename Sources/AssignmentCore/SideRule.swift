@@ -8,7 +8,9 @@ public enum SideRule: Sendable, Equatable, Hashable {
   /// A column that takes two or more rows must take at least one of `groupA`
   /// and at least one of `groupB` (已建立党组织 + 未组建党组织).
   case mix(groupA: [Int], groupB: [Int])
-  /// A column that is used at all takes at least `minimum` load (派得进).
+  /// A column that is used at all takes at least `minimum` load (派得进) — unless it takes a
+  /// row that an `exclusive` rule (hard or soft) names: a key project's own instructor is
+  /// not idle, and exclusivity would otherwise make the two rules contradict each other.
   case minimumLoad(column: Int, minimum: Int)
   /// The number of used columns among `columns` lies in `minimum...maximum`.
   case usedColumns(columns: [Int], minimum: Int, maximum: Int)
@@ -55,6 +57,11 @@ extension SideRule {
         ? .maximumMoves(rows: rs.map { row($0)! }, columns: cs.map { column($0)! }, limit: limit) : nil
     case .soft(let rule, let weight): rule.renamed(row: row, column: column).map { .soft($0, weight: weight) }
     }
+  }
+
+  /// The rows that `exclusive` rules (hard or soft) among `rules` name.
+  public static func exclusiveRows(in rules: [SideRule]) -> Set<Int> {
+    Set(rules.compactMap { if case .exclusive(let r) = $0.constraint { r } else { nil } })
   }
 
   /// The most violations the rule can count in a problem with `columnCount` columns (0 for a

@@ -41,10 +41,11 @@ public enum SolutionChecker {
   public static func penalty(of columnOfRow: [Int32], in problem: AssignmentProblem) -> Int64 {
     guard problem.sideRules.contains(where: { $0.softWeight != nil }), columnOfRow.count == problem.rowCount else { return 0 }
     let (rowsOfColumn, load) = occupancy(columnOfRow, in: problem)
+    let exclusive = SideRule.exclusiveRows(in: problem.sideRules)
     var total: Int64 = 0
     for rule in problem.sideRules {
       guard case .soft(let inner, let weight) = rule else { continue }
-      total += weight * Int64(breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load)?.count ?? 0)
+      total += weight * Int64(breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive)?.count ?? 0)
     }
     return total
   }
@@ -53,7 +54,8 @@ public enum SolutionChecker {
   public static func violationCount(of rule: SideRule, in columnOfRow: [Int32], problem: AssignmentProblem) -> Int {
     guard columnOfRow.count == problem.rowCount else { return 0 }
     let (rowsOfColumn, load) = occupancy(columnOfRow, in: problem)
-    return breach(of: rule.constraint, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load)?.count ?? 0
+    return breach(of: rule.constraint, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load,
+                  exclusive: SideRule.exclusiveRows(in: problem.sideRules))?.count ?? 0
   }
 
   /// Rows and load of each column, over the plan's allowed arcs.
@@ -97,13 +99,14 @@ public enum SolutionChecker {
     for (column, used) in load.enumerated() where used > problem.columnCapacities[column] {
       found.append(.overCapacity(column: column, load: used, capacity: problem.columnCapacities[column]))
     }
+    let exclusive = SideRule.exclusiveRows(in: problem.sideRules)
     for rule in problem.sideRules {
       switch rule {
       case .soft(let inner, let weight):
         if weight < 0 { found.append(.sideRuleBroken(rule, detail: "negative weight")) }
         if case .soft = inner { found.append(.sideRuleBroken(rule, detail: "a soft rule inside a soft rule")) }
       default:
-        if let breach = breach(of: rule, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load) {
+        if let breach = breach(of: rule, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive) {
           found.append(.sideRuleBroken(rule, detail: breach.detail))
         }
       }
@@ -116,7 +119,9 @@ public enum SolutionChecker {
   }
 
   /// How `rule` (taken as hard) is broken: the number of violations and what they are; nil when kept.
-  private static func breach(of rule: SideRule, columnOfRow: [Int32], rowsOfColumn: [[Int]], load: [Int]) -> (count: Int, detail: String)? {
+  /// `exclusive`: rows named by exclusive rules (their column is exempt from minimum load).
+  private static func breach(of rule: SideRule, columnOfRow: [Int32], rowsOfColumn: [[Int]], load: [Int],
+                             exclusive: Set<Int>) -> (count: Int, detail: String)? {
     switch rule {
     case .exclusive(let row):
       let column = Int(columnOfRow[row])
@@ -133,7 +138,7 @@ public enum SolutionChecker {
       }
       return count == 0 ? nil : (count, count == 1 ? first : "\(first) (and \(count - 1) more columns)")
     case .minimumLoad(let column, let minimum):
-      guard load[column] > 0, load[column] < minimum else { return nil }
+      guard load[column] > 0, load[column] < minimum, !rowsOfColumn[column].contains(where: exclusive.contains) else { return nil }
       return (1, "column \(column) carries load \(load[column]) < \(minimum)")
     case .usedColumns(let columns, let minimum, let maximum):
       let used = columns.filter { load[$0] > 0 }.count
@@ -151,7 +156,7 @@ public enum SolutionChecker {
       guard moved > max(0, limit) else { return nil }
       return (moved - max(0, limit), "\(moved) rows moved, at most \(limit) allowed")
     case .soft(let inner, _):
-      return breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load)
+      return breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive)
     }
   }
 }

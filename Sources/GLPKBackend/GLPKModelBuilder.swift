@@ -13,7 +13,8 @@
 //   mix(A,B):     per column c that can take ≥ 2 rows, with M = (most rows at c) − 1:
 //                 M·Σ_{A} x − Σ_all x ≥ −1 and the same for B. With integer x this says
 //                 "≥ 2 rows ⇒ at least one of A (of B)"; 0 or 1 row is never constrained.
-//   minimumLoad:  load_c − minimum · y_c ≥ 0
+//   minimumLoad:  load_c − minimum · y_c + minimum · Σ_{exclusive r} x_rc ≥ 0 (a column holding
+//                 a row an exclusive rule names is exempt, as in SolutionChecker)
 //   usedColumns:  minimum ≤ Σ mult_c y_c ≤ maximum (mult: how often c is listed)
 //   distinct(R):  per column c: Σ_{r ∈ R, with multiplicity} x_rc ≤ 1
 //   maximumMoves: Σ_k x[rows_k, columns_k] ≥ count − limit (pairs without an included arc add 0)
@@ -93,7 +94,7 @@ struct GLPKModel {
 enum SoftTerm {
   case exclusive(row: Int, variable: Int32)
   case mix(column: Int, groupA: Set<Int>, groupB: Set<Int>, variable: Int32)
-  case minimumLoad(column: Int, minimum: Int, variable: Int32)
+  case minimumLoad(column: Int, minimum: Int, exempt: Set<Int>, variable: Int32)
   case usedBelow(columns: [Int], minimum: Int, variable: Int32)
   case usedAbove(columns: [Int], maximum: Int, variable: Int32)
   case distinct(column: Int, rows: [Int], variable: Int32)
@@ -101,7 +102,7 @@ enum SoftTerm {
 
   var variable: Int32 {
     switch self {
-    case .exclusive(_, let v), .mix(_, _, _, let v), .minimumLoad(_, _, let v), .usedBelow(_, _, let v),
+    case .exclusive(_, let v), .mix(_, _, _, let v), .minimumLoad(_, _, _, let v), .usedBelow(_, _, let v),
          .usedAbove(_, _, let v), .distinct(_, _, let v), .moves(_, _, _, let v): v
     }
   }
@@ -115,8 +116,8 @@ enum SoftTerm {
     case .mix(let column, let a, let b, _):
       let rows = rowsOfColumn[column]
       return rows.count >= 2 && (!rows.contains(where: a.contains) || !rows.contains(where: b.contains)) ? 1 : 0
-    case .minimumLoad(let column, let minimum, _):
-      return load[column] > 0 && load[column] < minimum ? 1 : 0
+    case .minimumLoad(let column, let minimum, let exempt, _):
+      return load[column] > 0 && load[column] < minimum && !rowsOfColumn[column].contains(where: exempt.contains) ? 1 : 0
     case .usedBelow(let columns, let minimum, _):
       return Double(max(0, minimum - columns.filter { load[$0] > 0 }.count))
     case .usedAbove(let columns, let maximum, _):
@@ -236,6 +237,7 @@ enum GLPKModelBuilder {
     }
 
     var exclusiveDone = Set<Int>()
+    let exclusiveRows = SideRule.exclusiveRows(in: problem.sideRules)
     for rule in problem.sideRules {
       // Soft: each violation variable costs the weight; nil for a hard rule.
       let cost = rule.softWeight.map { -Double($0) * penaltyScale }
@@ -277,8 +279,14 @@ enum GLPKModelBuilder {
       case .minimumLoad(let column, let minimum):
         let y = model.usedColumnVariable[column]
         guard y != 0, minimum > 1 else { continue }
-        let v = cost == nil ? nil : violation(upper: 1) { .minimumLoad(column: column, minimum: minimum, variable: $0) }
-        model.addRow(lower: 0, upper: nil, entries: loadEntries(column) + [(y, -Double(minimum))] + (v.map { [($0, Double(minimum))] } ?? []))
+        let v = cost == nil ? nil : violation(upper: 1) { .minimumLoad(column: column, minimum: minimum, exempt: exclusiveRows, variable: $0) }
+        // Loads are per arc, so an exclusive row's own x adds to its load entry: merge the coefficients.
+        var coefficient: [Int32: Double] = [:]
+        for entry in arcsAtColumn[column] {
+          coefficient[entry.x, default: 0] += Double(entry.load) + (exclusiveRows.contains(entry.row) ? Double(minimum) : 0)
+        }
+        let entries = coefficient.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        model.addRow(lower: 0, upper: nil, entries: entries + [(y, -Double(minimum))] + (v.map { [($0, Double(minimum))] } ?? []))
       case .usedColumns(let columns, let minimum, let maximum):
         var multiplicity: [Int32: Double] = [:]
         for c in columns where model.usedColumnVariable[c] != 0 { multiplicity[model.usedColumnVariable[c], default: 0] += 1 }

@@ -108,3 +108,32 @@ import Testing
     #expect(soft.summary.rules?["reach"]?.figures["pairs_out_of_reach"] == 1)
   }
 }
+
+@Suite struct RuleInterplayTests {
+  /// Key projects and minimum load together: O1 is a key project, so its instructor covers it
+  /// alone and is exempt from the minimum of 2 (otherwise no plan could cover O1 at all).
+  /// I1 {O1}, I2 {O2, O3} = 10 + 2 + 8 = 20, every slot covered, through GLPK and the warm path.
+  @Test func aKeyProjectInstructorIsExemptFromTheMinimumLoad() throws {
+    let scenario = ruledScenario {
+      $0.rules.keyProjectExclusive = true
+      $0.rules.minimumLoad = 2
+      $0.requireFullCoverage = true
+    }
+    for solver in [SolverChoice.glpk, .auto] {
+      let result = try plan(scenario, solver)
+      #expect(assignment(result) == ["I1", "I2", "I2"], "\(solver)")
+      #expect(result.summary.objective == 20)
+      #expect(result.summary.optimal)
+      #expect(result.summary.rules?["minimum_load"]?.satisfied == true)
+      #expect(result.summary.rules?["key_project_exclusive"]?.satisfied == true)
+    }
+    // The checker still holds an instructor with one ordinary organization to the minimum.
+    let model = try plan(scenario).model
+    let o = { (id: String) in model.slots.firstIndex { model.scenario.organizations[$0.organization].id.rawValue == id }! }
+    var plan = [Int32](repeating: -1, count: model.problem.rowCount)
+    plan[o("O1")] = 0; plan[o("O2")] = 0; plan[o("O3")] = 1  // I1 {O1, O2}: not exclusive; I2 {O3}: below 2
+    let broken = SolutionChecker.violations(plan, in: model.problem)
+    #expect(broken.contains { if case .sideRuleBroken(.minimumLoad(column: 1, _), _) = $0 { true } else { false } })
+    #expect(broken.contains { if case .sideRuleBroken(.exclusive, _) = $0 { true } else { false } })
+  }
+}
