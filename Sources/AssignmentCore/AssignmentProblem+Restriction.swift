@@ -32,6 +32,12 @@ extension AssignmentProblem {
                                   coverage: coverage, sideRules: sideRules.map(\.constraint))
   }
 
+  /// The same problem with `rules` as its side rules (a relaxation when they are a subset).
+  public func keeping(_ rules: [SideRule]) -> AssignmentProblem {
+    try! AssignmentProblem(rowCount: rowCount, columnCapacities: columnCapacities, arcs: allArcs, locks: locks,
+                           coverage: coverage, sideRules: rules)
+  }
+
   /// The same problem with `coverage == .requireAll`.
   public func requiringFullCoverage() -> AssignmentProblem {
     guard coverage != .requireAll else { return self }

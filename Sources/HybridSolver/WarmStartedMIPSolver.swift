@@ -47,6 +47,8 @@
 // reported (optimal when the incumbent reaches it), the columns' choices at its
 // best multipliers start a second local search, and its per-arc bounds prune every
 // arc whose plans all score below the incumbent (alongside the U − L pruning).
+// With exclusive, mix and hard minimum-load rules: the local search without the minimum
+// loads, then `MinimumLoadRepair` moves the rows of under-loaded instructors.
 // Otherwise a repair for `exclusive` rules: each exclusive row
 // that shares its column is locked there and the other rows' arcs to that column
 // are removed; the pure problem is re-solved natively; repeated up to 8 times.
@@ -296,6 +298,16 @@ private final class WarmRun {
       if let kept = RuleKeepingImprover(problem: problem.hardened(), timeBudget: budget).improve(from: native.columnOfRow) {
         offer(kept, "rule-keeping local search with the soft rules kept, \(fmt(Date().timeIntervalSince(start))) s")
       }
+    } else if problem.sideRules.allSatisfy({ switch $0 { case .exclusive, .mix, .minimumLoad: true; default: false } }),
+              problem.sideRules.contains(where: { if case .minimumLoad = $0 { true } else { false } }) {
+      // Exclusive and mix kept by the local search, then the under-loaded instructors' rows moved.
+      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+      let start = Date()
+      let withoutMinimum = problem.keeping(problem.sideRules.filter { if case .minimumLoad = $0 { false } else { true } })
+      if let kept = RuleKeepingImprover(problem: withoutMinimum, timeBudget: budget).improve(from: native.columnOfRow),
+         let repaired = MinimumLoadRepair.repair(kept, in: problem) {
+        offer(repaired, "rule-keeping local search, then minimum load repaired, \(fmt(Date().timeIntervalSince(start))) s")
+      }
     } else if let repaired = repairExclusive(native.columnOfRow) {
       offer(repaired, "exclusive rows repaired natively")
     }
@@ -303,20 +315,26 @@ private final class WarmRun {
       notes.append("the incumbent meets the relaxation bound: optimal")
       return try finish(incumbent!, status: .optimal, boundW: cert.upper, cert: cert)
     }
-    if let first = lower, MixLagrangianBound.supports(problem) {
+    // The Lagrangian bound of the problem without its hard minimum loads (a relaxation, so its
+    // bound and per-arc bounds hold for the problem itself); its proposal is repaired back.
+    let isMinimumLoad = { (rule: SideRule) -> Bool in if case .minimumLoad = rule { true } else { false } }
+    let hasMinimumLoad = problem.sideRules.contains(where: isMinimumLoad)
+    let lagrangian = hasMinimumLoad ? problem.keeping(problem.sideRules.filter { !isMinimumLoad($0) }) : problem
+    if let first = lower, MixLagrangianBound.supports(lagrangian) {
       let began = Date()
       let seconds = min(10, (limits.timeLimit ?? 40) / 5)
       let target = cert.lexicographic(first)
       if target.covered == problem.rowCount,
-         let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(problem, plan: native.columnOfRow, duals: duals, target: target.score,
+         let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(lagrangian, plan: native.columnOfRow, duals: duals, target: target.score,
                                                                     deadline: began.addingTimeInterval(seconds)) {
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
-        notes.append("Lagrangian bound (mix by column) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
+        notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? ", minimum loads dropped" : "")) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
         lagrangeArcBound = arcBound
         let budget = min(10, (limits.timeLimit ?? 40) / 4)
-        if let kept = RuleKeepingImprover(problem: problem.hardened(), timeBudget: budget).improve(from: proposal) {
-          offer(kept, "rule-keeping local search from the Lagrangian choices")
+        if var kept = RuleKeepingImprover(problem: lagrangian.hardened(), timeBudget: budget).improve(from: proposal) {
+          if hasMinimumLoad, let repaired = MinimumLoadRepair.repair(kept, in: problem) { kept = repaired }
+          offer(kept, "rule-keeping local search from the Lagrangian choices\(hasMinimumLoad ? ", minimum load repaired" : "")")
         }
         if w <= lower! {
           notes.append("the incumbent meets the Lagrangian bound: optimal")

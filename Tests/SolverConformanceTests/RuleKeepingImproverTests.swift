@@ -109,6 +109,39 @@ import Testing
     #expect(bounded >= 30 && arcsChecked >= 100 && belowRelaxation >= 5, "\(bounded) bounds, \(arcsChecked) arcs, \(belowRelaxation) below U")
   }
 
+  /// MinimumLoadRepair turns the improver's exclusive + mix plans into plans that keep a minimum
+  /// load of 2 too; whenever it returns one, the checker accepts it and brute force does no worse.
+  @Test func minimumLoadRepairKeepsEveryRule() throws {
+    let native = ShortestAugmentingPathSolver()
+    var repaired = 0
+    for seed in UInt64(1)...500 {
+      let base = Self.instance(seed: seed)
+      let problem = base.keeping(base.sideRules + (0..<base.columnCount).map { .minimumLoad(column: $0, minimum: 2) })
+      let relaxed = try native.solve(base.withoutSideRules())
+      guard relaxed.status.isOptimal, let kept = RuleKeepingImprover(problem: base, timeBudget: 1).improve(from: relaxed.columnOfRow) else { continue }
+      guard let plan = MinimumLoadRepair.repair(kept, in: problem) else { continue }
+      repaired += 1
+      #expect(SolutionChecker.violations(plan, in: problem).isEmpty, "seed \(seed)")
+      #expect(plan.filter { $0 >= 0 }.count == kept.filter { $0 >= 0 }.count, "seed \(seed): the repair must not open a row")
+      let optimum = try #require(BruteForce.optimum(problem), "seed \(seed)")
+      #expect(SolutionChecker.objective(of: plan, in: problem) <= optimum, "seed \(seed)")
+    }
+    #expect(repaired >= 80, "only \(repaired) repaired plans")
+  }
+
+  /// Column 1 holds one row (below its minimum 2); column 0 holds three and can spare its
+  /// cheapest row of group A, which keeps both columns mixed: a pull, not emptying column 1.
+  @Test func minimumLoadRepairPullsBeforeItEmpties() throws {
+    // Rows 0, 1 in group A, rows 2, 3 in group B. Scores at column 0 / column 1.
+    let scores: [[Int64]] = [[9, 8], [9, 3], [9, 1], [1, 9]]
+    let arcs = scores.indices.flatMap { r in (0..<2).map { Arc(row: r, column: $0, score: scores[r][$0]) } }
+    let problem = try AssignmentProblem(rowCount: 4, columnCapacities: [3, 3], arcs: arcs, coverage: .requireAll, sideRules: [
+      .mix(groupA: [0, 1], groupB: [2, 3]), .minimumLoad(column: 0, minimum: 2), .minimumLoad(column: 1, minimum: 2)])
+    let plan = try #require(MinimumLoadRepair.repair([0, 0, 0, 1], in: problem))
+    #expect(plan == [1, 0, 0, 1])  // row 0 moves (loss 1); row 1 would lose 6
+    #expect(SolutionChecker.violations(plan, in: problem).isEmpty)
+  }
+
   @Test func aMixSwapIsNeeded() throws {
     // Rows 0, 1 (group A) prefer column 0, rows 2, 3 (group B) column 1; capacities 2 leave
     // no room to bring a row in: only a swap makes both columns mixed.
