@@ -28,12 +28,18 @@ public struct SolveLimits: Sendable, Equatable {
   public var verbose: Bool
   /// A known feasible assignment (column per row, -1 unassigned) a back end may start from.
   public var incumbent: [Int32]?
+  /// Duals (max form) that certify `incumbent` optimal for a pure problem (e.g. the native
+  /// solver's). An LP back end may build its starting basis from the pair (GLPK does: see
+  /// `Documentation/Solvers.md`); a hint only, never trusted for the result.
+  public var incumbentDuals: AssignmentDuals?
 
-  public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false, incumbent: [Int32]? = nil) {
+  public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false, incumbent: [Int32]? = nil,
+              incumbentDuals: AssignmentDuals? = nil) {
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
     self.verbose = verbose
     self.incumbent = incumbent
+    self.incumbentDuals = incumbentDuals
   }
 
   public static let none = SolveLimits()

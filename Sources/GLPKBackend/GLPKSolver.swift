@@ -9,6 +9,13 @@
 //   modelled arc + complementary slackness); primal simplex, no presolve (see solvePure).
 //   Only then the outcome is `.optimal` with
 //   `AssignmentDuals`; otherwise the MIP path below runs (no duals).
+// - Starting basis (`startingBasis`, on by default): with a feasible incumbent in the
+//   limits, the pure LP starts from the basis of that plan, completed to a spanning
+//   forest with arcs of reduced cost 0 when `incumbentDuals` are given (then an optimal
+//   incumbent needs 0 simplex iterations), and the MIP's root LP from the incumbent's
+//   vertex with every slack basic (`GLPKStartingBasis`). glp_warm_up checks the basis;
+//   if it refuses, the standard basis is restored and the log says so. The log records
+//   each LP's simplex iterations (glp_get_it_cnt) and time.
 // - Everything else is a MIP for glp_intopt (presolve on; off when an incumbent is
 //   offered through glp_ios_heur_sol, which needs the original problem's columns).
 // - Lexicographic objective: maximise Σ (BIG + score)·x with BIG = 2·S + 1, S = Σ_rows
@@ -28,17 +35,21 @@
 import AssignmentCore
 import CGLPK
 import CGLPKGuard
+import Foundation
 
 public struct GLPKSolver: AssignmentSolver {
   static let solverName = "glpk"
+  /// Start the simplex from a basis built from `SolveLimits.incumbent` (and `incumbentDuals`)
+  /// instead of GLPK's standard basis (`GLPKStartingBasis`); off only to measure or test the difference.
+  public var startingBasis: Bool
 
-  public init() {}
+  public init(startingBasis: Bool = true) { self.startingBasis = startingBasis }
 
   public var name: String { Self.solverName }
   public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: true, sideRules: true) }
 
   public func solve(_ problem: AssignmentProblem, limits: SolveLimits) throws(SolverError) -> AssignmentOutcome {
-    let run = GLPKRun(problem: problem, limits: limits)
+    let run = GLPKRun(problem: problem, limits: limits, startingBasis: startingBasis)
     return try run.run()
   }
 }
@@ -47,9 +58,12 @@ public struct GLPKSolver: AssignmentSolver {
 private final class GLPKRun {
   let problem: AssignmentProblem
   let limits: SolveLimits
+  let startingBasis: Bool
   let session: GLPKSession
   let start = ContinuousClock.now
-  var notes: [String] = []
+  var notes: [String] = [] {
+    didSet { if limits.verbose, let last = notes.last { FileHandle.standardError.write(Data("glpk: \(last)\n".utf8)) } }
+  }
   /// Σ_rows max |score|; every assignment's score lies in −S...S.
   let scoreSpan: Int64
   /// Σ_rows max(0, best score): an upper bound on any assignment's score.
@@ -59,9 +73,10 @@ private final class GLPKRun {
   let big: Int64
   var incumbent: [Int32]?
 
-  init(problem: AssignmentProblem, limits: SolveLimits) {
+  init(problem: AssignmentProblem, limits: SolveLimits, startingBasis: Bool) {
     self.problem = problem
     self.limits = limits
+    self.startingBasis = startingBasis
     session = GLPKSession(verbose: limits.verbose)
     var span: Int64 = 0, positive: Int64 = 0, coverable = 0
     for row in 0..<problem.rowCount {
@@ -107,6 +122,26 @@ private final class GLPKRun {
   var timeUp: SolverError { .timeLimitWithoutSolution(solver: GLPKSolver.solverName, seconds: limits.timeLimit ?? 0) }
 
   var messageLevel: Int32 { GLP_MSG_ON }
+
+  func seconds(since t: ContinuousClock.Instant) -> String {
+    let d = ContinuousClock.now - t
+    let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    return "\((s * 1000).rounded() / 1000)"
+  }
+
+  /// Installs `basis` (nil: none could be built, `why` says so) on `lp`; returns the log's name of the start used.
+  func install(_ basis: GLPKStartingBasis?, on lp: GLPKProblem, why: String) throws(SolverError) -> String {
+    guard let basis else {
+      notes.append("no starting basis: \(why); standard basis")
+      return "standard basis"
+    }
+    let code = try lp.setBasis(rowStatus: basis.rowStatus, columnStatus: basis.columnStatus)
+    guard code == .ok else {
+      notes.append("starting basis refused by glp_warm_up: \(code); standard basis")
+      return "standard basis"
+    }
+    return "starting basis from the given plan: \(basis.summary)"
+  }
 
   // MARK: - Outcomes
 
@@ -196,6 +231,11 @@ private final class GLPKRun {
                                                columnDual: [Int64](repeating: 0, count: problem.columnCount)))
     }
     let lp = try GLPKProblem(session: session, model: model)
+    var start = "standard basis"
+    if startingBasis, let incumbent {
+      start = try install(GLPKStartingBasis.forPureLP(problem, model: model, plan: incumbent, duals: limits.incumbentDuals, big: big),
+                          on: lp, why: "the given plan does not fit the LP model")
+    }
     var parm = glp_smcp()
     glp_init_smcp(&parm)
     parm.msg_lev = messageLevel
@@ -205,7 +245,9 @@ private final class GLPKRun {
     parm.meth = GLP_PRIMAL
     parm.presolve = GLP_OFF
     if let ms = remainingMilliseconds { parm.tm_lim = ms }
+    let began = ContinuousClock.now
     let code = try lp.simplex(parm)
+    notes.append("pure LP: \(try lp.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(start))")
     if code.isTimeLimit {
       if let outcome = try incumbentOutcome(bound: nil) { return outcome }
       throw timeUp
@@ -400,12 +442,18 @@ private final class GLPKRun {
       // glp_ios_heur_sol takes values of the original columns, so the MIP presolver stays off
       // and the root LP is solved here first (glp_intopt needs its optimal basis).
       parm.presolve = GLP_OFF
+      var basis = "standard basis"
+      if startingBasis {
+        basis = try install(GLPKStartingBasis.forIncumbent(model: model, values: startValues!), on: mip, why: "a column is not binary")
+      }
       var lpParm = glp_smcp()
       glp_init_smcp(&lpParm)
       lpParm.msg_lev = messageLevel
       lpParm.meth = GLP_PRIMAL
       if let ms = remainingMilliseconds { lpParm.tm_lim = ms }
+      let began = ContinuousClock.now
       let code = try mip.simplex(lpParm)
+      notes.append("root LP: \(try mip.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(basis))")
       if code.isTimeLimit { return .noSolution(bound: nil) }
       guard code == .ok else { throw code.failure(in: "glp_simplex (root LP)", log: session.log) }
       let status = try mip.lpStatus()

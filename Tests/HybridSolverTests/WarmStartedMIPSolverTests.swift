@@ -134,4 +134,42 @@ import Testing
     #expect(split.components[0].problem.sideRules.contains(.exclusive(row: 0)))
     #expect(split.components[1].problem.sideRules.contains(.usedColumns(columns: [0, 1], minimum: 0, maximum: 1)))
   }
+
+  /// GLPK's starting basis (native optimum on pure problems, the incumbent's vertex in the MIP)
+  /// changes no status, objective or bound of the warm path; on pure problems with it, the LP
+  /// needs 0 simplex iterations and returns the native plan.
+  @Test func startingBasisChangesNoOutcome() throws {
+    let standard = WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver(startingBasis: false))
+    var whole = warm
+    whole.splitComponents = false
+    var shape = RandomProblemShape()
+    shape.rows = 3...12
+    shape.columns = 2...6
+    var pureZero = 0, pure = 0
+    for seed in UInt64(13_001)...13_200 {
+      let base = RandomProblems.make(seed: seed, shape: shape)
+      let problem = seed % 2 == 0 ? base : RandomSideRules.attach(to: base, seed: seed)
+      let a = try warm.solve(problem, limits: .none)
+      let b = try standard.solve(problem, limits: .none)
+      #expect(a.status == b.status, "seed \(seed): \(a.status) vs \(b.status)")
+      #expect(a.objective == b.objective, "seed \(seed): \(a.objective) vs \(b.objective)")
+      #expect(a.bound == b.bound, "seed \(seed)")
+      #expect((a.duals == nil) == (b.duals == nil), "seed \(seed)")
+      if !a.status.isInfeasible {
+        #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed)")
+      }
+      // One component, so that GLPK's log line reaches the outcome.
+      if problem.sideRules.isEmpty, a.status.isOptimal,
+         let line = try whole.solve(problem, limits: .none).log.first(where: { $0.hasPrefix("pure LP: ") }) {
+        pure += 1
+        if line.hasPrefix("pure LP: 0 simplex iterations") {
+          pureZero += 1
+          let native = try ShortestAugmentingPathSolver().solve(problem, limits: .none)
+          let plan = try whole.solve(problem, limits: .none).columnOfRow
+          #expect(plan == native.columnOfRow, "seed \(seed): 0 iterations from the native optimum, yet another plan")
+        }
+      }
+    }
+    #expect(pure > 50 && pureZero * 10 >= pure * 9, "pure LPs \(pure), at 0 iterations \(pureZero)")
+  }
 }
