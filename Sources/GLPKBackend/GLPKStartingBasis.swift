@@ -7,12 +7,15 @@
 // their columns of [I | −A] form a nonsingular matrix; the others sit at a bound
 // (GLP_NL, GLP_NU, GLP_NS for a fixed row).
 //
-// PURE LP (`forPureLP`). The pure model is a bipartite network: a node per assignment
-// row (problem row) and per capacity row (column); x_a is an edge between its row's and
-// its column's node; a node's auxiliary variable is an edge to the ground. m variables
-// form a basis iff their edges form a spanning forest in which every tree holds exactly
-// one auxiliary variable, its root (the basis matrix is then triangular up to
-// permutation). Construction, deterministic (index orders only):
+// FROM A PLAN OF THE PURE RELAXATION (`fromPlan`). The pure part of the model is a
+// bipartite network: a node per assignment row (problem row) and per capacity row
+// (column); x_a is an edge between its row's and its column's node; a node's auxiliary
+// variable is an edge to the ground. m variables form a basis of the pure model iff their
+// edges form a spanning forest in which every tree holds exactly one auxiliary variable,
+// its root (the basis matrix is then triangular up to permutation). Any other row (side
+// rules, "column used" rows, a coverage floor) keeps its auxiliary basic and every y
+// column is nonbasic at 0: the basis matrix is then block triangular [[B_net, 0], [·, I]],
+// nonsingular iff B_net is. Construction, deterministic (index orders only):
 //   1. Forced roots: a row the plan leaves unassigned (its activity 0 lies strictly
 //      inside (−∞, 1], so its auxiliary cannot be nonbasic) and a column with room
 //      (load < capacity), for the same reason.
@@ -25,17 +28,20 @@
 //      GLPK dual is 0 (a column with y_c = 0, or a row with x_r + BIG = 0), else its
 //      first column node, else its first node.
 // Nonbasic auxiliaries then belong to tight rows only (an assigned row is at 1, a full
-// column at its capacity) and nonbasic x are 0, so the basic solution IS the plan:
-// primal feasible, phase 1 is skipped. With duals, every basic x has reduced cost 0 and
-// every root chosen in 4's first choice has dual 0, so on those trees the basis's own
-// duals are the given ones (rows shifted by GLPK's BIG): dual feasible, and glp_simplex
-// stops after 0 iterations. Elsewhere (a root whose dual is not 0: e.g. an unassigned
-// row when the native B differs from GLPK's BIG) simplex goes on from a feasible vertex.
+// column at its capacity) and nonbasic x are 0, so the basic solution IS the plan: on the
+// pure LP primal feasible, phase 1 is skipped. With duals, every basic x has reduced cost
+// 0 and every root chosen in 4's first choice has dual 0, so on those trees the basis's
+// own duals are the given ones (rows shifted by the model's weight W on the objective
+// W + s): dual feasible, side rows' duals 0. The pure LP then stops after 0 iterations;
+// the MIP's root LP (the relaxation optimum breaks side rules: primal infeasible) goes to
+// the dual simplex, which only has to repair the broken side rows. Elsewhere (a root whose
+// dual is not 0: e.g. an unassigned row when the native B differs from GLPK's weight) the
+// simplex goes on from there.
 //
-// MIP ROOT LP (`forIncumbent`). x and y are bounded (0 ≤ · ≤ 1): every auxiliary is
-// basic (the identity) and every column nonbasic at its incumbent value (GLP_NU for 1,
-// GLP_NL for 0). Always a basis; primal feasible because the incumbent satisfies every
-// row of the model.
+// FROM AN INCUMBENT (`forIncumbent`, MIP root LP without a relaxation optimum). x and y
+// are bounded (0 ≤ · ≤ 1): every auxiliary is basic (the identity) and every column
+// nonbasic at its incumbent value (GLP_NU for 1, GLP_NL for 0). Always a basis; primal
+// feasible because the incumbent satisfies every row of the model.
 //
 // INVARIANTS. Exactly m basic statuses; every nonbasic status matches its variable's
 // bound type. Nothing here decides a result: GLPK factorises the basis (glp_warm_up);
@@ -63,17 +69,16 @@ struct GLPKStartingBasis {
     }
   }
 
-  /// The basis of the pure LP model at `plan` (see the file header); nil when the model has
-  /// rows other than assignment and capacity rows, or the plan uses an arc the model left out.
-  /// `big` is GLPK's weight: the model's objective coefficient of arc a is BIG + s(a).
-  static func forPureLP(_ problem: AssignmentProblem, model: GLPKModel, plan: [Int32], duals: AssignmentDuals?, big: Int64) -> GLPKStartingBasis? {
+  /// The basis at `plan`, a plan of the pure relaxation (see the file header); nil when the plan
+  /// uses an arc the model left out or overfills a column. `weight` is W in the objective
+  /// coefficient W + s(a) of arc a (GLPK's BIG, or 0), used only to spot rows whose dual is 0.
+  static func fromPlan(_ problem: AssignmentProblem, model: GLPKModel, plan: [Int32], duals: AssignmentDuals?, weight: Int64) -> GLPKStartingBasis? {
     let m = model.glpkRowCount, n = model.glpkColumnCount
     guard plan.count == problem.rowCount else { return nil }
-    // Node kinds: GLPK row i is problem row nodeRow[i] or column nodeColumn[i].
+    // Node kinds: GLPK row i is problem row nodeRow[i], column nodeColumn[i], or (both -1) a side row.
     var nodeRow = [Int](repeating: -1, count: m + 1), nodeColumn = [Int](repeating: -1, count: m + 1)
     for (row, i) in model.assignmentRow.enumerated() where i != 0 { nodeRow[Int(i)] = row }
     for (column, i) in model.capacityRow.enumerated() where i != 0 { nodeColumn[Int(i)] = column }
-    guard (1...max(1, m)).allSatisfy({ m == 0 || nodeRow[$0] >= 0 || nodeColumn[$0] >= 0 }) else { return nil }
     let duals = duals.flatMap { $0.rowDual.count == problem.rowCount && $0.columnDual.count == problem.columnCount ? $0 : nil }
 
     var parent = Array(0...m)
@@ -103,8 +108,10 @@ struct GLPKStartingBasis {
       guard Int(column) < problem.columnCount else { return nil }
       load[Int(column)] += 1
     }
-    var forced = 0
+    guard zip(load, problem.columnCapacities).allSatisfy({ $0 <= $1 }) else { return nil }
+    var forced = 0, sideRows = 0
     for i in stride(from: 1, through: m, by: 1) {
+      if nodeRow[i] < 0 && nodeColumn[i] < 0 { rowStatus[i] = GLP_BS; rooted[i] = true; sideRows += 1; continue }
       let free = nodeRow[i] >= 0 ? plan[nodeRow[i]] < 0 : load[nodeColumn[i]] < problem.columnCapacities[nodeColumn[i]]
       if free { rowStatus[i] = GLP_BS; rooted[i] = true; forced += 1 }
     }
@@ -137,7 +144,7 @@ struct GLPKStartingBasis {
     func zeroDual(_ i: Int) -> Bool {
       guard let duals else { return false }
       if nodeColumn[i] >= 0 { return duals.columnDual[nodeColumn[i]] == 0 }
-      let (u, o) = duals.rowDual[nodeRow[i]].addingReportingOverflow(big)
+      let (u, o) = duals.rowDual[nodeRow[i]].addingReportingOverflow(weight)
       return !o && u == 0
     }
     var zeroRoots = 0, otherRoots = 0
@@ -157,7 +164,8 @@ struct GLPKStartingBasis {
     return GLPKStartingBasis(
       rowStatus: rowStatus, columnStatus: columnStatus,
       summary: "\(basicArcs) plan arcs and \(tightArcs) arcs of reduced cost 0 basic; roots: \(forced) slack rows/columns, "
-        + "\(zeroRoots) at a zero dual, \(otherRoots) other" + (duals == nil ? " (no duals given)" : ""))
+        + "\(zeroRoots) at a zero dual, \(otherRoots) other" + (sideRows > 0 ? "; \(sideRows) side rows' slacks basic" : "")
+        + (duals == nil ? " (no duals given)" : ""))
   }
 
   /// Every auxiliary basic, every column nonbasic at its value in `values` [1...n] (0 or 1).

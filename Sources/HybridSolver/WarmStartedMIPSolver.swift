@@ -190,10 +190,10 @@ private final class WarmRun {
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 
-  func remainingLimits(incumbent: [Int32]?, duals: AssignmentDuals? = nil, share: Double = 1) -> SolveLimits {
+  func remainingLimits(incumbent: [Int32]?, relaxation: RelaxationOptimum? = nil, share: Double = 1) -> SolveLimits {
     var l = limits
     l.incumbent = incumbent
-    l.incumbentDuals = duals
+    l.relaxationOptimum = relaxation
     // A margin for GLPK's model build and wind-down, so the whole solve keeps to the limit.
     if let t = limits.timeLimit { l.timeLimit = max(0.5, (t - elapsed) * share - min(3, 0.05 * t)) }
     return l
@@ -311,11 +311,21 @@ private final class WarmRun {
       // Arcs a lock makes unusable (rc = Int64.max) always go; the plain problem is reached when nothing else does.
       let prunable = (0..<problem.arcCount).lazy.filter { cert.reducedCost[$0] != Int64.max && !keep($0) }.count
       notes.append("round: threshold \(threshold) (\(lower == nil ? "guessed" : "U − L")), pruned \(pruned) of \(problem.arcCount) arcs at \(fmt(elapsed)) s")
-      // On a pure problem the incumbent is the native plan and `duals` certify it: the MIP back end
-      // may start its LP from that optimum (GLPK's starting basis).
-      let startDuals = problem.sideRules.isEmpty && incumbent == native.columnOfRow ? duals : nil
+      // The native optimum of the relaxation and its duals: the MIP back end may start its LP there
+      // (GLPK's starting basis). The restricted problem keeps the plan's arcs (rc = 0) unless the
+      // Lagrangian test drops one; then the restricted relaxation is solved natively for its own.
+      let keepsRelaxationPlan = (0..<problem.rowCount).allSatisfy { row in
+        native.columnOfRow[row] < 0 || problem.arcIndex(row: row, column: Int(native.columnOfRow[row])).map(keep) ?? false
+      }
+      var relaxation: RelaxationOptimum? = nil
+      if keepsRelaxationPlan || prunable == 0 {
+        relaxation = RelaxationOptimum(plan: native.columnOfRow, duals: duals)
+      } else if let o = try? solver.pure.solve(restricted.withoutSideRules(), limits: .none), o.status.isOptimal, let d = o.duals {
+        relaxation = RelaxationOptimum(plan: o.columnOfRow, duals: d)
+        notes.append("relaxation of the restricted problem re-solved by \(solver.pure.name) for the starting basis: \(o.objective)")
+      }
       if prunable == 0 {
-        var o = try solver.mip.solve(problem, limits: remainingLimits(incumbent: incumbent, duals: startDuals))
+        var o = try solver.mip.solve(problem, limits: remainingLimits(incumbent: incumbent, relaxation: relaxation))
         o = named(o)
         o.prunedArcs = 0
         if let incumbent, !o.status.isInfeasible, cert.weighted(o.objective) < lower! { o = keepIncumbent(incumbent, over: o, cert: cert) }
@@ -330,7 +340,7 @@ private final class WarmRun {
       let result: AssignmentOutcome
       do {
         // A guessed round gets half of the time left, so that the proving round can still run.
-        result = try solveSplit(restricted, incumbent: incumbent, duals: startDuals, cert: cert, share: lower == nil ? 0.5 : 1)
+        result = try solveSplit(restricted, incumbent: incumbent, relaxation: relaxation, cert: cert, share: lower == nil ? 0.5 : 1)
       } catch {
         if case .timeLimitWithoutSolution = error, let incumbent {
           notes.append("no better plan in time; returning the incumbent")
@@ -425,12 +435,12 @@ private final class WarmRun {
 
   // MARK: - Components
 
-  func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, duals: AssignmentDuals?, cert: RelaxationCertificate,
+  func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, relaxation: RelaxationOptimum?, cert: RelaxationCertificate,
                   share: Double) throws(SolverError) -> AssignmentOutcome {
     let parts = solver.splitComponents ? ComponentSplit(restricted) : nil
     guard let parts, parts.components.count > 1 else {
       notes.append("one component")
-      return try solver.mip.solve(restricted, limits: remainingLimits(incumbent: incumbent, duals: duals, share: share))
+      return try solver.mip.solve(restricted, limits: remainingLimits(incumbent: incumbent, relaxation: relaxation, share: share))
     }
     notes.append("\(parts.components.count) independent components (largest \(parts.components.map(\.rows.count).max() ?? 0) rows)")
     var plan = [Int32](repeating: -1, count: problem.rowCount)
@@ -443,8 +453,12 @@ private final class WarmRun {
       let part = share * Double(component.problem.arcCount) / Double(max(1, arcsLeft))
       arcsLeft -= component.problem.arcCount
       let sub = incumbent.map { inc in component.rows.map { inc[$0] < 0 ? -1 : Int32(component.columnIndex[Int(inc[$0])]!) } }
-      let subDuals = duals.map { d in AssignmentDuals(rowDual: component.rows.map { d.rowDual[$0] }, columnDual: component.columns.map { d.columnDual[$0] }) }
-      let o = try solver.mip.solve(component.problem, limits: remainingLimits(incumbent: sub, duals: subDuals, share: part))
+      let subRelaxation = relaxation.map { r in
+        RelaxationOptimum(plan: component.rows.map { r.plan[$0] < 0 ? -1 : Int32(component.columnIndex[Int(r.plan[$0])]!) },
+                          duals: AssignmentDuals(rowDual: component.rows.map { r.duals.rowDual[$0] },
+                                                 columnDual: component.columns.map { r.duals.columnDual[$0] }))
+      }
+      let o = try solver.mip.solve(component.problem, limits: remainingLimits(incumbent: sub, relaxation: subRelaxation, share: part))
       if case .infeasible(let rows) = o.status {
         return AssignmentOutcome(status: .infeasible(uncoverable: rows.map { component.rows[$0] }), columnOfRow: plan,
                                  objective: ObjectiveValue(covered: 0, score: 0), bound: nil, solverName: o.solverName, log: o.log)

@@ -6,7 +6,7 @@
 //
 // `dispatch-bench glpk-start SHAPE…`: plain GLPK (no warm path, no pruning) on a benchmark
 // shape's pure LP from the standard basis, from the native plan alone, and from the native
-// plan with its duals (`SolveLimits.incumbent` / `incumbentDuals`); same checks.
+// plan with its duals (`SolveLimits.incumbent` / `relaxationOptimum`); same checks.
 import AssignmentCore
 import DispatchPlanner
 import DispatchPlanning
@@ -53,7 +53,8 @@ func glpkStart(shapes: [String]) throws {
     let starts: [(String, GLPKSolver, SolveLimits)] = [
       ("standard basis", GLPKSolver(startingBasis: false), SolveLimits(timeLimit: 600)),
       ("native plan, no duals", GLPKSolver(), SolveLimits(timeLimit: 600, incumbent: native.columnOfRow)),
-      ("native plan and duals", GLPKSolver(), SolveLimits(timeLimit: 600, incumbent: native.columnOfRow, incumbentDuals: native.duals)),
+      ("native plan and duals", GLPKSolver(), SolveLimits(timeLimit: 600, incumbent: native.columnOfRow,
+                                                           relaxationOptimum: RelaxationOptimum(plan: native.columnOfRow, duals: native.duals!))),
     ]
     for (name, solver, limits) in starts {
       let (o, t) = try timed { try solver.solve(problem, limits: limits) }

@@ -64,7 +64,7 @@ func pureLPIterations(_ outcome: AssignmentOutcome) -> Int? {
     }
     let unique = enumerate ? optimalPlanCount(problem)?.count == 1 : false
     for duals in [native.duals, nil] {
-      let warm = try Self.started.solve(problem, limits: SolveLimits(incumbent: native.columnOfRow, incumbentDuals: duals))
+      let warm = try Self.started.solve(problem, limits: SolveLimits(incumbent: native.columnOfRow, relaxationOptimum: duals.map { RelaxationOptimum(plan: native.columnOfRow, duals: $0) }))
       #expect(warm.status == plain.status, "seed \(seed): \(warm.status) vs \(plain.status)")
       #expect(warm.objective == plain.objective, "seed \(seed): \(warm.objective) vs \(plain.objective)")
       #expect(warm.bound == plain.bound, "seed \(seed)")
@@ -73,7 +73,7 @@ func pureLPIterations(_ outcome: AssignmentOutcome) -> Int? {
       #expect(!warm.log.contains { $0.contains("refused") || $0.contains("no starting basis") }, "seed \(seed): \(warm.log)")
       if unique { #expect(warm.columnOfRow == plain.columnOfRow, "seed \(seed): unique optimum, different plans") }
       guard let with = pureLPIterations(warm), let without = pureLPIterations(plain) else { continue }
-      #expect(warm.log.contains { $0.contains("starting basis from the given plan") }, "seed \(seed): \(warm.log)")
+      #expect(warm.log.contains { $0.contains("starting basis: ") }, "seed \(seed): \(warm.log)")
       if duals != nil {
         tally.withBasis += with
         tally.withoutBasis += without
@@ -111,32 +111,44 @@ func pureLPIterations(_ outcome: AssignmentOutcome) -> Int? {
   }
 
   /// Side rules and loads: GLPK's MIP given an incumbent (here plain GLPK's own optimum) starts its
-  /// root LP at the incumbent's vertex; the outcome is the same as from the standard basis.
-  @Test func mipRootLPFromTheIncumbentAgrees() throws {
-    var rootLPs = 0, iterationsWith = 0, iterationsWithout = 0
+  /// root LP at the incumbent's vertex, or, given the native optimum of the pure relaxation, at
+  /// that optimum's basis with the dual simplex; the outcome is the same as from the standard basis.
+  @Test func mipRootLPFromTheIncumbentOrTheRelaxationAgrees() throws {
+    var fromIncumbent = 0, fromRelaxation = 0
+    var iterations = (incumbent: 0, relaxation: 0, standard: 0, standardForRelaxation: 0)
     var shape = RandomProblemShape()
-    for seed in UInt64(12_001)...12_150 {
+    shape.rows = 2...9
+    for seed in UInt64(12_001)...12_200 {
       shape.loads = seed % 3 == 0 ? 1...3 : 1...1
       let problem = RandomSideRules.attach(to: RandomProblems.make(seed: seed, shape: shape), seed: seed)
       let first = try Self.standard.solve(problem, limits: .none)
       guard !first.status.isInfeasible else { continue }
-      let limits = SolveLimits(incumbent: first.columnOfRow)
-      let a = try Self.started.solve(problem, limits: limits)
+      var limits = SolveLimits(incumbent: first.columnOfRow)
       let b = try Self.standard.solve(problem, limits: limits)
-      #expect(a.status == b.status, "seed \(seed): \(a.status) vs \(b.status)")
-      #expect(a.objective == b.objective, "seed \(seed): \(a.objective) vs \(b.objective)")
-      #expect(a.bound == b.bound, "seed \(seed)")
-      #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed)")
-      func iterations(_ o: AssignmentOutcome) -> Int? {
-        o.log.first { $0.hasPrefix("root LP: ") }.flatMap { Int($0.dropFirst("root LP: ".count).prefix { $0.isNumber }) }
+      var variants = [("incumbent", limits)]
+      if problem.arcLoads.isEmpty, let native = try? Self.native.solve(problem.withoutSideRules(), limits: .none), let duals = native.duals {
+        limits.relaxationOptimum = RelaxationOptimum(plan: native.columnOfRow, duals: duals)
+        variants.append(("relaxation", limits))
       }
-      if let x = iterations(a), let y = iterations(b), a.log.contains(where: { $0.contains("every row's slack basic") }) {
-        rootLPs += 1
-        iterationsWith += x
-        iterationsWithout += y
+      for (name, limits) in variants {
+        let a = try Self.started.solve(problem, limits: limits)
+        #expect(a.status == b.status, "seed \(seed) \(name): \(a.status) vs \(b.status)")
+        #expect(a.objective == b.objective, "seed \(seed) \(name): \(a.objective) vs \(b.objective)")
+        #expect(a.bound == b.bound, "seed \(seed) \(name)")
+        #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed) \(name)")
+        #expect(!a.log.contains { $0.contains("refused") }, "seed \(seed) \(name): \(a.log)")
+        func count(_ o: AssignmentOutcome) -> Int? {
+          o.log.first { $0.hasPrefix("root LP: ") }.flatMap { Int($0.dropFirst("root LP: ".count).prefix { $0.isNumber }) }
+        }
+        guard let x = count(a), let y = count(b) else { continue }
+        if a.log.contains(where: { $0.contains("dual simplex") }) {
+          fromRelaxation += 1; iterations.relaxation += x; iterations.standardForRelaxation += y
+        } else if a.log.contains(where: { $0.contains("every row's slack basic") }) {
+          fromIncumbent += 1; iterations.incumbent += x; iterations.standard += y
+        }
       }
     }
-    #expect(rootLPs > 30, "the root LP started at the incumbent only \(rootLPs) times")
-    print("MIP root LP over \(rootLPs) instances: \(iterationsWith) simplex iterations from the incumbent, \(iterationsWithout) from the standard basis")
+    print("MIP root LP: \(fromIncumbent) from the incumbent, \(fromRelaxation) from the relaxation optimum; iterations \(iterations)")
+    #expect(fromIncumbent > 30 && fromRelaxation > 30, "incumbent \(fromIncumbent), relaxation \(fromRelaxation)")
   }
 }
