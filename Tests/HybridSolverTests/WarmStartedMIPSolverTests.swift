@@ -83,32 +83,9 @@ import Testing
   @Test func componentSplitGivesTheSameOptimum() throws {
     var whole = warm
     whole.splitComponents = false
-    var shape = RandomProblemShape()
-    shape.requireAllProbability = 0
     var split = 0
     for seed in UInt64(8001)...8060 {
-      var arcs: [Arc] = [], capacities: [Int] = [], locks: [(row: Int, column: Int)] = [], rules: [SideRule] = []
-      var rows = 0
-      for block in 0..<3 {
-        let part = RandomSideRules.attach(to: RandomProblems.make(seed: seed * 7 + UInt64(block), shape: shape), seed: seed * 7 + UInt64(block))
-        let r0 = rows, c0 = capacities.count
-        arcs += part.allArcs.map { Arc(row: $0.row + r0, column: $0.column + c0, score: $0.score) }
-        locks += part.locks.map { ($0.row + r0, $0.column + c0) }
-        capacities += part.columnCapacities
-        for rule in part.sideRules {
-          switch rule {
-          case .exclusive(let r): rules.append(.exclusive(row: r + r0))
-          case .mix(let a, let b): rules.append(.mix(groupA: a.map { $0 + r0 }, groupB: b.map { $0 + r0 }))
-          case .minimumLoad(let c, let k): rules.append(.minimumLoad(column: c + c0, minimum: k))
-          case .usedColumns(let cs, let lo, let hi): rules.append(.usedColumns(columns: cs.map { $0 + c0 }, minimum: lo, maximum: hi))
-          case .distinctColumns(let rs): rules.append(.distinctColumns(rows: rs.map { $0 + r0 }))
-          case .maximumMoves(let rs, let cs, let limit):
-            rules.append(.maximumMoves(rows: rs.map { $0 + r0 }, columns: cs.map { $0 + c0 }, limit: limit))
-          }
-        }
-        rows += part.rowCount
-      }
-      let problem = try AssignmentProblem(rowCount: rows, columnCapacities: capacities, arcs: arcs, locks: locks, sideRules: rules)
+      let problem = try blockProblem(seed: seed)
       let a = try warm.solve(problem, limits: .none)
       let b = try whole.solve(problem, limits: .none)
       let c = try glpk.solve(problem, limits: .none)
@@ -172,4 +149,53 @@ import Testing
     }
     #expect(pure > 50 && pureZero * 10 >= pure * 9, "pure LPs \(pure), at 0 iterations \(pureZero)")
   }
+
+  /// Components solved by two workers (or five) combine into exactly the plan, status and bound of one worker.
+  @Test func concurrentComponentsGiveTheSameOutcome() throws {
+    var one = warm
+    one.workers = 1
+    var concurrent = 0
+    for seed in UInt64(8001)...8060 {
+      let problem = try blockProblem(seed: seed)
+      let a = try one.solve(problem, limits: .none)
+      for workers in [2, 5] {
+        var many = warm
+        many.workers = workers
+        let b = try many.solve(problem, limits: .none)
+        #expect(a.status == b.status && a.columnOfRow == b.columnOfRow && a.objective == b.objective && a.bound == b.bound,
+                "seed \(seed), \(workers) workers: \(b.status) \(b.objective) against \(a.status) \(a.objective)")
+        if b.log.contains(where: { $0.contains("by \(workers) workers") }) { concurrent += 1 }
+      }
+    }
+    #expect(concurrent > 20, "components ran concurrently on only \(concurrent) instances")
+  }
+}
+
+/// Three random side-rule problems side by side (rows, columns and rules shifted): at least three
+/// independent components for the warm path.
+func blockProblem(seed: UInt64) throws -> AssignmentProblem {
+  var shape = RandomProblemShape()
+  shape.requireAllProbability = 0
+  var arcs: [Arc] = [], capacities: [Int] = [], locks: [(row: Int, column: Int)] = [], rules: [SideRule] = []
+  var rows = 0
+  for block in 0..<3 {
+    let part = RandomSideRules.attach(to: RandomProblems.make(seed: seed * 7 + UInt64(block), shape: shape), seed: seed * 7 + UInt64(block))
+    let r0 = rows, c0 = capacities.count
+    arcs += part.allArcs.map { Arc(row: $0.row + r0, column: $0.column + c0, score: $0.score) }
+    locks += part.locks.map { ($0.row + r0, $0.column + c0) }
+    capacities += part.columnCapacities
+    for rule in part.sideRules {
+      switch rule {
+      case .exclusive(let r): rules.append(.exclusive(row: r + r0))
+      case .mix(let a, let b): rules.append(.mix(groupA: a.map { $0 + r0 }, groupB: b.map { $0 + r0 }))
+      case .minimumLoad(let c, let k): rules.append(.minimumLoad(column: c + c0, minimum: k))
+      case .usedColumns(let cs, let lo, let hi): rules.append(.usedColumns(columns: cs.map { $0 + c0 }, minimum: lo, maximum: hi))
+      case .distinctColumns(let rs): rules.append(.distinctColumns(rows: rs.map { $0 + r0 }))
+      case .maximumMoves(let rs, let cs, let limit):
+        rules.append(.maximumMoves(rows: rs.map { $0 + r0 }, columns: cs.map { $0 + c0 }, limit: limit))
+      }
+    }
+    rows += part.rowCount
+  }
+  return try AssignmentProblem(rowCount: rows, columnCapacities: capacities, arcs: arcs, locks: locks, sideRules: rules)
 }
