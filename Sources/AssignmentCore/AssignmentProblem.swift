@@ -78,8 +78,8 @@ public struct AssignmentProblem: Sendable, Equatable {
   ///
   /// - Throws: `AssignmentProblemError` for a bad index, a duplicate arc, a
   ///   negative capacity or load, a score out of range, or a lock that is not an arc.
-  /// - Complexity: O(*a* log *a*) for *a* arcs; O(*a*) when they come in (row, column)
-  ///   order, since Swift's sort is adaptive (a run-merging sort).
+  /// - Complexity: O(*a* log *a*) for *a* arcs; O(*a*), without copying them, when they come in
+  ///   strict (row, column) order.
   public init(
     rowCount: Int, columnCapacities: [Int], arcs: [Arc], locks: [(row: Int, column: Int)] = [],
     coverage: CoverageRule = .maximize, sideRules: [SideRule] = []
@@ -95,7 +95,10 @@ public struct AssignmentProblem: Sendable, Equatable {
       guard abs(arc.score) <= maximumScoreMagnitude else { throw .scoreOutOfRange(row: arc.row, column: arc.column, score: arc.score) }
       guard arc.load >= 0 else { throw .negativeLoad(row: arc.row, column: arc.column, load: arc.load) }
     }
-    let sorted = arcs.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    // Arcs usually arrive in strict (row, column) order (the planner and the derived problems build
+    // them so): then they are used in place; the sorted copy (a second arc array) is made otherwise.
+    let inOrder = zip(arcs, arcs.dropFirst()).allSatisfy { ($0.row, $0.column) < ($1.row, $1.column) }
+    let sorted = inOrder ? arcs : arcs.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
     var rowStart = [Int](repeating: 0, count: rowCount + 1)
     for arc in sorted { rowStart[arc.row + 1] += 1 }
     for r in 0..<rowCount { rowStart[r + 1] += rowStart[r] }

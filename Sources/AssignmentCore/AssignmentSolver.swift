@@ -28,15 +28,33 @@ public struct SolveLimits: Sendable, Equatable {
   public var verbose: Bool
   /// A known feasible assignment (column per row, -1 unassigned) a back end may start from.
   public var incumbent: [Int32]?
+  /// An optimum of the problem's pure relaxation (`withoutSideRules()`) with the duals that
+  /// prove it, e.g. the native solver's. An LP back end may start its simplex there (GLPK
+  /// does: `Documentation/Solvers.md`); a hint only, never trusted for the result.
+  public var relaxationOptimum: RelaxationOptimum?
 
-  public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false, incumbent: [Int32]? = nil) {
+  public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false, incumbent: [Int32]? = nil,
+              relaxationOptimum: RelaxationOptimum? = nil) {
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
     self.verbose = verbose
     self.incumbent = incumbent
+    self.relaxationOptimum = relaxationOptimum
   }
 
   public static let none = SolveLimits()
+}
+
+/// An optimal plan of a pure problem (column per row, -1 unassigned) and duals (max form)
+/// that certify it; see `SolveLimits.relaxationOptimum`.
+public struct RelaxationOptimum: Sendable, Equatable {
+  public var plan: [Int32]
+  public var duals: AssignmentDuals
+
+  public init(plan: [Int32], duals: AssignmentDuals) {
+    self.plan = plan
+    self.duals = duals
+  }
 }
 
 /// Why a back end could not do its job (as opposed to what the solve learned,

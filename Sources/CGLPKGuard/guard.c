@@ -169,6 +169,26 @@ int dp_guarded_read(dp_session *s, glp_prob *P, int kind, double *col_val, doubl
   return 0;
 }
 
+int dp_guarded_set_basis(dp_session *s, glp_prob *P, const int *row_stat, const int *col_stat) {
+  int ret;
+  DP_GUARD_BEGIN(s)
+  int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+  for (int i = 1; i <= m; i++) glp_set_row_stat(P, i, row_stat[i]);
+  for (int j = 1; j <= n; j++) glp_set_col_stat(P, j, col_stat[j]);
+  ret = glp_warm_up(P);
+  if (ret != 0) glp_std_basis(P);
+  DP_GUARD_END()
+  return ret;
+}
+
+int dp_guarded_iteration_count(dp_session *s, glp_prob *P) {
+  int ret;
+  DP_GUARD_BEGIN(s)
+  ret = glp_get_it_cnt(P);
+  DP_GUARD_END()
+  return ret;
+}
+
 int dp_guarded_raw_set_obj_coef(dp_session *s, glp_prob *P, int j, double value) {
   DP_GUARD_BEGIN(s)
   glp_set_obj_coef(P, j, value);

@@ -14,7 +14,10 @@ import DispatchScoring
 // `--scores-only`) and the office did not forbid it. A lock is hard and
 // overrides eligibility (the office has the final say), but not roles.
 //
-// Complexity: O(m · n) pair scores for m slots and n instructors.
+// Complexity: O(m · n) pair scores for m slots and n instructors. The arcs are
+// computed by `workers` threads in chunks of organizations and concatenated in
+// organization order (`OrderedParallel`), so the problem is identical for any
+// worker count; slots, locks and side rules are laid out sequentially first.
 //===----------------------------------------------------------------------===//
 
 /// One row of the model: an organization's role slot.
@@ -55,6 +58,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
 
 public struct ProblemBuilder: Sendable {
   public var scoresOnly: Bool
+  /// Threads that compute the arcs (the result does not depend on it).
+  public var workers = OrderedParallel.defaultWorkers
 
   public init(scoresOnly: Bool = false) { self.scoresOnly = scoresOnly }
 
@@ -74,27 +79,19 @@ public struct ProblemBuilder: Sendable {
     let rules = scenario.settings.rules
     let workload: (Organization) -> Int = { max(1, $0.workloadDays ?? scenario.settings.defaultWorkloadDays) }
     var slots: [SlotRef] = []
-    var arcs: [Arc] = []
+    var slotLock: [Int?] = []  // per row: the locked instructor
+    var firstRow: [Int] = []   // per organization
     var sideRules: [SideRule] = []
     var locks: [(row: Int, column: Int)] = []
     for (o, organization) in scenario.organizations.enumerated() {
-      let forbiddenHere = forbidden[o] ?? []
-      let load = rules.capacityInDays ? workload(organization) : 1
-      let reachable = scorer.reachableInstructors(organization: o)
       var pendingLocks = (lockedInstructors[o] ?? []).sorted()
+      firstRow.append(slots.count)
       for role in organization.slots {
         let row = slots.count
         slots.append(SlotRef(organization: o, role: role))
         // A lock takes the first slot, in role order, that its instructor may hold.
         let lock = pendingLocks.firstIndex { scenario.instructors[$0].mayHold(role) }.map { pendingLocks.remove(at: $0) }
-        // Locks override reach, so a locked instructor joins the reachable ones.
-        var candidates = reachable
-        if let lock, !candidates.contains(lock) { candidates.append(lock); candidates.sort() }
-        for i in candidates {
-          let isLocked = lock == i
-          guard isLocked || ((forbiddenHere.isEmpty || !forbiddenHere.contains(i)) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
-          arcs.append(Arc(row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)), load: load))
-        }
+        slotLock.append(lock)
         if let lock { locks.append((row, lock)) }
         if rules.keyProjectExclusive && organization.keyProject { sideRules.append(Self.rule(.exclusive(row: row), weight: rules.keyProjectExclusiveWeight)) }
       }
@@ -105,6 +102,43 @@ public struct ProblemBuilder: Sendable {
         throw .lockNotHoldable(organization: organization.id, instructor: scenario.instructors[stray].id)
       }
     }
+    // The arcs of organizations o0..<o1, in (row, instructor) order.
+    let organizations = scenario.organizations
+    func arcs(of range: Range<Int>) -> [Arc] {
+      var arcs: [Arc] = []
+      for o in range {
+        let organization = organizations[o]
+        let forbiddenHere = forbidden[o] ?? []
+        let load = rules.capacityInDays ? workload(organization) : 1
+        let reachable = scorer.reachableInstructors(organization: o)
+        for (k, role) in organization.slots.enumerated() {
+          let row = firstRow[o] + k
+          let lock = slotLock[row]
+          // Locks override reach, so a locked instructor joins the reachable ones.
+          var candidates = reachable
+          if let lock, !candidates.contains(lock) { candidates.append(lock); candidates.sort() }
+          for i in candidates {
+            let isLocked = lock == i
+            guard isLocked || ((forbiddenHere.isEmpty || !forbiddenHere.contains(i)) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
+            arcs.append(Arc(row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)), load: load))
+          }
+        }
+      }
+      return arcs
+    }
+    // Chunks of organizations (more than workers, for balance), concatenated in order; the
+    // chunks are freed before the problem is built.
+    let arcs: [Arc] = {
+      let chunkCount = min(organizations.count, workers > 1 ? 16 * workers : 1)
+      let chunks = OrderedParallel.map(count: chunkCount, workers: workers) { k in
+        arcs(of: (organizations.count * k / chunkCount)..<(organizations.count * (k + 1) / chunkCount))
+      }
+      guard chunks.count != 1 else { return chunks[0] }
+      var all: [Arc] = []
+      all.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+      for chunk in chunks { all += chunk }
+      return all
+    }()
     sideRules += Self.linkingRules(scenario, slots: slots)
     let capacities = scenario.instructors.map { instructor in
       rules.capacityInDays ? (instructor.daysPerMonth ?? instructor.capacity * scenario.settings.defaultWorkloadDays) : instructor.capacity

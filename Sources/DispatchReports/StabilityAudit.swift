@@ -1,3 +1,4 @@
+import AssignmentCore
 import DispatchModel
 import DispatchPlanning
 
@@ -14,7 +15,10 @@ import DispatchPlanning
 // The plan stays the weighted optimum; the audit tells the office where
 // either side could rightly object.
 //
-// Complexity: O(w + s + a) for w wishes, s slots and a assignments.
+// Complexity: O(s + a·w) for s slots, a arcs and w wishes per organization (a few):
+// every arc of the model is looked at. The rows are audited by `workers` threads in
+// chunks and the findings concatenated in row order (`OrderedParallel`), so the list
+// is the same for any worker count.
 //===----------------------------------------------------------------------===//
 
 public struct BlockingPair: Sendable, Hashable {
@@ -30,10 +34,10 @@ public struct BlockingPair: Sendable, Hashable {
 }
 
 public enum StabilityAudit {
-  public static func blockingPairs(plan: DispatchPlan, model: PlanningModel) -> [BlockingPair] {
+  public static func blockingPairs(plan: DispatchPlan, model: PlanningModel, workers: Int = OrderedParallel.defaultWorkers) -> [BlockingPair] {
     let scenario = model.scenario
     let index = ScenarioIndex(scenario)
-    var instructorOfSlot: [Int: Int] = [:]  // row → instructor
+    var instructorOfSlot = [Int?](repeating: nil, count: model.slots.count)  // row → instructor
     var rowsOfInstructor = [[Int]](repeating: [], count: scenario.instructors.count)
     var rowOfSlot: [SlotKey: Int] = [:]
     for (row, slot) in model.slots.enumerated() { rowOfSlot[SlotKey(organization: slot.organization, role: slot.role)] = row }
@@ -43,37 +47,46 @@ public enum StabilityAudit {
       instructorOfSlot[row] = i
       rowsOfInstructor[i].append(row)
     }
-    var found: [BlockingPair] = []
-    for (row, slot) in model.slots.enumerated() {
-      let o = slot.organization
-      for arc in model.problem.arcs(ofRow: row) {
-        let i = Int(model.problem.arcColumns[arc])
-        guard instructorOfSlot[row] != i else { continue }
-        let ranks = model.scorer.wishRanks(organization: o, instructor: i)
-        guard let byOrganization = ranks.byOrganization, let byInstructor = ranks.byInstructor else { continue }
-        // The organization prefers i to what it has.
-        let current = instructorOfSlot[row]
-        if let current, let currentRank = model.scorer.wishRanks(organization: o, instructor: current).byOrganization,
-           currentRank <= byOrganization { continue }
-        // The instructor has room, or would drop a worse organization.
-        var drop: Int?? = nil
-        if rowsOfInstructor[i].count < scenario.instructors[i].capacity {
-          drop = .some(nil)
-        } else {
-          let worst = rowsOfInstructor[i].max { a, b in
-            rank(model, model.slots[a].organization, i) < rank(model, model.slots[b].organization, i)
+    // Read-only from here on: the chunks below only read them.
+    let (instructorOf, rowsOf) = (instructorOfSlot, rowsOfInstructor)
+    func audit(_ rows: Range<Int>) -> [BlockingPair] {
+      var found: [BlockingPair] = []
+      for row in rows {
+        let slot = model.slots[row]
+        let o = slot.organization
+        for arc in model.problem.arcs(ofRow: row) {
+          let i = Int(model.problem.arcColumns[arc])
+          guard instructorOf[row] != i else { continue }
+          let ranks = model.scorer.wishRanks(organization: o, instructor: i)
+          guard let byOrganization = ranks.byOrganization, let byInstructor = ranks.byInstructor else { continue }
+          // The organization prefers i to what it has.
+          let current = instructorOf[row]
+          if let current, let currentRank = model.scorer.wishRanks(organization: o, instructor: current).byOrganization,
+             currentRank <= byOrganization { continue }
+          // The instructor has room, or would drop a worse organization.
+          var drop: Int?? = nil
+          if rowsOf[i].count < scenario.instructors[i].capacity {
+            drop = .some(nil)
+          } else {
+            let worst = rowsOf[i].max { a, b in
+              rank(model, model.slots[a].organization, i) < rank(model, model.slots[b].organization, i)
+            }
+            if let worst, rank(model, model.slots[worst].organization, i) > byInstructor { drop = .some(worst) }
           }
-          if let worst, rank(model, model.slots[worst].organization, i) > byInstructor { drop = .some(worst) }
+          guard let dropped = drop else { continue }
+          found.append(BlockingPair(
+            organization: scenario.organizations[o].id, role: slot.role, instructor: scenario.instructors[i].id,
+            organizationRank: byOrganization, instructorRank: byInstructor,
+            organizationHas: current.map { scenario.instructors[$0].id },
+            instructorWouldDrop: dropped.map { scenario.organizations[model.slots[$0].organization].id }))
         }
-        guard let dropped = drop else { continue }
-        found.append(BlockingPair(
-          organization: scenario.organizations[o].id, role: slot.role, instructor: scenario.instructors[i].id,
-          organizationRank: byOrganization, instructorRank: byInstructor,
-          organizationHas: current.map { scenario.instructors[$0].id },
-          instructorWouldDrop: dropped.map { scenario.organizations[model.slots[$0].organization].id }))
       }
+      return found
     }
-    return found
+    let rows = model.slots.count
+    let chunks = min(rows, workers > 1 ? 16 * workers : 1)
+    return OrderedParallel.map(count: chunks, workers: workers) { k in audit((rows * k / chunks)..<(rows * (k + 1) / chunks)) }
+      .flatMap { $0 }
   }
 
   /// The instructor's rank of an organization; unranked counts as worst.

@@ -130,6 +130,29 @@ final class GLPKProblem {
     return (values, rowDuals)
   }
 
+  /// Installs a starting basis (`glp_set_row_stat` / `glp_set_col_stat`, then `glp_warm_up`).
+  /// `rowStatus` [1...m] and `columnStatus` [1...n] hold GLP_BS / GLP_NL / GLP_NU / GLP_NF / GLP_NS
+  /// (index 0 unused). Returns `.ok` when installed; otherwise glp_warm_up's code, and GLPK's
+  /// standard basis is back in place (the start a freshly loaded problem has).
+  func setBasis(rowStatus: [Int32], columnStatus: [Int32]) throws(SolverError) -> GLPKReturnCode {
+    try live("glp_warm_up")
+    let statuses: Set<Int32> = [GLP_BS, GLP_NL, GLP_NU, GLP_NF, GLP_NS]
+    guard rowStatus.count == rowCount + 1, columnStatus.count == columnCount + 1,
+          rowStatus.dropFirst().allSatisfy(statuses.contains), columnStatus.dropFirst().allSatisfy(statuses.contains)
+    else { throw .libraryFailure(solver: GLPKSolver.solverName, code: -1, message: "starting basis: status arrays do not fit the problem") }
+    let code = GLPKReturnCode(rawValue: dp_guarded_set_basis(session.raw, pointer, rowStatus, columnStatus))
+    if code == .fatal { throw code.failure(in: "glp_warm_up", log: session.log) }
+    return code
+  }
+
+  /// `glp_get_it_cnt`: simplex iterations spent on this problem so far.
+  func iterationCount() throws(SolverError) -> Int {
+    try live("glp_get_it_cnt")
+    let count = dp_guarded_iteration_count(session.raw, pointer)
+    if count == DP_FATAL { throw GLPKReturnCode.fatal.failure(in: "glp_get_it_cnt", log: session.log) }
+    return Int(count)
+  }
+
   /// Sets an objective coefficient WITHOUT the Swift index check: only for tests that
   /// provoke GLPK's fatal error on purpose (index 0 is legal: the constant term).
   func uncheckedSetObjectiveCoefficient(_ j: Int32, _ value: Double) throws(SolverError) {

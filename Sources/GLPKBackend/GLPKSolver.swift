@@ -9,6 +9,16 @@
 //   modelled arc + complementary slackness); primal simplex, no presolve (see solvePure).
 //   Only then the outcome is `.optimal` with
 //   `AssignmentDuals`; otherwise the MIP path below runs (no duals).
+// - Starting basis (`startingBasis`, on by default; `GLPKStartingBasis`). Given
+//   `SolveLimits.relaxationOptimum` (the native optimum of the pure relaxation and its
+//   duals), an LP starts from that plan's basis completed by arcs of reduced cost 0:
+//   optimal for the pure LP (0 simplex iterations), dual feasible for the MIP's root LP,
+//   which then runs the dual simplex (when its objective is the weighted one, or the
+//   score with full coverage required). Otherwise, with an incumbent, the pure LP starts
+//   from the incumbent's plan and the root LP (primal simplex) from the incumbent's vertex
+//   with every slack basic. glp_warm_up checks the basis; if it refuses, the standard
+//   basis is restored and the log says so. The log records each LP's simplex iterations
+//   (glp_get_it_cnt) and time.
 // - Everything else is a MIP for glp_intopt (presolve on; off when an incumbent is
 //   offered through glp_ios_heur_sol, which needs the original problem's columns).
 // - Lexicographic objective: maximise Σ (BIG + score)·x with BIG = 2·S + 1, S = Σ_rows
@@ -30,17 +40,21 @@
 import AssignmentCore
 import CGLPK
 import CGLPKGuard
+import Foundation
 
 public struct GLPKSolver: AssignmentSolver {
   static let solverName = "glpk"
+  /// Start the simplex from a basis built from `SolveLimits.relaxationOptimum` or `incumbent`
+  /// instead of GLPK's standard basis (`GLPKStartingBasis`); off only to measure or test the difference.
+  public var startingBasis: Bool
 
-  public init() {}
+  public init(startingBasis: Bool = true) { self.startingBasis = startingBasis }
 
   public var name: String { Self.solverName }
   public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: true, sideRules: true) }
 
   public func solve(_ problem: AssignmentProblem, limits: SolveLimits) throws(SolverError) -> AssignmentOutcome {
-    let run = GLPKRun(problem: problem, limits: limits)
+    let run = GLPKRun(problem: problem, limits: limits, startingBasis: startingBasis)
     return try run.run()
   }
 }
@@ -49,9 +63,12 @@ public struct GLPKSolver: AssignmentSolver {
 private final class GLPKRun {
   let problem: AssignmentProblem
   let limits: SolveLimits
+  let startingBasis: Bool
   let session: GLPKSession
   let start = ContinuousClock.now
-  var notes: [String] = []
+  var notes: [String] = [] {
+    didSet { if limits.verbose, let last = notes.last { FileHandle.standardError.write(Data("glpk: \(last)\n".utf8)) } }
+  }
   /// Σ_rows max |score| + the largest soft-rule penalty; every assignment's score lies in −S...S.
   let scoreSpan: Int64
   /// Σ_rows max(0, best score): an upper bound on any assignment's score.
@@ -61,9 +78,10 @@ private final class GLPKRun {
   let big: Int64
   var incumbent: [Int32]?
 
-  init(problem: AssignmentProblem, limits: SolveLimits) {
+  init(problem: AssignmentProblem, limits: SolveLimits, startingBasis: Bool) {
     self.problem = problem
     self.limits = limits
+    self.startingBasis = startingBasis
     session = GLPKSession(verbose: limits.verbose)
     var span: Int64 = 0, positive: Int64 = 0, coverable = 0
     for row in 0..<problem.rowCount {
@@ -113,6 +131,26 @@ private final class GLPKRun {
   var timeUp: SolverError { .timeLimitWithoutSolution(solver: GLPKSolver.solverName, seconds: limits.timeLimit ?? 0) }
 
   var messageLevel: Int32 { GLP_MSG_ON }
+
+  func seconds(since t: ContinuousClock.Instant) -> String {
+    let d = ContinuousClock.now - t
+    let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    return "\((s * 1000).rounded() / 1000)"
+  }
+
+  /// Installs `basis` (nil: none could be built, `why` says so) on `lp`; returns the log's name of the start used.
+  func install(_ basis: GLPKStartingBasis?, on lp: GLPKProblem, why: String) throws(SolverError) -> String {
+    guard let basis else {
+      notes.append("no starting basis: \(why); standard basis")
+      return "standard basis"
+    }
+    let code = try lp.setBasis(rowStatus: basis.rowStatus, columnStatus: basis.columnStatus)
+    guard code == .ok else {
+      notes.append("starting basis refused by glp_warm_up: \(code); standard basis")
+      return "standard basis"
+    }
+    return "starting basis: \(basis.summary)"
+  }
 
   // MARK: - Outcomes
 
@@ -202,6 +240,14 @@ private final class GLPKRun {
                                                columnDual: [Int64](repeating: 0, count: problem.columnCount)))
     }
     let lp = try GLPKProblem(session: session, model: model)
+    var start = "standard basis"
+    if startingBasis, let optimum = limits.relaxationOptimum {
+      start = try install(GLPKStartingBasis.fromPlan(problem, model: model, plan: optimum.plan, duals: optimum.duals, weight: big),
+                          on: lp, why: "the relaxation optimum does not fit the LP model")
+    } else if startingBasis, let incumbent {
+      start = try install(GLPKStartingBasis.fromPlan(problem, model: model, plan: incumbent, duals: nil, weight: big),
+                          on: lp, why: "the incumbent does not fit the LP model")
+    }
     var parm = glp_smcp()
     glp_init_smcp(&parm)
     parm.msg_lev = messageLevel
@@ -211,7 +257,9 @@ private final class GLPKRun {
     parm.meth = GLP_PRIMAL
     parm.presolve = GLP_OFF
     if let ms = remainingMilliseconds { parm.tm_lim = ms }
+    let began = ContinuousClock.now
     let code = try lp.simplex(parm)
+    notes.append("pure LP: \(try lp.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(start))")
     if code.isTimeLimit {
       if let outcome = try incumbentOutcome(bound: nil) { return outcome }
       throw timeUp
@@ -310,7 +358,9 @@ private final class GLPKRun {
     if singlePhase {
       let maxObjective = Double(coverableRows) * Double(big) + Double(scoreSpan)
       let gap = limits.relativeGap > 0 ? limits.relativeGap * Double(max(1, positiveScoreBound)) / max(1, maxObjective) : 0
-      let result = try runMIP(coverageFloor: nil, gap: gap, maxObjective: maxObjective, start: incumbent) { Double(big + problem.arcScores[$0]) }
+      let result = try runMIP(coverageFloor: nil, gap: gap, maxObjective: maxObjective, start: incumbent, weight: big) {
+        Double(big + problem.arcScores[$0])
+      }
       switch result {
       case .infeasible(let rows): return infeasible(rows)
       case .noSolution(let bound):
@@ -327,7 +377,7 @@ private final class GLPKRun {
     if problem.coverage == .requireAll {
       covered = problem.rowCount
     } else {
-      let result = try runMIP(coverageFloor: nil, gap: 0, maxObjective: Double(coverableRows), start: incumbent, penaltyScale: 0) { _ in 1 }
+      let result = try runMIP(coverageFloor: nil, gap: 0, maxObjective: Double(coverableRows), start: incumbent, penaltyScale: 0, weight: nil) { _ in 1 }
       switch result {
       case .infeasible(let rows): return infeasible(rows)
       case .noSolution(let bound):
@@ -351,7 +401,9 @@ private final class GLPKRun {
        start.map({ SolutionChecker.objective(of: incumbent, in: problem) > SolutionChecker.objective(of: $0, in: problem) }) ?? true {
       start = incumbent
     }
-    let result = try runMIP(coverageFloor: covered, gap: limits.relativeGap, maxObjective: Double(scoreSpan), start: start) {
+    // With every row required, the score objective differs from the weighted one by a constant.
+    let result = try runMIP(coverageFloor: covered, gap: limits.relativeGap, maxObjective: Double(scoreSpan), start: start,
+                            weight: problem.coverage == .requireAll ? 0 : nil) {
       Double(problem.arcScores[$0])
     }
     switch result {
@@ -370,7 +422,13 @@ private final class GLPKRun {
   }
 
   /// Builds and solves one MIP. `start`: a feasible assignment offered as the first heuristic solution.
-  func runMIP(coverageFloor: Int?, gap: Double, maxObjective: Double, start: [Int32]?, penaltyScale: Double = 1,
+  /// Above this many columns the MIP branches on the most fractional variable (see runMIP).
+  static let largeModelColumns = 50_000
+
+  /// `weight`: W when the objective is W + s(arc) on every arc, up to a constant (then the
+  /// relaxation optimum's duals fit it and its basis may start the root LP), else nil.
+  /// `penaltyScale`: soft rules' violation variables cost weight × this (0 when only coverage counts).
+  func runMIP(coverageFloor: Int?, gap: Double, maxObjective: Double, start: [Int32]?, penaltyScale: Double = 1, weight: Int64?,
                        objective: (Int) -> Double) throws(SolverError) -> MIPResult {
     let model: GLPKModel
     do {
@@ -390,6 +448,14 @@ private final class GLPKRun {
     parm.msg_lev = messageLevel
     parm.mip_gap = max(0, gap)
     parm.tol_obj = min(1e-7, 0.25 / (1 + maxObjective))
+    // GLPK's default branching (Driebeck–Tomlin) computes a simplex-table row, O(columns + nonzeros),
+    // for every fractional variable, with no time check in between: on huangshan's 640k columns one
+    // branching decision took over 40 s past the time limit (measured). Large models branch on the
+    // most fractional variable instead (O(columns)); small ones (tests, OR-Library) are unchanged.
+    if model.glpkColumnCount > Self.largeModelColumns {
+      parm.br_tech = GLP_BR_MFV
+      notes.append("branching on the most fractional variable (\(model.glpkColumnCount) columns > \(Self.largeModelColumns))")
+    }
     var startValues: [Double]? = nil
     if let start {
       var values = [Double](repeating: 0, count: model.glpkColumnCount + 1)
@@ -409,12 +475,24 @@ private final class GLPKRun {
       // glp_ios_heur_sol takes values of the original columns, so the MIP presolver stays off
       // and the root LP is solved here first (glp_intopt needs its optimal basis).
       parm.presolve = GLP_OFF
+      var basis = "standard basis"
+      var method = GLP_PRIMAL
+      if startingBasis, let weight, let optimum = limits.relaxationOptimum,
+         let b = GLPKStartingBasis.fromPlan(problem, model: model, plan: optimum.plan, duals: optimum.duals, weight: weight) {
+        basis = try install(b, on: mip, why: "")
+        // Dual feasible, primal infeasible where the relaxation breaks side rules: the dual simplex repairs that.
+        if basis != "standard basis" { method = GLP_DUALP; basis += "; dual simplex" }
+      } else if startingBasis {
+        basis = try install(GLPKStartingBasis.forIncumbent(model: model, values: startValues!), on: mip, why: "a column is not binary")
+      }
       var lpParm = glp_smcp()
       glp_init_smcp(&lpParm)
       lpParm.msg_lev = messageLevel
-      lpParm.meth = GLP_PRIMAL
+      lpParm.meth = method
       if let ms = remainingMilliseconds { lpParm.tm_lim = ms }
+      let began = ContinuousClock.now
       let code = try mip.simplex(lpParm)
+      notes.append("root LP: \(try mip.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(basis))")
       if code.isTimeLimit { return .noSolution(bound: nil) }
       guard code == .ok else { throw code.failure(in: "glp_simplex (root LP)", log: session.log) }
       let status = try mip.lpStatus()

@@ -60,7 +60,12 @@
 // (mix is given to every component, restricted to its rows). Components share no
 // variable and no constraint, so the optimum is the sum of the components' optima
 // and a bound is the sum of their (weighted) bounds; a component that is
-// infeasible makes the whole restricted problem infeasible.
+// infeasible makes the whole restricted problem infeasible. With `workers` > 1 the
+// components are solved concurrently (GLPK's environment is per thread) and combined
+// in the same order as one worker would (largest first; the first infeasible or failed
+// component decides), so every component solved to optimality gives the same plan
+// for any worker count; only time shares differ (each component gets
+// workers × its share of the arcs of the remaining time, at most all of it).
 //
 // SOFT RULES. A soft rule's penalty lowers a plan's score, so W(A) ≤ U − Σ rc(a) still
 // holds and the pruning is unchanged. But penalties can exceed B, so W orders plans like
@@ -88,6 +93,9 @@ public struct WarmStartedMIPSolver: AssignmentSolver {
   public let mip: any AssignmentSolver
   /// Split into independent components (off only to test that splitting changes nothing).
   public var splitComponents = true
+  /// Threads that solve independent components concurrently (the outcome is combined in component
+  /// order, so a proven optimum is the same plan for any count; see `solveSplit`).
+  public var workers = OrderedParallel.defaultWorkers
   /// First pruning threshold without an incumbent, as a fraction of U's score part (at least `minimumDelta`).
   public var initialDeltaFraction = 0.00005
   public var minimumDelta: Int64 = 4
@@ -220,9 +228,10 @@ private final class WarmRun {
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 
-  func remainingLimits(incumbent: [Int32]?, share: Double = 1) -> SolveLimits {
+  func remainingLimits(incumbent: [Int32]?, relaxation: RelaxationOptimum? = nil, share: Double = 1) -> SolveLimits {
     var l = limits
     l.incumbent = incumbent
+    l.relaxationOptimum = relaxation
     // A margin for GLPK's model build and wind-down, so the whole solve keeps to the limit.
     if let t = limits.timeLimit { l.timeLimit = max(0.5, (t - elapsed) * share - min(3, 0.05 * t)) }
     return l
@@ -364,8 +373,21 @@ private final class WarmRun {
       // Arcs a lock makes unusable (rc = Int64.max) always go; the plain problem is reached when nothing else does.
       let prunable = (0..<problem.arcCount).lazy.filter { cert.reducedCost[$0] != Int64.max && !keep($0) }.count
       notes.append("round: threshold \(threshold) (\(lower == nil ? "guessed" : "U − L")), pruned \(pruned) of \(problem.arcCount) arcs at \(fmt(elapsed)) s")
+      // The native optimum of the relaxation and its duals: the MIP back end may start its LP there
+      // (GLPK's starting basis). The restricted problem keeps the plan's arcs (rc = 0) unless the
+      // Lagrangian test drops one; then the restricted relaxation is solved natively for its own.
+      let keepsRelaxationPlan = (0..<problem.rowCount).allSatisfy { row in
+        native.columnOfRow[row] < 0 || problem.arcIndex(row: row, column: Int(native.columnOfRow[row])).map(keep) ?? false
+      }
+      var relaxation: RelaxationOptimum? = nil
+      if keepsRelaxationPlan || prunable == 0 {
+        relaxation = RelaxationOptimum(plan: native.columnOfRow, duals: duals)
+      } else if let o = try? solver.pure.solve(restricted.withoutSideRules(), limits: .none), o.status.isOptimal, let d = o.duals {
+        relaxation = RelaxationOptimum(plan: o.columnOfRow, duals: d)
+        notes.append("relaxation of the restricted problem re-solved by \(solver.pure.name) for the starting basis: \(o.objective)")
+      }
       if prunable == 0 {
-        var o = try solver.mip.solve(problem, limits: remainingLimits(incumbent: incumbent))
+        var o = try solver.mip.solve(problem, limits: remainingLimits(incumbent: incumbent, relaxation: relaxation))
         o = named(o)
         o.prunedArcs = 0
         if let incumbent, !o.status.isInfeasible, cert.weighted(o.objective) < lower! { o = keepIncumbent(incumbent, over: o, cert: cert) }
@@ -380,7 +402,7 @@ private final class WarmRun {
       let result: AssignmentOutcome
       do {
         // A guessed round gets half of the time left, so that the proving round can still run.
-        result = try solveSplit(restricted, incumbent: incumbent, cert: cert, share: lower == nil ? 0.5 : 1)
+        result = try solveSplit(restricted, incumbent: incumbent, relaxation: relaxation, cert: cert, share: lower == nil ? 0.5 : 1)
       } catch {
         if case .timeLimitWithoutSolution = error, let incumbent {
           notes.append("no better plan in time; returning the incumbent")
@@ -475,24 +497,55 @@ private final class WarmRun {
 
   // MARK: - Components
 
-  func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, cert: RelaxationCertificate, share: Double) throws(SolverError) -> AssignmentOutcome {
+  func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, relaxation: RelaxationOptimum?, cert: RelaxationCertificate,
+                  share: Double) throws(SolverError) -> AssignmentOutcome {
     let parts = solver.splitComponents ? ComponentSplit(restricted) : nil
     guard let parts, parts.components.count > 1 else {
       notes.append("one component")
-      return try solver.mip.solve(restricted, limits: remainingLimits(incumbent: incumbent, share: share))
+      return try solver.mip.solve(restricted, limits: remainingLimits(incumbent: incumbent, relaxation: relaxation, share: share))
     }
     notes.append("\(parts.components.count) independent components (largest \(parts.components.map(\.rows.count).max() ?? 0) rows)")
     var plan = [Int32](repeating: -1, count: problem.rowCount)
     var boundW: Int64 = 0
     var allOptimal = true
     var log: [String] = []
-    var arcsLeft = parts.components.reduce(0) { $0 + $1.problem.arcCount }
-    // Largest first, each with a share of the remaining time proportional to its arcs.
-    for component in parts.components.sorted(by: { $0.problem.arcCount > $1.problem.arcCount }) {
-      let part = share * Double(component.problem.arcCount) / Double(max(1, arcsLeft))
-      arcsLeft -= component.problem.arcCount
+    // Largest first. One worker: each gets a share of the remaining time proportional to its arcs
+    // among those left. Several workers (`solver.workers`): the components run concurrently, each
+    // with share × workers × (its arcs / all arcs) of the remaining time, at most share.
+    let ordered = parts.components.sorted(by: { $0.problem.arcCount > $1.problem.arcCount })
+    let totalArcs = max(1, ordered.reduce(0) { $0 + $1.problem.arcCount })
+    var arcsFrom = [Int](repeating: 0, count: ordered.count + 1)  // arcs of ordered[k...]
+    for k in stride(from: ordered.count - 1, through: 0, by: -1) { arcsFrom[k] = arcsFrom[k + 1] + ordered[k].problem.arcCount }
+    let workers = min(max(1, solver.workers), ordered.count)
+    let firstStop = FirstStop()
+    let results = OrderedParallel.map(count: ordered.count, workers: workers) { k -> Result<AssignmentOutcome, SolverError>? in
+      // After an infeasible or failed component k' < k the result is decided: k is not needed.
+      guard !firstStop.before(k) else { return nil }
+      let component = ordered[k]
+      let arcs = Double(component.problem.arcCount)
+      let part = workers > 1 ? min(share, share * Double(workers) * arcs / Double(totalArcs)) : share * arcs / Double(max(1, arcsFrom[k]))
       let sub = incumbent.map { inc in component.rows.map { inc[$0] < 0 ? -1 : Int32(component.columnIndex[Int(inc[$0])]!) } }
-      let o = try solver.mip.solve(component.problem, limits: remainingLimits(incumbent: sub, share: part))
+      let subRelaxation = relaxation.map { r in
+        RelaxationOptimum(plan: component.rows.map { r.plan[$0] < 0 ? -1 : Int32(component.columnIndex[Int(r.plan[$0])]!) },
+                          duals: AssignmentDuals(rowDual: component.rows.map { r.duals.rowDual[$0] },
+                                                 columnDual: component.columns.map { r.duals.columnDual[$0] }))
+      }
+      let result = Result { () throws(SolverError) in
+        try solver.mip.solve(component.problem, limits: remainingLimits(incumbent: sub, relaxation: subRelaxation, share: part))
+      }
+      if case .failure = result { firstStop.record(k) } else if case .success(let o) = result, o.status.isInfeasible { firstStop.record(k) }
+      return result
+    }
+    if workers > 1 { notes.append("components solved by \(workers) workers, combined in order") }
+    // Combined in order, exactly as one worker would: the first infeasible or failed component decides.
+    for (k, result) in results.enumerated() {
+      let component = ordered[k]
+      guard let result else { preconditionFailure("component \(k) skipped without an earlier stop") }
+      let o: AssignmentOutcome
+      switch result {
+      case .success(let solved): o = solved
+      case .failure(let error): throw error
+      }
       if case .infeasible(let rows) = o.status {
         return AssignmentOutcome(status: .infeasible(uncoverable: rows.map { component.rows[$0] }), columnOfRow: plan,
                                  objective: ObjectiveValue(covered: 0, score: 0), bound: nil, solverName: o.solverName, log: o.log)
@@ -593,4 +646,14 @@ struct ComponentSplit {
 func fmt(_ x: Double) -> String {
   let v = (x * 1000).rounded() / 1000
   return "\(v)"
+}
+
+/// The lowest component index whose result ended the combination (infeasible or failed), shared by
+/// the workers of `solveSplit`: a component after it need not be solved. Whatever the interleaving,
+/// every component before the lowest such index is solved, which is all the combination reads.
+private final class FirstStop: @unchecked Sendable {
+  private let lock = NSLock()
+  private var index = Int.max
+  func record(_ k: Int) { lock.lock(); index = min(index, k); lock.unlock() }
+  func before(_ k: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return index < k }
 }

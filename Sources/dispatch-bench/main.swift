@@ -31,6 +31,9 @@ struct Options {
                           [--glpk-time-limit S] [--no-peers] [--peers scipy-lsa,scipy-sparse,ortools-mcf]
                           [--python PATH] [--peers-script PATH] [--keep-instances DIR]
            dispatch-bench --orlib [DIR] [--orlib-all] [--orlib-gap-time-limit S]
+           dispatch-bench warm-city-dense [SEED]     (glpk-warm with and without GLPK's starting basis)
+           dispatch-bench glpk-start [SHAPE …]       (plain GLPK pure LP from the standard / native basis)
+           dispatch-bench warm-scenario DIR [SECONDS] (a scenario's rules through glpk-warm, with / without the basis)
     --orlib: native on every assign file, GLPK on gap1–6 (--orlib-all: also gap7–12, gapa–d)
     shapes: \(BenchShape.all.map(\.id).joined(separator: ", "))
     """
@@ -296,6 +299,16 @@ func runORLibrary(_ options: Options) {
 // `dispatch-bench warm-city-dense [SEED]`: the city dense pure problem through the warm GLPK path.
 if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "warm-city-dense" {
   try warmCityDense(seed: CommandLine.arguments.count > 2 ? UInt64(CommandLine.arguments[2]) ?? 1 : 1)
+  exit(0)
+}
+// `dispatch-bench warm-scenario DIR [SECONDS]`: a scenario with its rules through glpk-warm, with and without the basis.
+if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "warm-scenario" {
+  try warmScenario(folder: CommandLine.arguments[2], timeLimit: CommandLine.arguments.count > 3 ? Double(CommandLine.arguments[3]) ?? 60 : 60)
+  exit(0)
+}
+// `dispatch-bench glpk-start SHAPE…`: plain GLPK's pure LP with and without the starting basis.
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "glpk-start" {
+  try glpkStart(shapes: CommandLine.arguments.count > 2 ? Array(CommandLine.arguments.dropFirst(2)) : ["city-sparse"])
   exit(0)
 }
 

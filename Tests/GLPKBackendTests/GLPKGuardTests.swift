@@ -123,3 +123,46 @@ func hardGAP(seed: UInt64, rows: Int = 150, columns: Int = 10) -> AssignmentProb
     #expect(outcome.log.first?.hasPrefix("incumbent ignored") == true)
   }
 }
+
+/// The starting basis: built for every random pure problem, accepted by glp_warm_up; a basis
+/// GLPK refuses leaves the standard basis in place and the LP still solves.
+@Suite struct GLPKStartingBasisTests {
+  @Test func pureBasisFromGLPKsOwnOptimumIsAcceptedAndOptimal() throws {
+    var built = 0
+    for seed in UInt64(1)...150 {
+      let problem = RandomProblems.make(seed: seed)
+      let first = try GLPKSolver(startingBasis: false).solve(problem, limits: .none)
+      guard first.status.isOptimal, let duals = first.duals else { continue }
+      let again = try GLPKSolver().solve(problem, limits: SolveLimits(relaxationOptimum: RelaxationOptimum(plan: first.columnOfRow, duals: duals)))
+      #expect(again.objective == first.objective && again.status == first.status, "seed \(seed)")
+      // GLPK's own optimum and duals make an optimal basis: no iteration, the same plan.
+      if let line = again.log.first(where: { $0.hasPrefix("pure LP: ") }) {
+        built += 1
+        #expect(line.hasPrefix("pure LP: 0 simplex iterations"), "seed \(seed): \(line)")
+        #expect(line.contains("starting basis: "), "seed \(seed): \(line)")
+        #expect(again.columnOfRow == first.columnOfRow, "seed \(seed)")
+      }
+    }
+    #expect(built > 100)
+  }
+
+  @Test func refusedBasisFallsBackToTheStandardBasis() throws {
+    let session = GLPKSession(verbose: false)
+    var model = GLPKModel()
+    let x = model.addColumn(kind: GLP_CV, type: GLP_LO, lower: 0, upper: 0, objective: 1)
+    let y = model.addColumn(kind: GLP_CV, type: GLP_LO, lower: 0, upper: 0, objective: 2)
+    model.addRow(lower: nil, upper: 1, entries: [(x, 1), (y, 1)])
+    let lp = try GLPKProblem(session: session, model: model)
+    // Two basic variables for one row: glp_warm_up says GLP_EBADB.
+    let code = try lp.setBasis(rowStatus: [0, GLP_BS], columnStatus: [0, GLP_BS, GLP_NL])
+    #expect(code == GLPKReturnCode(rawValue: GLP_EBADB), "\(code)")
+    var parm = glp_smcp()
+    glp_init_smcp(&parm)
+    parm.msg_lev = GLP_MSG_OFF
+    #expect(try lp.simplex(parm) == .ok)
+    #expect(try lp.lpStatus() == GLP_OPT)
+    #expect(try lp.read(mip: false, duals: false).values == [0, 0, 1])
+    // Out-of-range statuses never reach GLPK.
+    #expect(throws: SolverError.self) { _ = try lp.setBasis(rowStatus: [0, 99], columnStatus: [0, GLP_NL, GLP_NL]) }
+  }
+}

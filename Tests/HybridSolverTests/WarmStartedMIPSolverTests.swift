@@ -83,29 +83,9 @@ import Testing
   @Test func componentSplitGivesTheSameOptimum() throws {
     var whole = warm
     whole.splitComponents = false
-    var shape = RandomProblemShape()
-    shape.requireAllProbability = 0
     var split = 0, softSplit = 0
     for seed in UInt64(8001)...8060 {
-      // Odd seeds: roomier blocks (full coverage is required of them below).
-      shape.capacity = seed % 2 == 1 ? 2...4 : 0...3
-      shape.density = seed % 2 == 1 ? 0.9 : 0.7
-      var arcs: [Arc] = [], capacities: [Int] = [], locks: [(row: Int, column: Int)] = [], rules: [SideRule] = []
-      var rows = 0
-      for block in 0..<3 {
-        // Odd seeds: some rules soft (their components are split the same way).
-        let part = RandomSideRules.attach(to: RandomProblems.make(seed: seed * 7 + UInt64(block), shape: shape), seed: seed * 7 + UInt64(block),
-                                          softness: seed % 2 == 1 ? 0.5 : 0)
-        let r0 = rows, c0 = capacities.count
-        arcs += part.allArcs.map { Arc(row: $0.row + r0, column: $0.column + c0, score: $0.score) }
-        locks += part.locks.map { ($0.row + r0, $0.column + c0) }
-        capacities += part.columnCapacities
-        rules += part.sideRules.map { $0.renamed(row: { $0 + r0 }, column: { $0 + c0 })! }
-        rows += part.rowCount
-      }
-      // Odd seeds require full coverage, where soft rules keep the warm path.
-      let problem = try AssignmentProblem(rowCount: rows, columnCapacities: capacities, arcs: arcs, locks: locks,
-                                          coverage: seed % 2 == 1 ? .requireAll : .maximize, sideRules: rules)
+      let problem = try blockProblem(seed: seed)
       let a = try warm.solve(problem, limits: .none)
       let b = try whole.solve(problem, limits: .none)
       let c = try glpk.solve(problem, limits: .none)
@@ -135,6 +115,88 @@ import Testing
     #expect(split.components[0].problem.sideRules.contains(.exclusive(row: 0)))
     #expect(split.components[1].problem.sideRules.contains(.usedColumns(columns: [0, 1], minimum: 0, maximum: 1)))
   }
+
+  /// GLPK's starting basis (native optimum on pure problems, the incumbent's vertex in the MIP)
+  /// changes no status, objective or bound of the warm path; on pure problems with it, the LP
+  /// needs 0 simplex iterations and returns the native plan.
+  @Test func startingBasisChangesNoOutcome() throws {
+    let standard = WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver(startingBasis: false))
+    var whole = warm
+    whole.splitComponents = false
+    var shape = RandomProblemShape()
+    shape.rows = 3...12
+    shape.columns = 2...6
+    var pureZero = 0, pure = 0
+    for seed in UInt64(13_001)...13_200 {
+      let base = RandomProblems.make(seed: seed, shape: shape)
+      let problem = seed % 2 == 0 ? base : RandomSideRules.attach(to: base, seed: seed)
+      let a = try warm.solve(problem, limits: .none)
+      let b = try standard.solve(problem, limits: .none)
+      #expect(a.status == b.status, "seed \(seed): \(a.status) vs \(b.status)")
+      #expect(a.objective == b.objective, "seed \(seed): \(a.objective) vs \(b.objective)")
+      #expect(a.bound == b.bound, "seed \(seed)")
+      #expect((a.duals == nil) == (b.duals == nil), "seed \(seed)")
+      if !a.status.isInfeasible {
+        #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed)")
+      }
+      // One component, so that GLPK's log line reaches the outcome.
+      if problem.sideRules.isEmpty, a.status.isOptimal,
+         let line = try whole.solve(problem, limits: .none).log.first(where: { $0.hasPrefix("pure LP: ") }) {
+        pure += 1
+        if line.hasPrefix("pure LP: 0 simplex iterations") {
+          pureZero += 1
+          let native = try ShortestAugmentingPathSolver().solve(problem, limits: .none)
+          let plan = try whole.solve(problem, limits: .none).columnOfRow
+          #expect(plan == native.columnOfRow, "seed \(seed): 0 iterations from the native optimum, yet another plan")
+        }
+      }
+    }
+    #expect(pure > 50 && pureZero * 10 >= pure * 9, "pure LPs \(pure), at 0 iterations \(pureZero)")
+  }
+
+  /// Components solved by two workers (or five) combine into exactly the plan, status and bound of one worker.
+  @Test func concurrentComponentsGiveTheSameOutcome() throws {
+    var one = warm
+    one.workers = 1
+    var concurrent = 0
+    for seed in UInt64(8001)...8060 {
+      let problem = try blockProblem(seed: seed)
+      let a = try one.solve(problem, limits: .none)
+      for workers in [2, 5] {
+        var many = warm
+        many.workers = workers
+        let b = try many.solve(problem, limits: .none)
+        #expect(a.status == b.status && a.columnOfRow == b.columnOfRow && a.objective == b.objective && a.bound == b.bound,
+                "seed \(seed), \(workers) workers: \(b.status) \(b.objective) against \(a.status) \(a.objective)")
+        if b.log.contains(where: { $0.contains("by \(workers) workers") }) { concurrent += 1 }
+      }
+    }
+    #expect(concurrent > 20, "components ran concurrently on only \(concurrent) instances")
+  }
+}
+
+/// Three random side-rule problems side by side (rows, columns and rules shifted): at least three
+/// independent components for the warm path.
+func blockProblem(seed: UInt64) throws -> AssignmentProblem {
+  var shape = RandomProblemShape()
+  shape.requireAllProbability = 0
+  // Odd seeds: roomier blocks, some rules soft, full coverage required (where soft rules keep the warm path).
+  shape.capacity = seed % 2 == 1 ? 2...4 : 0...3
+  shape.density = seed % 2 == 1 ? 0.9 : 0.7
+  var arcs: [Arc] = [], capacities: [Int] = [], locks: [(row: Int, column: Int)] = [], rules: [SideRule] = []
+  var rows = 0
+  for block in 0..<3 {
+    let part = RandomSideRules.attach(to: RandomProblems.make(seed: seed * 7 + UInt64(block), shape: shape), seed: seed * 7 + UInt64(block),
+                                      softness: seed % 2 == 1 ? 0.5 : 0)
+    let r0 = rows, c0 = capacities.count
+    arcs += part.allArcs.map { Arc(row: $0.row + r0, column: $0.column + c0, score: $0.score) }
+    locks += part.locks.map { ($0.row + r0, $0.column + c0) }
+    capacities += part.columnCapacities
+    rules += part.sideRules.map { $0.renamed(row: { $0 + r0 }, column: { $0 + c0 })! }
+    rows += part.rowCount
+  }
+  return try AssignmentProblem(rowCount: rows, columnCapacities: capacities, arcs: arcs, locks: locks,
+                               coverage: seed % 2 == 1 ? .requireAll : .maximize, sideRules: rules)
 }
 
 /// Soft rules through the warm path: same optimum as brute force and plain GLPK, whether the

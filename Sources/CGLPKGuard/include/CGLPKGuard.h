@@ -63,6 +63,17 @@ int dp_guarded_intopt(dp_session *s, glp_prob *P, const glp_iocp *parm, const do
 /// Returns 0, or DP_FATAL.
 int dp_guarded_read(dp_session *s, glp_prob *P, int kind, double *col_val, double *row_dual);
 
+/// Installs a starting basis: row_stat [1..m] and col_stat [1..n] (GLP_BS, GLP_NL, GLP_NU,
+/// GLP_NF, GLP_NS; 1-based, element 0 unused) through glp_set_row_stat / glp_set_col_stat,
+/// then glp_warm_up (factorises the basis matrix, computes primal and dual values).
+/// Returns 0 when the basis is installed, or glp_warm_up's code (GLP_EBADB, GLP_ESING,
+/// GLP_ECOND), in which case glp_std_basis has restored the standard basis (every
+/// auxiliary variable basic), the basis a freshly loaded problem starts from; or DP_FATAL.
+int dp_guarded_set_basis(dp_session *s, glp_prob *P, const int *row_stat, const int *col_stat);
+
+/// glp_get_it_cnt: simplex iterations on this problem so far; or DP_FATAL.
+int dp_guarded_iteration_count(dp_session *s, glp_prob *P);
+
 /// glp_set_obj_coef without any check: for tests that provoke a fatal error on purpose.
 int dp_guarded_raw_set_obj_coef(dp_session *s, glp_prob *P, int j, double value);
 
