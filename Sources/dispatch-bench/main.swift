@@ -28,7 +28,7 @@ struct Options {
 
   static let usage = """
     usage: dispatch-bench [--shapes a,b] [--reps N] [--peer-reps N] [--glpk auto|all|none]
-                          [--glpk-time-limit S] [--no-peers] [--peers scipy-lsa,scipy-sparse,ortools-mcf]
+                          [--glpk-time-limit S] [--no-peers] [--peers scipy-lsa,scipy-sparse,ortools-mcf,lap-lapjv,lap-lapmod,lap-lapmod-pad]
                           [--python PATH] [--peers-script PATH] [--keep-instances DIR]
            dispatch-bench --orlib [DIR] [--orlib-all] [--orlib-gap-time-limit S]
            dispatch-bench warm-city-dense [SEED]     (glpk-warm with and without GLPK's starting basis)
