@@ -10,7 +10,8 @@ import Testing
   let repair = RuleRepairSolver()
   let glpk = GLPKSolver()
 
-  @Test func repairedPlansAreValidAndBracketTheOptimum() throws {
+  /// `softness`: the share of soft rules (the fallback's bound must hold for scores minus penalties too).
+  @Test(arguments: [0.0, 0.7]) func repairedPlansAreValidAndBracketTheOptimum(softness: Double) throws {
     var shape = RandomProblemShape()
     shape.rows = 2...8
     shape.columns = 1...4
@@ -18,7 +19,7 @@ import Testing
     for seed in UInt64(1)...300 {
       var pureShape = shape
       pureShape.loads = seed % 3 == 0 ? 1...3 : 1...1
-      let problem = RandomSideRules.attach(to: RandomProblems.make(seed: seed, shape: pureShape), seed: seed)
+      let problem = RandomSideRules.attach(to: RandomProblems.make(seed: seed, shape: pureShape), seed: seed, softness: softness)
       let exact = try glpk.solve(problem, limits: .none)
       tried += 1
       let outcome: AssignmentOutcome
