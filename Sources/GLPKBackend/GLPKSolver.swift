@@ -456,6 +456,15 @@ private final class GLPKRun {
       parm.br_tech = GLP_BR_MFV
       notes.append("branching on the most fractional variable (\(model.glpkColumnCount) columns > \(Self.largeModelColumns))")
     }
+    // Knapsack capacity rows (arc loads ≠ 1, the generalized assignment problem): GLPK's mixed-integer
+    // rounding cuts (off by default) tighten them — measured on OR-Library gap8 and gap12, 20 of 20
+    // problems proven in ≤ 8 s each, against 6 of 20 within 30 s without. GLPK 5.0's cover cuts are
+    // left off: on some tiny models they call glp_add_cols with 0 columns, a fatal error (caught by
+    // the guard; seen in RuleRepairTests). Small models only (≤ largeModelColumns): the cuts were
+    // not measured on city-sized GAPs, whose time limit the MFV branching above already guards.
+    if !problem.arcLoads.isEmpty && model.glpkColumnCount <= Self.largeModelColumns {
+      parm.mir_cuts = GLP_ON
+    }
     var startValues: [Double]? = nil
     if let start {
       var values = [Double](repeating: 0, count: model.glpkColumnCount + 1)
