@@ -39,23 +39,21 @@ public enum SolutionChecker {
 
   /// The penalty of the soft rules `columnOfRow` breaks: Σ weight × violations.
   public static func penalty(of columnOfRow: [Int32], in problem: AssignmentProblem) -> Int64 {
-    guard problem.sideRules.contains(where: { $0.softWeight != nil }), columnOfRow.count == problem.rowCount else { return 0 }
-    let (rowsOfColumn, load) = occupancy(columnOfRow, in: problem)
-    let exclusive = SideRule.exclusiveRows(in: problem.sideRules)
-    var total: Int64 = 0
-    for rule in problem.sideRules {
-      guard case .soft(let inner, let weight) = rule else { continue }
-      total += weight * Int64(breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive)?.count ?? 0)
-    }
-    return total
+    guard problem.hasSoftRules else { return 0 }
+    return zip(problem.sideRules, violationCounts(of: columnOfRow, in: problem))
+      .reduce(0) { $0 + ($1.0.softWeight ?? 0) * Int64($1.1) }
   }
 
-  /// How many times `columnOfRow` breaks `rule` (hard or soft; see `SideRule.soft` for what counts).
-  public static func violationCount(of rule: SideRule, in columnOfRow: [Int32], problem: AssignmentProblem) -> Int {
-    guard columnOfRow.count == problem.rowCount else { return 0 }
+  /// How many times `columnOfRow` breaks each of the problem's side rules, hard or soft, in
+  /// `sideRules` order (see `SideRule.soft` for what counts); all 0 for a plan of the wrong length.
+  /// - Complexity: O(*r* log *d* + *s*), one pass over the plan for all the rules.
+  public static func violationCounts(of columnOfRow: [Int32], in problem: AssignmentProblem) -> [Int] {
+    guard columnOfRow.count == problem.rowCount else { return problem.sideRules.map { _ in 0 } }
     let (rowsOfColumn, load) = occupancy(columnOfRow, in: problem)
-    return breach(of: rule.constraint, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load,
-                  exclusive: SideRule.exclusiveRows(in: problem.sideRules))?.count ?? 0
+    let exclusive = SideRule.exclusiveRows(in: problem.sideRules)
+    return problem.sideRules.map {
+      breach(of: $0.constraint, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive)?.count ?? 0
+    }
   }
 
   /// Rows and load of each column, over the plan's allowed arcs.
@@ -101,14 +99,10 @@ public enum SolutionChecker {
     }
     let exclusive = SideRule.exclusiveRows(in: problem.sideRules)
     for rule in problem.sideRules {
-      switch rule {
-      case .soft(let inner, let weight):
-        if weight < 0 { found.append(.sideRuleBroken(rule, detail: "negative weight")) }
-        if case .soft = inner { found.append(.sideRuleBroken(rule, detail: "a soft rule inside a soft rule")) }
-      default:
-        if let breach = breach(of: rule, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive) {
-          found.append(.sideRuleBroken(rule, detail: breach.detail))
-        }
+      // A soft rule is never broken: it costs (`penalty`). AssignmentProblem refuses bad weights.
+      guard rule.softWeight == nil else { continue }
+      if let breach = breach(of: rule, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive) {
+        found.append(.sideRuleBroken(rule, detail: breach.detail))
       }
     }
     if let claimed {

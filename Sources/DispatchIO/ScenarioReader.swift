@@ -624,7 +624,7 @@ struct FolderReading {
       ("unit_quota_weight", rules.unitQuotaWeight, rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil,
        "unit_min_instructors / unit_max_instructors"),
       ("dual_role_weight", rules.dualRoleWeight, !rules.allowDualRole, "allow_dual_role = no"),
-      ("reach_weight", settings.reachWeight, settings.reach != .any || settings.maximumDistanceKilometres != nil, "reach or max_distance_km"),
+      ("reach_weight", settings.reachWeight, settings.reachIsLimited, "reach or max_distance_km"),
     ]
     for entry in weights where entry.weight != nil && !entry.ruleOn {
       at(entry.key, .settingWithoutEffect(key: entry.key, detail: "the rule is off (set \(entry.rule)) / 对应规则未启用"))

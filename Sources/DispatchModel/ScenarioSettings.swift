@@ -97,4 +97,7 @@ public struct ScenarioSettings: Sendable, Hashable {
   public var reachWeight: Int? = nil
 
   public init() {}
+
+  /// Whether reach limits the pairs at all (a reach rule other than `any`, or a distance limit).
+  public var reachIsLimited: Bool { reach != .any || maximumDistanceKilometres != nil }
 }

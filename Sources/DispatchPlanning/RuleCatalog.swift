@@ -58,12 +58,15 @@ public enum RuleCatalog {
     if rules.mix { out.append(("mix", "建与未建搭配 mix of organizations")) }
     if rules.capacityInDays { out.append(("capacity_in_days", "按天数计算 workload in days")) }
     if !rules.allowDualRole { out.append(("allow_dual_role", "不允许一人兼任 two people for two roles")) }
-    if settings.reach != .any || settings.maximumDistanceKilometres != nil {
-      out.append(("reach", "选派范围 reach \(settings.reach.rawValue)" + (settings.maximumDistanceKilometres.map { ", ≤ \($0) km" } ?? "")))
-    }
+    if settings.reachIsLimited { out.append(("reach", "选派范围 reach \(reachSetting(settings))")) }
     if rules.minimumLoad > 0 { out.append(("minimum_load", "派得进 minimum load \(rules.minimumLoad)")) }
     if rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil { out.append(("unit_quotas", "单位名额 unit quotas")) }
     return out
+  }
+
+  /// The reach setting as written: the rule, and the distance limit when there is one.
+  static func reachSetting(_ settings: ScenarioSettings) -> String {
+    settings.reach.rawValue + (settings.maximumDistanceKilometres.map { ", ≤ \($0) km" } ?? "")
   }
 
   /// Makes `status` soft with `weight` (when given): its violations in the plan and their cost.
@@ -95,10 +98,10 @@ public enum RuleCatalog {
     let arcsBroken = violations.contains { if case .notAnArc = $0 { true } else { false } }
     let onOff = { (on: Bool) in on ? "on" : "off" }
     var out: [RuleStatus] = []
-    /// Violations of the problem's soft rules of one kind (SolutionChecker's count).
+    /// Violations of the problem's soft rules of one kind (SolutionChecker's counts, one pass for all).
+    let counts = problem.hasSoftRules ? SolutionChecker.violationCounts(of: columnOfRow, in: problem) : []
     func softViolations(_ kind: (SideRule) -> Bool) -> Int {
-      problem.sideRules.filter { $0.softWeight != nil && kind($0.constraint) }
-        .reduce(0) { $0 + SolutionChecker.violationCount(of: $1, in: columnOfRow, problem: problem) }
+      zip(problem.sideRules, counts).reduce(0) { $0 + ($1.0.softWeight != nil && kind($1.0.constraint) ? $1.1 : 0) }
     }
 
     // Key projects: each covered key project's instructor covers nothing else.
@@ -149,13 +152,11 @@ public enum RuleCatalog {
     // Reach: eligibility is an arc; remote places reported apart.
     let regions = ScenarioIndex(scenario).regions
     let remoteRows = model.slots.indices.filter { regions[organization($0).region]?.remote == true }
-    let reachInForce = settings.reach != .any || settings.maximumDistanceKilometres != nil
     let outOfReach = columnOfRow.indices.filter {
       columnOfRow[$0] >= 0 && !model.scorer.isWithinReach(organization: model.slots[$0].organization, instructor: Int(columnOfRow[$0]))
     }.count
-    let reachSetting = settings.reach.rawValue + (settings.maximumDistanceKilometres.map { ", ≤ \($0) km" } ?? "")
     out.append(soft(RuleStatus(
-      key: "reach", name: "选派范围 reach (remote places apart)", inForce: reachInForce, setting: reachSetting,
+      key: "reach", name: "选派范围 reach (remote places apart)", inForce: settings.reachIsLimited, setting: reachSetting(settings),
       satisfied: !arcsBroken,
       figures: ["remote_slots": remoteRows.count, "remote_slots_covered": remoteRows.filter { columnOfRow[$0] >= 0 }.count,
                 "slots_without_eligible_instructor": model.slots.indices.filter { problem.arcs(ofRow: $0).isEmpty }.count,

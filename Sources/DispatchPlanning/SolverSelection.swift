@@ -61,15 +61,16 @@ public struct SolverSelection: Sendable {
     }
   }
 
-  /// Solves `problem`; throws the last back end's error when every one failed.
+  /// Solves `problem`. When every back end fails it throws the failure (one back end) or one
+  /// error naming each back end's failure in turn.
   public func solve(_ problem: AssignmentProblem, choice: SolverChoice, limits: SolveLimits) throws(SolverError) -> SolveRecord {
     let (solvers, reason) = plan(for: problem, choice: choice)
     var notes = [reason]
-    var lastError: SolverError?
+    var failures: [SolverError] = []
     let start = Date()
     for solver in solvers {
       guard solver.capabilities.accepts(problem) else {
-        lastError = .unsupported(solver: solver.name, reason: "the problem has loads or side rules")
+        failures.append(.unsupported(solver: solver.name, reason: "the problem has loads or side rules"))
         notes.append("\(solver.name) skipped: it does not support this problem")
         continue
       }
@@ -77,23 +78,20 @@ public struct SolverSelection: Sendable {
         let outcome = try solver.solve(problem, limits: limits)
         let solved = Date()
         let violations = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
-        if lastError != nil { notes.append("fell back to \(solver.name)") }
+        if !failures.isEmpty { notes.append("fell back to \(solver.name)") }
         return SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: solved.timeIntervalSince(start),
                            checkSeconds: Date().timeIntervalSince(solved), violations: violations)
       } catch {
         notes.append("\(solver.name) failed: \(error)")
-        lastError = error
+        failures.append(error)
       }
     }
     // Every back end failed: say what each one said, not only the last (the first is usually the telling one).
-    let failures = notes.dropFirst().filter { $0.contains(" failed: ") }
-    guard failures.count > 1, let lastError else {
-      throw lastError ?? .unsupported(solver: "auto", reason: notes.joined(separator: "; "))
-    }
-    var hint = ""
-    if failures.contains(where: { $0.contains("found no feasible plan within") }) { hint = " — a longer --time-limit may find one" }
-    if case .timeLimitWithoutSolution = lastError { hint = " — a longer --time-limit may find one" }
-    throw .unsupported(solver: solvers.map(\.name).joined(separator: " → "), reason: failures.joined(separator: "; ") + hint)
+    guard let last = failures.last else { throw .unsupported(solver: "auto", reason: notes.joined(separator: "; ")) }
+    guard failures.count > 1 else { throw last }
+    let timeRanOut = failures.contains { if case .timeLimitWithoutSolution = $0 { true } else { false } }
+    throw .unsupported(solver: solvers.map(\.name).joined(separator: " → "),
+                       reason: failures.map(\.description).joined(separator: "; ") + (timeRanOut ? " — a longer --time-limit may find one" : ""))
   }
 }
 

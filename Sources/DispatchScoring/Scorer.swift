@@ -141,7 +141,7 @@ public struct Scorer: Sendable {
     adjacent = adjacency
     reachPenalty = scenario.settings.reachWeight
     let settings = scenario.settings
-    if settings.reach == .any && settings.maximumDistanceKilometres == nil {
+    if !settings.reachIsLimited {
       reaches = []
     } else {
       let n = regionIDs.count

@@ -140,10 +140,7 @@ enum GLPKModelBuilder {
     func bad(_ what: String) -> SolverError { .unsupported(solver: GLPKSolver.solverName, reason: what) }
     let rows = 0..<problem.rowCount, columns = 0..<problem.columnCount
     for rule in problem.sideRules {
-      if case .soft(let inner, let weight) = rule {
-        if case .soft = inner { throw bad("side rule \(rule) is soft twice") }
-        if weight < 0 || weight > maximumScoreMagnitude { throw bad("side rule \(rule) has weight \(weight) out of range") }
-      }
+      // Weights and nesting of soft rules are AssignmentProblem's invariants (its init refuses bad ones).
       switch rule.constraint {
       case .soft: break
       case .exclusive(let r): if !rows.contains(r) { throw bad("side rule \(rule) names row \(r), out of range") }
@@ -247,7 +244,7 @@ enum GLPKModelBuilder {
         return v
       }
       switch rule.constraint {
-      case .soft: continue // validate() rejects a soft rule inside a soft rule
+      case .soft: continue // never: AssignmentProblem refuses a soft rule inside a soft rule
       case .exclusive(let row):
         guard cost != nil || exclusiveDone.insert(row).inserted else { continue }
         var v: Int32? = nil

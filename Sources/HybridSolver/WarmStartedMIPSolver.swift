@@ -109,17 +109,6 @@ public struct WarmStartedMIPSolver: AssignmentSolver {
   public var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: true, sideRules: true) }
 
   public func solve(_ problem: AssignmentProblem, limits: SolveLimits) throws(SolverError) -> AssignmentOutcome {
-    var problem = problem
-    if problem.hasSoftRules && problem.coverage == .maximize && problem.arcLoads.isEmpty {
-      // See SOFT RULES above: the relaxation's plan must be feasible and cover every row.
-      let relaxed = try? pure.solve(problem.withoutSideRules(), limits: .none)
-      guard let plan = relaxed?.columnOfRow, !plan.contains(-1), SolutionChecker.violations(plan, in: problem).isEmpty else {
-        var outcome = try mip.solve(problem, limits: limits)
-        outcome.log.insert("warm start skipped: soft rules, and the relaxation's plan does not cover every row within the hard rules; plain \(mip.name)", at: 0)
-        return outcome
-      }
-      problem = problem.requiringFullCoverage()
-    }
     let run = WarmRun(solver: self, problem: problem, limits: limits)
     var outcome = try run.run()
     outcome.log = run.notes + outcome.log
@@ -206,7 +195,8 @@ struct RelaxationCertificate {
 
 private final class WarmRun {
   let solver: WarmStartedMIPSolver
-  let problem: AssignmentProblem
+  /// The problem solved: the given one, or its `.requireAll` version (SOFT RULES in the header).
+  var problem: AssignmentProblem
   let limits: SolveLimits
   let start = ContinuousClock.now
   /// The Lagrangian bound (weighted), when it is below U.
@@ -265,6 +255,13 @@ private final class WarmRun {
       o.duals = nil
       return o
     }
+    if problem.hasSoftRules && problem.coverage == .maximize {
+      // See SOFT RULES above: the relaxation's plan must keep the hard rules and cover every row.
+      guard !native.columnOfRow.contains(-1), SolutionChecker.violations(native.columnOfRow, in: problem).isEmpty else {
+        return try plain("soft rules, and the relaxation's plan does not cover every row within the hard rules")
+      }
+      problem = problem.requiringFullCoverage()
+    }
     guard native.status.isOptimal, let duals = native.duals,
           let cert = RelaxationCertificate(problem: problem, plan: native.columnOfRow, duals: duals)
     else { return try plain("the pure relaxation's duals did not certify its optimum") }
@@ -293,29 +290,23 @@ private final class WarmRun {
       return o
     }
     if let given = limits.incumbent { offer(given, "given") }
-    if RuleKeepingImprover.supports(problem) {
-      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+    // The local search keeps exclusive and mix rules. It searches the problem with its soft rules
+    // made hard (a plan that pays no penalty) and without its hard minimum loads, which
+    // `MinimumLoadRepair` then restores; the Lagrangian bound below uses the same relaxation.
+    let isMinimumLoad = { (rule: SideRule) -> Bool in if case .minimumLoad = rule { true } else { false } }
+    let hasMinimumLoad = problem.sideRules.contains(where: isMinimumLoad)
+    let withoutMinimumLoads = hasMinimumLoad ? problem.keeping(problem.sideRules.filter { !isMinimumLoad($0) }) : problem
+    let searched = withoutMinimumLoads.hardened()
+    let searchBudget = min(10, (limits.timeLimit ?? 40) / 4)
+    let searchNote = (problem.hasSoftRules ? ", soft rules kept" : "") + (hasMinimumLoad ? ", minimum load repaired" : "")
+    func keptPlan(from start: [Int32]) -> [Int32]? {
+      guard let plan = RuleKeepingImprover(problem: searched, timeBudget: searchBudget).improve(from: start) else { return nil }
+      return hasMinimumLoad ? MinimumLoadRepair.repair(plan, in: problem) : plan
+    }
+    if RuleKeepingImprover.supports(searched) {
       let start = Date()
-      if let kept = RuleKeepingImprover(problem: problem, timeBudget: budget).improve(from: native.columnOfRow) {
-        offer(kept, "rule-keeping local search, \(fmt(Date().timeIntervalSince(start))) s")
-      }
-    } else if problem.hasSoftRules, RuleKeepingImprover.supports(problem.hardened()) {
-      // A plan that keeps the soft rules outright pays no penalty: often far better than the
-      // relaxation's plan, whose violations all cost.
-      let budget = min(10, (limits.timeLimit ?? 40) / 4)
-      let start = Date()
-      if let kept = RuleKeepingImprover(problem: problem.hardened(), timeBudget: budget).improve(from: native.columnOfRow) {
-        offer(kept, "rule-keeping local search with the soft rules kept, \(fmt(Date().timeIntervalSince(start))) s")
-      }
-    } else if problem.sideRules.allSatisfy({ switch $0 { case .exclusive, .mix, .minimumLoad: true; default: false } }),
-              problem.sideRules.contains(where: { if case .minimumLoad = $0 { true } else { false } }) {
-      // Exclusive and mix kept by the local search, then the under-loaded instructors' rows moved.
-      let budget = min(10, (limits.timeLimit ?? 40) / 4)
-      let start = Date()
-      let withoutMinimum = problem.keeping(problem.sideRules.filter { if case .minimumLoad = $0 { false } else { true } })
-      if let kept = RuleKeepingImprover(problem: withoutMinimum, timeBudget: budget).improve(from: native.columnOfRow),
-         let repaired = MinimumLoadRepair.repair(kept, in: problem) {
-        offer(repaired, "rule-keeping local search, then minimum load repaired, \(fmt(Date().timeIntervalSince(start))) s")
+      if let kept = keptPlan(from: native.columnOfRow) {
+        offer(kept, "rule-keeping local search\(searchNote), \(fmt(Date().timeIntervalSince(start))) s")
       }
     } else if let repaired = repairExclusive(native.columnOfRow) {
       offer(repaired, "exclusive rows repaired natively")
@@ -325,26 +316,19 @@ private final class WarmRun {
       return try finish(incumbent!, status: .optimal, boundW: cert.upper, cert: cert)
     }
     // The Lagrangian bound of the problem without its hard minimum loads (a relaxation, so its
-    // bound and per-arc bounds hold for the problem itself); its proposal is repaired back.
-    let isMinimumLoad = { (rule: SideRule) -> Bool in if case .minimumLoad = rule { true } else { false } }
-    let hasMinimumLoad = problem.sideRules.contains(where: isMinimumLoad)
-    let lagrangian = hasMinimumLoad ? problem.keeping(problem.sideRules.filter { !isMinimumLoad($0) }) : problem
-    if let first = lower, MixLagrangianBound.supports(lagrangian) {
+    // bound and per-arc bounds hold for the problem itself); its proposal is searched and repaired.
+    if let first = lower, MixLagrangianBound.supports(withoutMinimumLoads) {
       let began = Date()
       let seconds = min(10, (limits.timeLimit ?? 40) / 5)
       let target = cert.lexicographic(first)
       if target.covered == problem.rowCount,
-         let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(lagrangian, plan: native.columnOfRow, duals: duals, target: target.score,
+         let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(withoutMinimumLoads, plan: native.columnOfRow, duals: duals, target: target.score,
                                                                     deadline: began.addingTimeInterval(seconds)) {
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
         notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? ", minimum loads dropped" : "")) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
         lagrangeArcBound = arcBound
-        let budget = min(10, (limits.timeLimit ?? 40) / 4)
-        if var kept = RuleKeepingImprover(problem: lagrangian.hardened(), timeBudget: budget).improve(from: proposal) {
-          if hasMinimumLoad, let repaired = MinimumLoadRepair.repair(kept, in: problem) { kept = repaired }
-          offer(kept, "rule-keeping local search from the Lagrangian choices\(hasMinimumLoad ? ", minimum load repaired" : "")")
-        }
+        if let kept = keptPlan(from: proposal) { offer(kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
         if w <= lower! {
           notes.append("the incumbent meets the Lagrangian bound: optimal")
           return try finish(incumbent!, status: .optimal, boundW: lower!, cert: cert)

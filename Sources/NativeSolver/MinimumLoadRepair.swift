@@ -48,9 +48,10 @@ public enum MinimumLoadRepair {
       !hasMix || rows.count < 2 || (rows.contains(where: groupA.contains) && rows.contains(where: groupB.contains))
     }
     var arcsAt = [[Int]](repeating: [], count: problem.columnCount)  // arcs into each column
-    for row in 0..<problem.rowCount { for arc in problem.arcs(ofRow: row) { arcsAt[Int(problem.arcColumns[arc])].append(arc) } }
     var rowOfArc = [Int](repeating: 0, count: problem.arcCount)
-    for row in 0..<problem.rowCount { for arc in problem.arcs(ofRow: row) { rowOfArc[arc] = row } }
+    for row in 0..<problem.rowCount {
+      for arc in problem.arcs(ofRow: row) { arcsAt[Int(problem.arcColumns[arc])].append(arc); rowOfArc[arc] = row }
+    }
     /// Pulls the cheapest row another column can spare into `c`; false when none can come.
     func pull(into c: Int) -> Bool {
       var best: (row: Int, from: Int, arc: Int, loss: Int64)? = nil

@@ -68,16 +68,13 @@ public enum MixLagrangianBound {
     var exclusive = [Bool](repeating: false, count: n)
     var penalty: Int64? = nil  // thousandths; nil when the mix rule is hard
     let scale: Int64 = 1000
-    for rule in problem.sideRules {
-      switch rule {
+    for rule in problem.sideRules {  // `supports`: hard exclusive rows and one mix, hard or soft
+      switch rule.constraint {
       case .exclusive(let r): exclusive[r] = true
       case .mix(let a, let b):
         for r in a { kind[r] = 1 }
         for r in b { kind[r] = 2 }
-      case .soft(.mix(let a, let b), let w):
-        for r in a { kind[r] = 1 }
-        for r in b { kind[r] = 2 }
-        penalty = w * scale
+        penalty = rule.softWeight.map { $0 * scale }
       default: break
       }
     }

@@ -95,7 +95,7 @@ import Testing
     func check(_ problem: AssignmentProblem, _ plan: [Int32], violations: Int, sourceLocation: SourceLocation = #_sourceLocation) {
       let covered = plan.filter { $0 >= 0 }.count
       #expect(SolutionChecker.violations(plan, in: problem).isEmpty, sourceLocation: sourceLocation)
-      #expect(SolutionChecker.violationCount(of: problem.sideRules[0], in: plan, problem: problem) == violations, sourceLocation: sourceLocation)
+      #expect(SolutionChecker.violationCounts(of: plan, in: problem) == [violations], sourceLocation: sourceLocation)
       #expect(SolutionChecker.penalty(of: plan, in: problem) == Int64(7 * violations), sourceLocation: sourceLocation)
       #expect(SolutionChecker.objective(of: plan, in: problem) == ObjectiveValue(covered: covered, score: Int64(10 * covered - 7 * violations)),
               sourceLocation: sourceLocation)

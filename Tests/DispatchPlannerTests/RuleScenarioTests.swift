@@ -180,7 +180,25 @@ struct TimedOutSolver: AssignmentSolver {
   }
 }
 
+struct FailingRepair: AssignmentSolver {
+  var name: String { "native-repair" }
+  var capabilities: SolverCapabilities { SolverCapabilities(generalLoads: true, sideRules: true) }
+  func solve(_ problem: AssignmentProblem, limits: SolveLimits) throws(SolverError) -> AssignmentOutcome {
+    throw .unsupported(solver: name, reason: "the repaired plan still breaks the problem")
+  }
+}
+
 @Suite struct FallbackTests {
+  @Test func whenEveryBackEndFailsTheErrorNamesEachFailure() throws {
+    let selection = SolverSelection(native: Planner.standardSolvers.native, glpk: TimedOutSolver(), repair: FailingRepair())
+    let problem = try ProblemBuilder(scoresOnly: true).build(ruledScenario { $0.rules.keyProjectExclusive = true }).problem
+    let error = try #require(throws: SolverError.self) { try selection.solve(problem, choice: .auto, limits: .none) }
+    let text = error.description
+    #expect(text.contains("glpk found no feasible plan within 1.0 s"), "\(text)")
+    #expect(text.contains("the repaired plan still breaks the problem"), "\(text)")
+    #expect(text.hasSuffix("a longer --time-limit may find one"), "\(text)")
+  }
+
   @Test func whenGLPKGivesNoPlanAutoFallsBackToTheRepairAndSaysItIsNotOptimal() throws {
     let standard = Planner.standardSolvers
     let planner = Planner(solvers: SolverSelection(native: standard.native, glpk: TimedOutSolver(), repair: standard.repair))
