@@ -10,15 +10,27 @@ enum CSVTableParsing {
     let rows: [CSVRecord]
     /// A required column is absent (already reported).
     let missesRequiredColumn: Bool
+    /// Headers no spec names, with their positions, in column order.
+    let extraColumns: [(index: Int, header: String)]
+  }
+
+  /// What to do with a header that names no column of the file.
+  enum UnknownColumns {
+    /// Warn (with a did-you-mean) and ignore the column: tables whose rows have nowhere to keep it.
+    case warn
+    /// Keep the column with its rows (instructors, organizations): one note lists them; a header
+    /// close to a known column is still a warning, as it is likely a typo.
+    case keep
+    /// Say nothing (a previous plan's columns beyond the ones read back).
+    case ignore
   }
 
   /// - Parameters:
   ///   - emptyIsError: report a file without a header line (else it is simply absent).
-  ///   - warnUnknownColumns: warn about headers no spec names (scenario files; a previous
-  ///     plan's extra columns are expected).
+  ///   - unknownColumns: what to report about headers no spec names.
   /// - Returns: nil when the file cannot be used at all (the reason is in `issues`).
   static func parse(
-    _ bytes: [UInt8], fileName: String, columns specs: [ColumnSpec], emptyIsError: Bool, warnUnknownColumns: Bool,
+    _ bytes: [UInt8], fileName: String, columns specs: [ColumnSpec], emptyIsError: Bool, unknownColumns: UnknownColumns,
     issues: inout [InputIssue]
   ) -> Parsed? {
     let text: String
@@ -30,7 +42,23 @@ enum CSVTableParsing {
     }
     let parsed = CSVParser.parse(text)
     if let line = parsed.unterminatedQuoteLine { issues.append(InputIssue(file: fileName, line: line, problem: .unterminatedQuote)) }
-    let records = parsed.records.filter { !$0.isBlank }
+    // A CSV saved from a workbook keeps its title rows, so they are skipped here too.
+    return matchHeader(parsed.records, fileName: fileName, columns: specs, emptyIsError: emptyIsError,
+                       unknownColumns: unknownColumns, headerMayFollowTitles: true, issues: &issues)
+  }
+
+  /// Records (of a CSV file or a worksheet) → header matched against `specs`, rows, located problems.
+  /// The header is the first non-blank record, or, when `headerMayFollowTitles`, the first record
+  /// that names every required column (a workbook's merged title rows above it are skipped).
+  static func matchHeader(
+    _ allRecords: [CSVRecord], fileName: String, columns specs: [ColumnSpec], emptyIsError: Bool,
+    unknownColumns: UnknownColumns, headerMayFollowTitles: Bool = false, issues: inout [InputIssue]
+  ) -> Parsed? {
+    var records = allRecords.filter { !$0.isBlank }
+    // Title rows are few; looking further would cost a scan of every row of a headerless table.
+    if headerMayFollowTitles, let headerIndex = records.prefix(maxTitleRows + 1).firstIndex(where: { namesRequiredColumns($0, specs) }) {
+      records.removeFirst(headerIndex)
+    }
     guard let headerRecord = records.first else {
       if emptyIsError { issues.append(InputIssue(file: fileName, problem: .emptyFile)) }
       return nil
@@ -39,13 +67,15 @@ enum CSVTableParsing {
     let headers = headerRecord.fields.map { ValueParser.trim($0) }
     var columns: [String: (index: Int, header: String)] = [:]
     let allNames = specs.flatMap(\.names)
+    var extraColumns: [(index: Int, header: String)] = []
     for (index, header) in headers.enumerated() where !header.isEmpty {
-      let token = ValueParser.normalizedToken(header)
-      guard let column = specs.first(where: { $0.names.contains { ValueParser.normalizedToken($0) == token } }) else {
-        if warnUnknownColumns {
+      guard let column = column(named: header, in: specs) else {
+        let suggestion = unknownColumns == .ignore ? nil : ValueParser.nearest(to: header, among: allNames)
+        if unknownColumns == .warn || suggestion != nil {
           issues.append(InputIssue(file: fileName, line: headerRecord.line, column: header,
-                                   problem: .unknownColumn(suggestion: ValueParser.nearest(to: header, among: allNames))))
+                                   problem: unknownColumns == .keep ? .unknownColumnKept(suggestion: suggestion) : .unknownColumn(suggestion: suggestion)))
         }
+        extraColumns.append((index, header))
         continue
       }
       if let first = columns[column.key] {
@@ -61,11 +91,29 @@ enum CSVTableParsing {
       missing = true
     }
 
+    if unknownColumns == .keep, !extraColumns.isEmpty {
+      issues.append(InputIssue(file: fileName, line: headerRecord.line, problem: .extraColumnsKept(headers: extraColumns.map(\.header))))
+    }
+
     let rows = Array(records.dropFirst())
     for row in rows where row.fields.count > headers.count {
       let extra = row.fields[headers.count...].filter { !ValueParser.trim($0).isEmpty }.count
       if extra > 0 { issues.append(InputIssue(file: fileName, line: row.line, problem: .extraCells(count: extra))) }
     }
-    return Parsed(headerLine: headerRecord.line, columns: columns, rows: rows, missesRequiredColumn: missing)
+    return Parsed(headerLine: headerRecord.line, columns: columns, rows: rows, missesRequiredColumn: missing, extraColumns: extraColumns)
+  }
+
+  /// The most rows above a header that are taken for titles.
+  static let maxTitleRows = 20
+
+  static func column(named header: String, in specs: [ColumnSpec]) -> ColumnSpec? {
+    let token = ValueParser.normalizedToken(header)
+    return specs.first { $0.names.contains { ValueParser.normalizedToken($0) == token } }
+  }
+
+  /// Whether a record names every required column of `specs` (a header row).
+  static func namesRequiredColumns(_ record: CSVRecord, _ specs: [ColumnSpec]) -> Bool {
+    let named = Set(record.fields.compactMap { column(named: ValueParser.trim($0), in: specs)?.key })
+    return specs.allSatisfy { !$0.required || named.contains($0.key) }
   }
 }

@@ -42,6 +42,10 @@ extension InputProblem {
       return "column \(column.displayName) is given twice / 列重复 (also \"\(first)\")"
     case .unknownColumn(let suggestion):
       return "unknown column, ignored / 未知列，已忽略" + didYouMean(suggestion)
+    case .unknownColumnKept(let suggestion):
+      return "unknown column, kept as a ledger column / 未知列，作为台账附加列保留" + didYouMean(suggestion)
+    case .extraColumnsKept(let headers):
+      return "ledger columns kept and carried into the plan / 附加列已保留并带入方案: \(headers.joined(separator: ", "))"
     case .extraCells(let count):
       return "\(count) cell(s) beyond the last column, ignored / 超出表头的 \(count) 个单元格已忽略"
     case .missingValue(let column):

@@ -33,6 +33,11 @@ public enum InputProblem: Sendable, Hashable {
   case duplicateColumn(ColumnSpec, firstHeader: String)
   /// A header that names no column of this file (warning; the column is ignored).
   case unknownColumn(suggestion: String?)
+  /// A header close to a known column's name, in a file whose unknown columns are kept (warning).
+  case unknownColumnKept(suggestion: String?)
+  /// Instructors' and organizations' columns the format does not know, kept and carried into
+  /// the plan (a note).
+  case extraColumnsKept(headers: [String])
   /// Non-empty cells beyond the last header (warning; ignored).
   case extraCells(count: Int)
 
@@ -88,7 +93,8 @@ public enum InputProblem: Sendable, Hashable {
 
   public var severity: InputIssue.Severity {
     switch self {
-    case .unknownFile, .unknownColumn, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
+    case .unknownFile, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
+    case .extraColumnsKept: .note
     default: .error
     }
   }
@@ -98,6 +104,8 @@ public enum InputProblem: Sendable, Hashable {
 public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
   public enum Severity: String, Sendable, Hashable {
     case error, warning
+    /// Worth knowing, nothing wrong (extra ledger columns kept).
+    case note
   }
 
   /// The file name as found in the folder (or as expected, when it is missing;
@@ -120,13 +128,18 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
   /// The user-facing text (English / Chinese).
   public var message: String { problem.message }
 
-  /// `file:line:column: message`, with `warning: ` before the message of a warning
-  /// and the parts that are unknown left out.
+  /// `file:line:column: message`, with `warning: ` / `note: ` before the message of a warning
+  /// or note and the parts that are unknown left out.
   public var description: String {
     var location = file
     if let line { location += ":\(line)" }
     if let column { location += ":\(column)" }
-    return location + ": " + (severity == .warning ? "warning: " : "") + message
+    let prefix = switch severity {
+    case .error: ""
+    case .warning: "warning: "
+    case .note: "note: "
+    }
+    return location + ": " + prefix + message
   }
 }
 

@@ -26,7 +26,7 @@ struct LocatedTable {
       return nil
     }
     guard let parsed = CSVTableParsing.parse(
-      [UInt8](data), fileName: fileName, columns: specs, emptyIsError: true, warnUnknownColumns: false, issues: &issues),
+      [UInt8](data), fileName: fileName, columns: specs, emptyIsError: true, unknownColumns: .ignore, issues: &issues),
       !parsed.missesRequiredColumn
     else { return nil }
     return LocatedTable(fileName: fileName, columns: parsed.columns.mapValues(\.index), headers: parsed.columns.mapValues(\.header), rows: parsed.rows)

@@ -106,6 +106,10 @@ public enum ScenarioFormat {
     ColumnSpec("value", "值", ["取值"], required: true),
   ])
 
+  /// Whether a file's unknown columns are kept with their rows (`LedgerField`) and carried into
+  /// the plan: the instructors' and organizations' (联系电话, 地址, 负责人 …); other files' are ignored.
+  public static func keepsExtraColumns(_ file: FileSpec) -> Bool { file == instructors || file == organizations }
+
   /// All files, in file-name order (the order of `inputSHA256`).
   public static let files: [FileSpec] = [instructors, organizations, overrides, regions, scores, settings, units, wishes]
 

@@ -37,8 +37,17 @@ struct Table {
   let columns: [String: (index: Int, header: String)]
   /// Non-blank data rows.
   let rows: [CSVRecord]
+  /// Columns the format does not know, kept for instructors and organizations.
+  let extraColumns: [(index: Int, header: String)]
 
   func has(_ key: String) -> Bool { columns[key] != nil }
+
+  /// The row's cells under the columns the format does not know, in column order.
+  func extraFields(_ row: CSVRecord) -> [LedgerField] {
+    extraColumns.map { column in
+      LedgerField(header: column.header, value: column.index < row.fields.count ? ValueParser.cellValue(row.fields[column.index]) : "")
+    }
+  }
 
   /// The cell's value (trimmed, formula guard removed); "" when the column or cell is absent.
   func value(_ key: String, in row: CSVRecord) -> String {
@@ -185,10 +194,12 @@ struct FolderReading {
     fileBytes[spec.name] = bytes
 
     guard let parsed = CSVTableParsing.parse(
-      bytes, fileName: fileName, columns: spec.columns, emptyIsError: spec.required, warnUnknownColumns: true, issues: &issues)
+      bytes, fileName: fileName, columns: spec.columns, emptyIsError: spec.required,
+      unknownColumns: ScenarioFormat.keepsExtraColumns(spec) ? .keep : .warn, issues: &issues)
     else { return nil }
     if spec.required && parsed.rows.isEmpty { report(.noDataRows, file: fileName, line: parsed.headerLine) }
-    return Table(spec: spec, fileName: fileName, headerLine: parsed.headerLine, columns: parsed.columns, rows: parsed.rows)
+    return Table(spec: spec, fileName: fileName, headerLine: parsed.headerLine, columns: parsed.columns, rows: parsed.rows,
+                 extraColumns: parsed.extraColumns)
   }
 
   // MARK: - Cells
@@ -365,7 +376,7 @@ struct FolderReading {
       instructors.append(Instructor(
         id: InstructorID(id), name: name, unit: UnitID(unit), region: RegionID(region), capacity: capacity,
         skills: list(table, row, "skills"), station: optionalText(table, row, "station"), roles: roles,
-        daysPerMonth: days, kind: kind))
+        daysPerMonth: days, kind: kind, extraFields: table.extraFields(row)))
     }
     if table.has("id") { instructorIDs = Set(seen.keys) }
     return instructors
@@ -392,7 +403,7 @@ struct FolderReading {
       organizations.append(Organization(
         id: OrganizationID(id), name: name, region: RegionID(region), industry: industry, kind: kind, size: size,
         partyStatus: partyStatus, needs: list(table, row, "needs"), workloadDays: workload, keyProject: keyProject,
-        roles: roles, currentInstructor: current.map(InstructorID.init)))
+        roles: roles, currentInstructor: current.map(InstructorID.init), extraFields: table.extraFields(row)))
     }
     if table.has("id") { organizationIDs = Set(seen.keys) }
     return organizations

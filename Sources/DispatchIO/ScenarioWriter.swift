@@ -23,25 +23,27 @@ public struct ScenarioWriter: Sendable {
   public func tables(for scenario: Scenario) throws(OutputError) -> [(name: String, table: CSVWriter)] {
     var result: [(name: String, table: CSVWriter)] = []
 
-    var instructors = CSVWriter(header: Self.header(ScenarioFormat.instructors))
+    let instructorExtras = [LedgerField].headers(of: scenario.instructors.map(\.extraFields))
+    var instructors = CSVWriter(header: Self.header(ScenarioFormat.instructors) + instructorExtras)
     for i in scenario.instructors {
       instructors.addRow([
         i.id.rawValue, i.name, i.unit.rawValue, i.region.rawValue, String(i.capacity),
         try list(i.skills, file: ScenarioFormat.instructors), i.station ?? "",
         try list(i.roles.map(\.rawValue), file: ScenarioFormat.instructors),
         i.daysPerMonth.map(String.init) ?? "", i.kind?.rawValue ?? "",
-      ])
+      ] + instructorExtras.map { i.extraFields.value($0) ?? "" })
     }
     result.append((ScenarioFormat.instructors.name, instructors))
 
-    var organizations = CSVWriter(header: Self.header(ScenarioFormat.organizations))
+    let organizationExtras = [LedgerField].headers(of: scenario.organizations.map(\.extraFields))
+    var organizations = CSVWriter(header: Self.header(ScenarioFormat.organizations) + organizationExtras)
     for o in scenario.organizations {
       organizations.addRow([
         o.id.rawValue, o.name, o.region.rawValue, o.industry, o.kind?.rawValue ?? "", o.size?.rawValue ?? "",
         o.partyStatus?.rawValue ?? "", try list(o.needs, file: ScenarioFormat.organizations),
         o.workloadDays.map(String.init) ?? "", o.keyProject ? "yes" : "no",
         try list(o.roles.map(\.rawValue), file: ScenarioFormat.organizations), o.currentInstructor?.rawValue ?? "",
-      ])
+      ] + organizationExtras.map { o.extraFields.value($0) ?? "" })
     }
     result.append((ScenarioFormat.organizations.name, organizations))
 

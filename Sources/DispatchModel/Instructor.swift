@@ -43,11 +43,13 @@ public struct Instructor: Sendable, Hashable, Identifiable {
   /// Days a month the instructor can give, when capacity is counted in days.
   public var daysPerMonth: Int?
   public var kind: EmploymentKind?
+  /// Ledger columns the format does not know, in the ledger's column order (see `LedgerField`).
+  public var extraFields: [LedgerField]
 
   public init(
     id: InstructorID, name: String, unit: UnitID, region: RegionID, capacity: Int,
     skills: [String] = [], station: String? = nil, roles: [DispatchRole] = [],
-    daysPerMonth: Int? = nil, kind: EmploymentKind? = nil
+    daysPerMonth: Int? = nil, kind: EmploymentKind? = nil, extraFields: [LedgerField] = []
   ) {
     self.id = id
     self.name = name
@@ -59,6 +61,7 @@ public struct Instructor: Sendable, Hashable, Identifiable {
     self.roles = roles
     self.daysPerMonth = daysPerMonth
     self.kind = kind
+    self.extraFields = extraFields
   }
 
   /// Whether this instructor may hold `role`.

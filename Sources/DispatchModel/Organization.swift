@@ -41,12 +41,14 @@ public struct Organization: Sendable, Hashable, Identifiable {
   public var roles: [DispatchRole]
   /// The instructor of the previous plan, if any (for re-planning and reports).
   public var currentInstructor: InstructorID?
+  /// Ledger columns the format does not know, in the ledger's column order (see `LedgerField`).
+  public var extraFields: [LedgerField]
 
   public init(
     id: OrganizationID, name: String, region: RegionID, industry: String,
     kind: OrganizationKind? = nil, size: OrganizationSize? = nil, partyStatus: PartyStatus? = nil,
     needs: [String] = [], workloadDays: Int? = nil, keyProject: Bool = false,
-    roles: [DispatchRole] = [], currentInstructor: InstructorID? = nil
+    roles: [DispatchRole] = [], currentInstructor: InstructorID? = nil, extraFields: [LedgerField] = []
   ) {
     self.id = id
     self.name = name
@@ -60,6 +62,7 @@ public struct Organization: Sendable, Hashable, Identifiable {
     self.keyProject = keyProject
     self.roles = roles
     self.currentInstructor = currentInstructor
+    self.extraFields = extraFields
   }
 
   /// The role slots to fill, in a fixed order: at least the plain instructor.

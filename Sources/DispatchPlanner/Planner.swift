@@ -50,7 +50,7 @@ public struct PlanResult: Sendable {
 
   /// `plan.csv`: every slot, assigned or open, with its score breakdown.
   public var table: CSVWriter {
-    var table = CSVWriter(header: PlanTable.header)
+    var table = CSVWriter(header: PlanTable.header(for: model.scenario))
     for row in PlanTable.rows(plan, model: model) { table.addRow(row) }
     return table
   }

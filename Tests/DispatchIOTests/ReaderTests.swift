@@ -145,7 +145,7 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
   @Test func allProblemsOfOneFolderInOneRun() {
     let issues = readIssues(fixture("bad-everything"))
     let expected: [Located] = [
-      Located("instructors.csv", 1, "hobby", "unknownColumn"),
+      Located("instructors.csv", 1, nil, "extraColumnsKept"),
       Located("instructors.csv", 3, "id", "duplicateID"),
       Located("instructors.csv", 4, "unit", "unknownReference"),
       Located("instructors.csv", 4, "region", "unknownReference"),
@@ -181,7 +181,8 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
     #expect(found.count == expected.count)
     // In file order (ScenarioFormat.files), then line order.
     #expect(found.map(\.file) == expected.map(\.file))
-    #expect(issues.first { $0.column == "hobby" }?.severity == .warning)
+    #expect(issues.first { problemKind($0.problem) == "extraColumnsKept" }?.problem == .extraColumnsKept(headers: ["hobby"]))
+    #expect(issues.first { problemKind($0.problem) == "extraColumnsKept" }?.severity == .note)
   }
 
   @Test func messagesNameTheValueAndSuggestFixes() {
@@ -379,7 +380,7 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
     let error = try #require(throws: InputErrors.self) { try ScenarioReader().read(folder: scenarioFolder(text: files)) }
     #expect(error.errors.count == 2)
     #expect(error.description == """
-      instructors.csv:1:hobby: warning: unknown column, ignored / 未知列，已忽略
+      instructors.csv:1: note: ledger columns kept and carried into the plan / 附加列已保留并带入方案: hobby
       instructors.csv:2:capacity: capacity must be a whole number ≥ 0 / 联系上限须为非负整数: "x"
       instructors.csv:3:capacity: capacity must be a whole number ≥ 0 / 联系上限须为非负整数: "-1"
       2 errors in the scenario / 场景数据有 2 处错误
