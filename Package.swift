@@ -4,7 +4,7 @@
 // Layering (a target may import only those to its right):
 //   dispatch, dispatch-bench → DispatchPlanner → DispatchIO, DispatchReports, DispatchPlanning,
 //   NativeSolver, GLPKBackend → DispatchScoring → DispatchModel; AssignmentCore is the generic
-//   problem every solver back end shares. Only GLPKBackend imports the C library.
+//   problem every solver back end shares. Only GLPKBackend imports GLPK; only XLSXWriter imports libxlsxwriter.
 //
 // Build settings: `DISPATCH_INTERNAL_CHECKS` (on in debug builds) turns on the solvers'
 // invariant checks after every augmentation; tests run in debug, so they always run them.
@@ -33,6 +33,9 @@ let package = Package(
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
     .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
     .target(name: "GLPKBackend", dependencies: ["AssignmentCore", "CGLPK", "CGLPKGuard"]),
+    // Excel workbooks out: Debian's libxlsxwriter, reachable only through the typed XLSXWriter wrapper.
+    .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
     // Readers of public benchmark formats (OR-Library assignment and GAP files).
     .target(name: "ORLibrary", dependencies: ["AssignmentCore"]),
     // The warm-started MIP path: a pure solver (native) and a MIP solver (GLPK), injected.
@@ -72,5 +75,6 @@ let package = Package(
     .testTarget(name: "DispatchReportsTests", dependencies: ["DispatchReports", "DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchPlannerTests", dependencies: ["DispatchPlanner", "DispatchTestSupport"]),
     .testTarget(name: "DispatchCLITests", dependencies: ["DispatchTestSupport"]),
+    .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
   ]
 )
