@@ -1,10 +1,27 @@
 // swift-tools-version:6.0
 // DispatchPlanner: exact dispatch plans for party-building instructors.
 //
-// Layering (a target may import only those to its right):
-//   dispatch, dispatch-bench → DispatchPlanner → DispatchIO, DispatchReports, DispatchPlanning,
-//   NativeSolver, GLPKBackend → DispatchScoring → DispatchModel; AssignmentCore is the generic
-//   problem every solver back end shares. Only GLPKBackend imports GLPK; only XLSXWriter imports libxlsxwriter.
+// Layering (a target imports only targets below it; every import is declared here, and
+// `scripts/check-imports`, run by scripts/test, fails when a source imports an undeclared module):
+//
+//   dispatch (CLI)         → DispatchPlanner (facade); DispatchIO, DispatchPlanning, DispatchReports,
+//                            DispatchModel for the types the commands print
+//   dispatch-bench         → DispatchPlanner, DispatchPlanning, the solver targets, ORLibrary
+//   DispatchPlanner        → DispatchIO, DispatchReports, DispatchGenerator, DispatchPlanning,
+//                            HybridSolver, RuleHeuristics, NativeSolver, GLPKBackend
+//   DispatchReports        → DispatchPlanning, DispatchScoring, DispatchModel, AssignmentCore
+//   DispatchGenerator      → DispatchIO, DispatchScoring, DispatchModel
+//   DispatchIO             → DispatchModel
+//   DispatchPlanning       → DispatchScoring, DispatchModel, AssignmentCore
+//   DispatchScoring        → DispatchModel
+//   HybridSolver           → RuleHeuristics, AssignmentCore (the pure and MIP solvers are injected)
+//   RuleHeuristics         → NativeSolver, AssignmentCore (local search, Lagrangian bound, repairs:
+//                            feasible plans and bounds, never the exact answer)
+//   NativeSolver           → AssignmentCore (exact shortest augmenting paths only)
+//   GLPKBackend            → CGLPKGuard, CGLPK, AssignmentCore (the only module that calls GLPK)
+//   XLSXWriter             → CXLSXWriter (the only module that calls libxlsxwriter)
+//   ORLibrary              → AssignmentCore
+//   AssignmentCore, DispatchModel: no dependencies.
 //
 // Build settings: `DISPATCH_INTERNAL_CHECKS` (on in debug builds) turns on the solvers'
 // invariant checks after every augmentation; tests run in debug, so they always run them.
@@ -30,6 +47,8 @@ let package = Package(
     // MARK: - Assignment problem and solver back ends
     .target(name: "AssignmentCore", swiftSettings: internalChecks),
     .target(name: "NativeSolver", dependencies: ["AssignmentCore"], swiftSettings: internalChecks),
+    // Rule heuristics: feasible plans and bounds for side-rule problems (never the exact solve).
+    .target(name: "RuleHeuristics", dependencies: ["AssignmentCore", "NativeSolver"], swiftSettings: internalChecks),
     .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
     .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
     .target(name: "GLPKBackend", dependencies: ["AssignmentCore", "CGLPK", "CGLPKGuard"]),
@@ -39,42 +58,46 @@ let package = Package(
     // Readers of public benchmark formats (OR-Library assignment and GAP files).
     .target(name: "ORLibrary", dependencies: ["AssignmentCore"]),
     // The warm-started MIP path: a pure solver (native) and a MIP solver (GLPK), injected.
-    .target(name: "HybridSolver", dependencies: ["AssignmentCore", "NativeSolver"]),
+    .target(name: "HybridSolver", dependencies: ["AssignmentCore", "RuleHeuristics"]),
 
     // MARK: - Planning, formats, reports, facade
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
-    .target(name: "DispatchIO", dependencies: ["DispatchModel", "DispatchScoring"]),
+    .target(name: "DispatchIO", dependencies: ["DispatchModel"]),
     .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchScoring", "DispatchIO"]),
     .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore"]),
     .target(name: "DispatchPlanner", dependencies: [
-      "DispatchModel", "DispatchScoring", "AssignmentCore", "DispatchPlanning", "DispatchIO",
-      "DispatchReports", "DispatchGenerator", "NativeSolver", "GLPKBackend", "HybridSolver",
+      "DispatchModel", "AssignmentCore", "DispatchPlanning", "DispatchIO",
+      "DispatchReports", "DispatchGenerator", "NativeSolver", "RuleHeuristics", "GLPKBackend", "HybridSolver",
     ]),
 
     // MARK: - Executables
     .executableTarget(name: "dispatch", dependencies: [
-      "DispatchPlanner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      "DispatchPlanner", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
-    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),
+    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "DispatchPlanning", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),
 
     // MARK: - Tests
     .target(name: "DispatchTestSupport",
-            dependencies: ["AssignmentCore", "DispatchModel", "DispatchScoring", "DispatchGenerator"],
+            dependencies: ["AssignmentCore", "DispatchModel", "DispatchGenerator"],
             path: "Tests/DispatchTestSupport"),
-    .testTarget(name: "AssignmentCoreTests", dependencies: ["AssignmentCore", "DispatchTestSupport"]),
+    .testTarget(name: "AssignmentCoreTests", dependencies: ["AssignmentCore"]),
     .testTarget(name: "NativeSolverTests", dependencies: ["NativeSolver", "AssignmentCore", "DispatchTestSupport"]),
-    .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
+    .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "HybridSolverTests", dependencies: ["HybridSolver", "NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
-    .testTarget(name: "SolverConformanceTests", dependencies: ["NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
+    .testTarget(name: "SolverConformanceTests", dependencies: ["NativeSolver", "RuleHeuristics", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "ORLibraryTests", dependencies: ["ORLibrary", "NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchScoringTests", dependencies: ["DispatchScoring", "DispatchModel", "DispatchTestSupport"]),
     .testTarget(name: "DispatchIOTests", dependencies: ["DispatchIO", "DispatchModel", "DispatchTestSupport"],
                 resources: [.copy("Fixtures")]),
-    .testTarget(name: "DispatchGeneratorTests", dependencies: ["DispatchGenerator", "DispatchIO", "DispatchModel", "DispatchTestSupport"]),
-    .testTarget(name: "DispatchPlanningTests", dependencies: ["DispatchPlanning", "DispatchModel", "DispatchScoring", "AssignmentCore", "NativeSolver", "DispatchTestSupport"]),
+    .testTarget(name: "DispatchGeneratorTests", dependencies: ["DispatchGenerator", "DispatchIO", "DispatchModel"]),
+    .testTarget(name: "DispatchPlanningTests", dependencies: ["DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchReportsTests", dependencies: ["DispatchReports", "DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
-    .testTarget(name: "DispatchPlannerTests", dependencies: ["DispatchPlanner", "DispatchTestSupport"]),
-    .testTarget(name: "DispatchCLITests", dependencies: ["DispatchTestSupport"]),
+    .testTarget(name: "DispatchPlannerTests", dependencies: [
+      "DispatchPlanner", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports", "AssignmentCore", "DispatchTestSupport",
+    ]),
+    // Runs the built `dispatch` executable (`swift build --build-tests` builds it beside the tests).
+    .testTarget(name: "DispatchCLITests"),
     .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
   ]
 )

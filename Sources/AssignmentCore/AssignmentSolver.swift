@@ -58,14 +58,60 @@ public struct RelaxationOptimum: Sendable, Equatable {
 }
 
 /// Why a back end could not do its job (as opposed to what the solve learned,
-/// which is `SolveStatus`).
-public enum SolverError: Error, Equatable, Sendable {
+/// which is `SolveStatus`). Each case says what it is; none hides a bug behind a code.
+public indirect enum SolverError: Error, Equatable, Sendable {
   /// The problem needs something this back end does not support.
   case unsupported(solver: String, reason: String)
-  /// The underlying library failed (GLPK's fatal error, a bad return code).
+  /// The underlying library reported a failure: `code` is its own return code (GLPK's
+  /// glp_simplex / glp_intopt status, or the C guard's fatal-error code).
   case libraryFailure(solver: String, code: Int, message: String)
   /// The time limit ran out before any feasible assignment was found.
   case timeLimitWithoutSolution(solver: String, seconds: Double)
+  /// A bug in a back end: an invariant it keeps itself did not hold. Never the user's input.
+  case internalInconsistency(solver: String, InternalInconsistency)
+  /// Every back end tried failed, in the order they were tried (each failure names its back end).
+  case everyBackEndFailed([SolverError])
+
+  /// The back end the error is about ("glpk", "glpk-warm", …; the chain for `everyBackEndFailed`).
+  public var solver: String {
+    switch self {
+    case .unsupported(let s, _), .libraryFailure(let s, _, _), .timeLimitWithoutSolution(let s, _), .internalInconsistency(let s, _): s
+    case .everyBackEndFailed(let failures): failures.map(\.solver).joined(separator: " → ")
+    }
+  }
+
+  /// True when some back end ran out of time (a longer time limit may give a plan).
+  public var timeRanOut: Bool {
+    switch self {
+    case .timeLimitWithoutSolution: true
+    case .everyBackEndFailed(let failures): failures.contains(where: \.timeRanOut)
+    default: false
+    }
+  }
+}
+
+/// The invariants a back end keeps about its own work; breaking one is a bug in it.
+public enum InternalInconsistency: Equatable, Sendable, CustomStringConvertible {
+  /// Arrays that describe one model have different lengths (GLPK's 1-based rows, columns, matrix).
+  case inconsistentModelArrays
+  /// An index into the model is outside it.
+  case indexOutOfRange(what: String, index: Int, range: ClosedRange<Int>)
+  /// A value list (incumbent, basis statuses) does not fit the model it is for.
+  case sizeMismatch(what: String, expected: Int, found: Int)
+  /// A restricted problem is infeasible although a plan feasible in it is known.
+  case restrictedProblemInfeasibleWithIncumbent
+  /// A plan the back end is about to return breaks the problem (the first few violations).
+  case planBreaksProblem([String])
+
+  public var description: String {
+    switch self {
+    case .inconsistentModelArrays: "inconsistent model arrays"
+    case .indexOutOfRange(let what, let index, let range): "\(what) index \(index) out of \(range.lowerBound)...\(range.upperBound)"
+    case .sizeMismatch(let what, let expected, let found): "\(what) has \(found) values for \(expected)"
+    case .restrictedProblemInfeasibleWithIncumbent: "the restricted problem is infeasible although the incumbent is feasible in it"
+    case .planBreaksProblem(let violations): "the plan breaks the problem: \(violations.joined(separator: "; "))"
+    }
+  }
 }
 
 extension SolverError: LocalizedError, CustomStringConvertible {
@@ -74,6 +120,10 @@ extension SolverError: LocalizedError, CustomStringConvertible {
     case .unsupported(let solver, let reason): "\(solver) cannot solve this problem: \(reason)"
     case .libraryFailure(let solver, let code, let message): "\(solver) failed (code \(code)): \(message)"
     case .timeLimitWithoutSolution(let solver, let seconds): "\(solver) found no feasible plan within \(seconds) s"
+    case .internalInconsistency(let solver, let what): "\(solver) internal error (a bug, please report it): \(what)"
+    case .everyBackEndFailed(let failures):
+      "every solver failed (\(solver)): " + failures.map(\.description).joined(separator: "; ")
+        + (timeRanOut ? " — a longer --time-limit may find one" : "")
     }
   }
   public var errorDescription: String? { description }

@@ -10,44 +10,34 @@
 // `body` is a pure function of its index (callers must not let bodies share
 // mutable state or depend on the order in which they run).
 //
+// CHECKED. `body` is `@Sendable` and `T` is `Sendable`, so Swift 6 checks every caller:
+// a body cannot capture a mutable variable or a non-Sendable object. Each worker keeps its
+// results in its own array and hands them over once, under a `Mutex`; nothing is unchecked.
+//
 // workers ≤ 1 or count ≤ 1: a plain loop on the calling thread.
 // Complexity: the bodies' total work over min(workers, count) threads; O(count)
 // extra memory for the results. `defaultWorkers` is the machine's active cores.
 //===----------------------------------------------------------------------===//
 import Foundation
+import Synchronization
 
 public enum OrderedParallel {
   /// The machine's active processor count (at least 1).
   public static var defaultWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
   /// `(0..<count).map(body)`, computed by up to `workers` threads; see the file header.
-  public static func map<T>(count: Int, workers: Int = defaultWorkers, _ body: (Int) -> T) -> [T] {
+  public static func map<T: Sendable>(count: Int, workers: Int = defaultWorkers, _ body: @Sendable (Int) -> T) -> [T] {
     let w = min(max(1, workers), count)
     guard w > 1 else { return (0..<count).map(body) }
-    return withoutActuallyEscaping(body) { body in
-      let slots = UnsafeMutablePointer<T?>.allocate(capacity: count)
-      slots.initialize(repeating: nil, count: count)
-      defer { slots.deinitialize(count: count); slots.deallocate() }
-      let box = SlotBox(slots: slots, body: body)
+    // Worker k's results, for indices k, k + w, k + 2w, …, stored once when the worker is done.
+    let finished = Mutex<[[T]?]>([[T]?](repeating: nil, count: w))
+    withoutActuallyEscaping(body) { body in
       DispatchQueue.concurrentPerform(iterations: w) { worker in
-        var k = worker
-        while k < count {
-          box.slots[k] = box.body(k)
-          k += w
-        }
+        let mine = Array(stride(from: worker, to: count, by: w).map(body))
+        finished.withLock { $0[worker] = mine }
       }
-      return (0..<count).map { slots[$0]! }
     }
-  }
-}
-
-/// The result slots and the body, handed to the worker threads. Each slot is written by exactly
-/// one worker and read only after `concurrentPerform` returned, so there is no data race.
-private final class SlotBox<T>: @unchecked Sendable {
-  let slots: UnsafeMutablePointer<T?>
-  let body: (Int) -> T
-  init(slots: UnsafeMutablePointer<T?>, body: @escaping (Int) -> T) {
-    self.slots = slots
-    self.body = body
+    let perWorker = finished.withLock { $0.map { $0! } }
+    return (0..<count).map { perWorker[$0 % w][$0 / w] }
   }
 }

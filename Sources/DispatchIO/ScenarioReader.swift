@@ -520,9 +520,9 @@ struct FolderReading {
 
     // Locks must fit: an instructor's capacity (in days with capacity_in_days), an organization's slots.
     let inDays = settings.rules.capacityInDays
-    let capacity = Dictionary(instructors.map { ($0.id, inDays ? ($0.daysPerMonth ?? $0.capacity * settings.defaultWorkloadDays) : $0.capacity) },
+    let capacity = Dictionary(instructors.map { ($0.id, settings.capacityUnits(of: $0)) },
                               uniquingKeysWith: { a, _ in a })
-    let load = Dictionary(organizations.map { ($0.id, inDays ? max(1, $0.workloadDays ?? settings.defaultWorkloadDays) : 1) },
+    let load = Dictionary(organizations.map { ($0.id, settings.loadUnits(of: $0)) },
                           uniquingKeysWith: { a, _ in a })
     let slots = Dictionary(organizations.map { ($0.id, $0.slots.count) }, uniquingKeysWith: { a, _ in a })
     var lockedLoad: [InstructorID: Int] = [:]

@@ -1,4 +1,5 @@
 import DispatchIO
+import DispatchReports
 import Foundation
 
 /// Writes a plan folder: `plan.csv`, `summary.json`, `report.md`. The folder is
@@ -17,10 +18,18 @@ public enum PlanWriter {
   /// Writes `result` into the new folder `folder`; returns its URL.
   @discardableResult
   public static func write(_ result: PlanResult, to folder: URL) throws(OutputError) -> URL {
+    let summary = try PlanWriter.summaryJSON(result.summary)
     let output = try OutputFolder.create(at: folder)
     try output.write(result.table, named: planFile)
-    try output.write(result.summary.json(), named: summaryFile)
+    try output.write(summary, named: summaryFile)
     try output.write(Data(result.report.utf8), named: reportFile)
     return output.url
+  }
+
+  /// `summary.json`'s bytes, encoded before the folder is created (an output is complete or absent).
+  static func summaryJSON(_ summary: PlanSummary) throws(OutputError) -> Data {
+    do { return try summary.json() } catch {
+      throw .unrepresentable(file: summaryFile, value: "summary", reason: "\(error)")
+    }
   }
 }

@@ -17,6 +17,7 @@ import Foundation
 import GLPKBackend
 import HybridSolver
 import NativeSolver
+import RuleHeuristics
 
 /// What the user chose for one `plan` run.
 public struct PlanOptions: Sendable {
@@ -130,10 +131,10 @@ public struct Planner: Sendable {
     _ scenario: Scenario, name: String, inputSHA256: String, readSeconds: Double = 0, scenarioPath: String? = nil,
     options: PlanOptions = .init()
   ) throws(PlanFailure) -> PlanResult {
-    let start = Date()
+    let clock = Stopwatch()
     let model: PlanningModel
     do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(scenario) } catch { throw .building(error) }
-    let built = Date()
+    let buildSeconds = clock.seconds
     var record: SolveRecord
     do { record = try solvers.solve(model.problem, choice: options.solver, limits: options.limits) } catch { throw .solving(error) }
     if record.outcome.status.isInfeasible {
@@ -149,10 +150,9 @@ public struct Planner: Sendable {
     let violations = record.violations
     guard violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: violations) }
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
-    let buildSeconds = built.timeIntervalSince(start)
     let timings = PlanSummary.Timings(
       read: readSeconds, build: buildSeconds, solve: record.seconds, check: record.checkSeconds,
-      total: readSeconds + Date().timeIntervalSince(start))
+      total: readSeconds + clock.seconds)
     let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings,
                               scenarioPath: scenarioPath, scoresOnly: options.scoresOnly, infeasibility: diagnosis(record.outcome, model))
     return PlanResult(model: model, record: record, plan: plan, summary: summary)

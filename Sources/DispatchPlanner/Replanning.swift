@@ -101,17 +101,17 @@ extension Planner {
     let cold: PlanResult
     do { cold = try plan(scenario, name: loaded.name, inputSHA256: loaded.inputSHA256, options: options) } catch { throw .planning(error) }
 
-    let start = Date()
+    let clock = Stopwatch()
     let replanner = Replanner(solvers: solvers, builder: ProblemBuilder(scoresOnly: options.scoresOnly))
     let setup: ReplanSetup
     do { setup = try replanner.prepare(scenario, previous: previous, continuity: continuity) } catch { throw .planning(.building(error)) }
-    let built = Date()
+    let buildSeconds = clock.seconds
     let cache = ReplanCache()
     let solved: ReplanSolve
     do { solved = try replanner.solve(setup, maxMoves: maxMoves, choice: options.solver, limits: options.limits, cache: cache) } catch {
       throw .planning(.solving(error))
     }
-    let replanSeconds = Date().timeIntervalSince(start)
+    let replanSeconds = clock.seconds
     var points: [ReplanReport.SweepPoint] = []
     do {
       // Budgets in increasing order; a plan within a smaller budget is within every larger one,
@@ -135,7 +135,7 @@ extension Planner {
     var record = solved.record
     record.reason += "; replan: " + solved.method
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: setup.model)
-    let timings = PlanSummary.Timings(read: loaded.seconds, build: built.timeIntervalSince(start), solve: record.seconds,
+    let timings = PlanSummary.Timings(read: loaded.seconds, build: buildSeconds, solve: record.seconds,
                                       check: record.checkSeconds, total: loaded.seconds + replanSeconds)
     let summary = PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
     let result = PlanResult(model: setup.model, record: record, plan: plan, summary: summary)
@@ -189,9 +189,10 @@ extension Planner {
   /// changes.csv and, with a sweep, sweep.csv.
   @discardableResult
   public static func writeReplan(_ replan: ReplanResult, to folder: URL) throws(OutputError) -> URL {
+    let summary = try PlanWriter.summaryJSON(replan.result.summary)
     let output = try OutputFolder.create(at: folder)
     try output.write(replan.result.table, named: PlanWriter.planFile)
-    try output.write(replan.result.summary.json(), named: PlanWriter.summaryFile)
+    try output.write(summary, named: PlanWriter.summaryFile)
     try output.write(Data(replan.report.utf8), named: PlanWriter.reportFile)
     try output.write(replan.changeTable, named: "changes.csv")
     if !replan.sweep.isEmpty { try output.write(replan.sweepTable, named: "sweep.csv") }

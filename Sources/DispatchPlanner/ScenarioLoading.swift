@@ -1,3 +1,4 @@
+import AssignmentCore
 import DispatchIO
 import DispatchModel
 import Foundation
@@ -19,10 +20,10 @@ extension Planner {
   /// Reads and validates a scenario folder (format v1, see Documentation/ScenarioFormat.md).
   /// - Throws: `InputErrors` with every problem found, each located by file, line and column.
   public static func load(folder: URL) throws(InputErrors) -> LoadedScenario {
-    let start = Date()
+    let clock = Stopwatch()
     let read = try ScenarioReader().read(folder: folder)
     let name = folder.standardizedFileURL.lastPathComponent
     return LoadedScenario(scenario: read.scenario, name: name, folder: folder.standardizedFileURL, inputSHA256: read.inputSHA256, warnings: read.warnings,
-                          seconds: Date().timeIntervalSince(start))
+                          seconds: clock.seconds)
   }
 }

@@ -77,7 +77,6 @@ public struct ProblemBuilder: Sendable {
     }
 
     let rules = scenario.settings.rules
-    let workload: (Organization) -> Int = { max(1, $0.workloadDays ?? scenario.settings.defaultWorkloadDays) }
     var slots: [SlotRef] = []
     var slotLock: [Int?] = []  // per row: the locked instructor
     var firstRow: [Int] = []   // per organization
@@ -102,18 +101,20 @@ public struct ProblemBuilder: Sendable {
         throw .lockNotHoldable(organization: organization.id, instructor: scenario.instructors[stray].id)
       }
     }
-    // The arcs of organizations o0..<o1, in (row, instructor) order.
+    // The arcs of organizations o0..<o1, in (row, instructor) order. The workers read only
+    // immutable copies (checked: `arcs` is @Sendable).
     let organizations = scenario.organizations
-    func arcs(of range: Range<Int>) -> [Arc] {
+    let (forbiddenOf, lockOfRow, firstRowOf, settings) = (forbidden, slotLock, firstRow, scenario.settings)
+    @Sendable func arcs(of range: Range<Int>) -> [Arc] {
       var arcs: [Arc] = []
       for o in range {
         let organization = organizations[o]
-        let forbiddenHere = forbidden[o] ?? []
-        let load = rules.capacityInDays ? workload(organization) : 1
+        let forbiddenHere = forbiddenOf[o] ?? []
+        let load = settings.loadUnits(of: organization)
         let reachable = scorer.reachableInstructors(organization: o)
         for (k, role) in organization.slots.enumerated() {
-          let row = firstRow[o] + k
-          let lock = slotLock[row]
+          let row = firstRowOf[o] + k
+          let lock = lockOfRow[row]
           // Locks override reach, so a locked instructor joins the reachable ones.
           var candidates = reachable
           if let lock, !candidates.contains(lock) { candidates.append(lock); candidates.sort() }
@@ -140,9 +141,7 @@ public struct ProblemBuilder: Sendable {
       return all
     }()
     sideRules += Self.linkingRules(scenario, slots: slots)
-    let capacities = scenario.instructors.map { instructor in
-      rules.capacityInDays ? (instructor.daysPerMonth ?? instructor.capacity * scenario.settings.defaultWorkloadDays) : instructor.capacity
-    }
+    let capacities = scenario.instructors.map(scenario.settings.capacityUnits(of:))
     do {
       let problem = try AssignmentProblem(
         rowCount: slots.count, columnCapacities: capacities, arcs: arcs, locks: locks,
@@ -169,7 +168,7 @@ public struct ProblemBuilder: Sendable {
       out.append(rule(.mix(groupA: hasOrganization, groupB: lacksOrganization), weight: rules.mixWeight))
     }
     if rules.minimumLoad > 0 {
-      let perSlot = rules.capacityInDays ? scenario.settings.defaultWorkloadDays : 1
+      let perSlot = scenario.settings.unitsPerOrganization
       for column in scenario.instructors.indices {
         out.append(rule(.minimumLoad(column: column, minimum: rules.minimumLoad * perSlot), weight: rules.minimumLoadWeight))
       }

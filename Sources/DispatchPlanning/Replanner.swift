@@ -33,6 +33,7 @@ import AssignmentCore
 import DispatchModel
 import DispatchScoring
 import Foundation
+import Synchronization
 
 /// One assigned slot of the previous plan.
 public struct PreviousPair: Sendable, Hashable {
@@ -218,12 +219,11 @@ public struct Replanner: Sendable {
     let cache = cache ?? ReplanCache()
     let base = setup.model.problem
     func at(_ lambda: Int64) throws(SolverError) -> SolveRecord {
-      if let hit = cache.records[lambda] { return hit }
+      if let hit = cache.record(at: lambda) { return hit }
       var warmLimits = limits
       if warmLimits.incumbent == nil { warmLimits.incumbent = setup.previousAssignment }
       let record = try solvers.solve(Self.problem(setup, bonus: lambda), choice: choice, limits: warmLimits)
-      cache.records[lambda] = record
-      cache.solves += 1
+      cache.store(record, at: lambda)
       return record
     }
     let before = cache.solves
@@ -340,11 +340,24 @@ public struct Replanner: Sendable {
   }
 }
 
-/// Memoised parametric solves (λ → record), shared by the points of a sweep.
-public final class ReplanCache: @unchecked Sendable {
-  var records: [Int64: SolveRecord] = [:]
-  public internal(set) var solves = 0
+/// Memoised parametric solves (λ → record), shared by the points of a sweep. Its state sits
+/// behind a `Mutex`, so sharing it between threads is checked by the compiler, not promised.
+public final class ReplanCache: Sendable {
+  private struct State {
+    var records: [Int64: SolveRecord] = [:]
+    var solves = 0
+  }
+  private let state = Mutex(State())
   public init() {}
+
+  /// The solves stored so far (each parametric solve that was not a cache hit).
+  public var solves: Int { state.withLock { $0.solves } }
+
+  func record(at lambda: Int64) -> SolveRecord? { state.withLock { $0.records[lambda] } }
+
+  func store(_ record: SolveRecord, at lambda: Int64) {
+    state.withLock { $0.records[lambda] = record; $0.solves += 1 }
+  }
 }
 
 struct SlotKey: Hashable {

@@ -61,13 +61,13 @@ public struct SolverSelection: Sendable {
     }
   }
 
-  /// Solves `problem`. When every back end fails it throws the failure (one back end) or one
-  /// error naming each back end's failure in turn.
+  /// Solves `problem`. When every back end fails it throws the failure (one back end) or
+  /// `SolverError.everyBackEndFailed` with each back end's failure in turn.
   public func solve(_ problem: AssignmentProblem, choice: SolverChoice, limits: SolveLimits) throws(SolverError) -> SolveRecord {
     let (solvers, reason) = plan(for: problem, choice: choice)
     var notes = [reason]
     var failures: [SolverError] = []
-    let start = Date()
+    let clock = Stopwatch()
     for solver in solvers {
       guard solver.capabilities.accepts(problem) else {
         failures.append(.unsupported(solver: solver.name, reason: "the problem has loads or side rules"))
@@ -76,11 +76,12 @@ public struct SolverSelection: Sendable {
       }
       do {
         let outcome = try solver.solve(problem, limits: limits)
-        let solved = Date()
+        let solveSeconds = clock.seconds
+        let checkClock = Stopwatch()
         let violations = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
         if !failures.isEmpty { notes.append("fell back to \(solver.name)") }
-        return SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: solved.timeIntervalSince(start),
-                           checkSeconds: Date().timeIntervalSince(solved), violations: violations)
+        return SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: solveSeconds,
+                           checkSeconds: checkClock.seconds, violations: violations)
       } catch {
         notes.append("\(solver.name) failed: \(error)")
         failures.append(error)
@@ -89,9 +90,7 @@ public struct SolverSelection: Sendable {
     // Every back end failed: say what each one said, not only the last (the first is usually the telling one).
     guard let last = failures.last else { throw .unsupported(solver: "auto", reason: notes.joined(separator: "; ")) }
     guard failures.count > 1 else { throw last }
-    let timeRanOut = failures.contains { if case .timeLimitWithoutSolution = $0 { true } else { false } }
-    throw .unsupported(solver: solvers.map(\.name).joined(separator: " → "),
-                       reason: failures.map(\.description).joined(separator: "; ") + (timeRanOut ? " — a longer --time-limit may find one" : ""))
+    throw .everyBackEndFailed(failures)
   }
 }
 

@@ -161,11 +161,11 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   }
 
   /// `summary.json`: sorted keys, pretty printed, UTF-8 (Chinese left unescaped).
-  public func json() -> Data {
+  /// - Throws: the encoder's error, e.g. for a figure that is not a finite number (JSON has no NaN).
+  public func json() throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding a struct of plain values cannot fail.
-    return (try? encoder.encode(self)) ?? Data()
+    return try encoder.encode(self)
   }
 
   /// A few lines for the terminal.

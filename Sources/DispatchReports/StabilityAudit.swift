@@ -9,8 +9,10 @@ import DispatchPlanning
 // in the plan, who both ranked each other, where
 //   - the organization ranks i above the instructor the plan gives s (any
 //     ranked instructor beats none or an unranked one), and
-//   - the instructor has room: spare capacity, or one of his organizations
-//     that he ranks below s's organization (or did not rank at all),
+//   - the instructor has room: spare capacity for s's load, or one of his organizations
+//     that he ranks below s's organization (or did not rank at all) whose dropping frees
+//     enough. Capacity and load are counted as the plan counts them (`capacityUnits`,
+//     `loadUnits`: places, or days with capacity_in_days),
 // and the pair is allowed (it has an arc in the model: reach, roles, forbids).
 // The plan stays the weighted optimum; the audit tells the office where
 // either side could rightly object.
@@ -49,7 +51,11 @@ public enum StabilityAudit {
     }
     // Read-only from here on: the chunks below only read them.
     let (instructorOf, rowsOf) = (instructorOfSlot, rowsOfInstructor)
-    func audit(_ rows: Range<Int>) -> [BlockingPair] {
+    let settings = scenario.settings
+    let loadOfRow = model.slots.map { settings.loadUnits(of: scenario.organizations[$0.organization]) }
+    let capacity = scenario.instructors.map(settings.capacityUnits(of:))
+    let used = rowsOf.map { $0.reduce(0) { $0 + loadOfRow[$1] } }
+    @Sendable func audit(_ rows: Range<Int>) -> [BlockingPair] {
       var found: [BlockingPair] = []
       for row in rows {
         let slot = model.slots[row]
@@ -65,13 +71,14 @@ public enum StabilityAudit {
              currentRank <= byOrganization { continue }
           // The instructor has room, or would drop a worse organization.
           var drop: Int?? = nil
-          if rowsOf[i].count < scenario.instructors[i].capacity {
+          if used[i] + loadOfRow[row] <= capacity[i] {
             drop = .some(nil)
           } else {
             let worst = rowsOf[i].max { a, b in
               rank(model, model.slots[a].organization, i) < rank(model, model.slots[b].organization, i)
             }
-            if let worst, rank(model, model.slots[worst].organization, i) > byInstructor { drop = .some(worst) }
+            if let worst, rank(model, model.slots[worst].organization, i) > byInstructor,
+               used[i] - loadOfRow[worst] + loadOfRow[row] <= capacity[i] { drop = .some(worst) }
           }
           guard let dropped = drop else { continue }
           found.append(BlockingPair(

@@ -45,13 +45,15 @@ final class GLPKProblem {
       model.matrixRows.count == model.matrixValues.count, model.objective.count == n + 1,
       model.rowLower.count == m + 1, model.rowUpper.count == m + 1, model.columnLower.count == n + 1,
       model.columnUpper.count == n + 1, model.columnKind.count == n + 1
-    else { throw .libraryFailure(solver: GLPKSolver.solverName, code: -1, message: "inconsistent model arrays") }
+    else { throw .internalInconsistency(solver: GLPKSolver.solverName, .inconsistentModelArrays) }
     // Every matrix entry must name an existing row and column (1-based); GLPK also rejects
     // duplicates, which the builder never produces (one entry per variable per row).
     for k in 1..<max(1, model.matrixRows.count) {
       guard (1...max(1, m)).contains(Int(model.matrixRows[k])), m > 0, (1...max(1, n)).contains(Int(model.matrixColumns[k])), n > 0 else {
-        throw .libraryFailure(solver: GLPKSolver.solverName, code: -1,
-                              message: "matrix entry \(k) at (\(model.matrixRows[k]), \(model.matrixColumns[k])) is out of range")
+        let row = Int(model.matrixRows[k])
+        throw .internalInconsistency(solver: GLPKSolver.solverName, (1...max(1, m)).contains(row) && m > 0
+          ? .indexOutOfRange(what: "matrix entry \(k) column", index: Int(model.matrixColumns[k]), range: 1...max(1, n))
+          : .indexOutOfRange(what: "matrix entry \(k) row", index: row, range: 1...max(1, m)))
       }
     }
     self.session = session
@@ -95,7 +97,7 @@ final class GLPKProblem {
   func intopt(_ parm: glp_iocp, incumbent: [Double]?) throws(SolverError) -> IntoptResult {
     try live("glp_intopt")
     if let incumbent, incumbent.count != columnCount + 1 {
-      throw .libraryFailure(solver: GLPKSolver.solverName, code: -1, message: "incumbent has \(incumbent.count - 1) values for \(columnCount) columns")
+      throw .internalInconsistency(solver: GLPKSolver.solverName, .sizeMismatch(what: "incumbent", expected: columnCount, found: incumbent.count - 1))
     }
     var parm = parm
     var bound = 0.0
@@ -139,7 +141,10 @@ final class GLPKProblem {
     let statuses: Set<Int32> = [GLP_BS, GLP_NL, GLP_NU, GLP_NF, GLP_NS]
     guard rowStatus.count == rowCount + 1, columnStatus.count == columnCount + 1,
           rowStatus.dropFirst().allSatisfy(statuses.contains), columnStatus.dropFirst().allSatisfy(statuses.contains)
-    else { throw .libraryFailure(solver: GLPKSolver.solverName, code: -1, message: "starting basis: status arrays do not fit the problem") }
+    else {
+      throw .internalInconsistency(solver: GLPKSolver.solverName,
+                                   .sizeMismatch(what: "starting basis (row and column statuses)", expected: rowCount + columnCount, found: rowStatus.count + columnStatus.count - 2))
+    }
     let code = GLPKReturnCode(rawValue: dp_guarded_set_basis(session.raw, pointer, rowStatus, columnStatus))
     if code == .fatal { throw code.failure(in: "glp_warm_up", log: session.log) }
     return code
@@ -165,7 +170,7 @@ final class GLPKProblem {
   /// Checked `glp_set_obj_coef`: throws before calling GLPK when `j` is out of `0...n`.
   func setObjectiveCoefficient(_ j: Int, _ value: Double) throws(SolverError) {
     guard (0...columnCount).contains(j) else {
-      throw .libraryFailure(solver: GLPKSolver.solverName, code: -1, message: "objective index \(j) out of 0...\(columnCount)")
+      throw .internalInconsistency(solver: GLPKSolver.solverName, .indexOutOfRange(what: "objective", index: j, range: 0...columnCount))
     }
     try uncheckedSetObjectiveCoefficient(Int32(j), value)
   }

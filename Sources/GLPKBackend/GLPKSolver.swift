@@ -123,8 +123,7 @@ private final class GLPKRun {
 
   var remainingMilliseconds: Int32? {
     guard let limit = limits.timeLimit else { return nil }
-    let elapsed = ContinuousClock.now - start
-    let seconds = limit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    let seconds = limit - Stopwatch.seconds(ContinuousClock.now - start)
     return Int32(clamping: max(1, Int((seconds * 1000).rounded(.down))))
   }
 
@@ -133,8 +132,7 @@ private final class GLPKRun {
   var messageLevel: Int32 { GLP_MSG_ON }
 
   func seconds(since t: ContinuousClock.Instant) -> String {
-    let d = ContinuousClock.now - t
-    let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    let s = Stopwatch.seconds(ContinuousClock.now - t)
     return "\((s * 1000).rounded() / 1000)"
   }
 
@@ -158,8 +156,7 @@ private final class GLPKRun {
     let objective = SolutionChecker.objective(of: columnOfRow, in: problem)
     let broken = SolutionChecker.violations(columnOfRow, in: problem, claimed: objective)
     guard broken.isEmpty else {
-      throw .libraryFailure(solver: GLPKSolver.solverName, code: -1,
-                            message: "GLPK's assignment breaks the problem: \(broken.prefix(3).map(\.description).joined(separator: "; "))")
+      throw .internalInconsistency(solver: GLPKSolver.solverName, .planBreaksProblem(broken.prefix(3).map(\.description)))
     }
     var bound = bound
     if status.isOptimal { bound = objective } else if let b = bound, b < objective { bound = objective }

@@ -86,7 +86,8 @@
 //===----------------------------------------------------------------------===//
 import AssignmentCore
 import Foundation
-import NativeSolver
+import RuleHeuristics
+import Synchronization
 
 public struct WarmStartedMIPSolver: AssignmentSolver {
   public let pure: any AssignmentSolver
@@ -198,7 +199,7 @@ private final class WarmRun {
   /// The problem solved: the given one, or its `.requireAll` version (SOFT RULES in the header).
   var problem: AssignmentProblem
   let limits: SolveLimits
-  let start = ContinuousClock.now
+  let budget: TimeBudget
   /// The Lagrangian bound (weighted), when it is below U.
   var lagrangeW: Int64?
   /// Per arc, a bound on the score of every full-coverage plan using it (Lagrangian reduced costs).
@@ -211,20 +212,13 @@ private final class WarmRun {
     self.solver = solver
     self.problem = problem
     self.limits = limits
+    self.budget = TimeBudget(limits: limits)
   }
 
-  var elapsed: Double {
-    let d = ContinuousClock.now - start
-    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-  }
+  var elapsed: Double { budget.clock.seconds }
 
   func remainingLimits(incumbent: [Int32]?, relaxation: RelaxationOptimum? = nil, share: Double = 1) -> SolveLimits {
-    var l = limits
-    l.incumbent = incumbent
-    l.relaxationOptimum = relaxation
-    // A margin for GLPK's model build and wind-down, so the whole solve keeps to the limit.
-    if let t = limits.timeLimit { l.timeLimit = max(0.5, (t - elapsed) * share - min(3, 0.05 * t)) }
-    return l
+    budget.remainingLimits(incumbent: incumbent, relaxation: relaxation, share: share)
   }
 
   var timeLeft: Bool { limits.timeLimit.map { elapsed < $0 - 0.5 } ?? true }
@@ -297,16 +291,16 @@ private final class WarmRun {
     let hasMinimumLoad = problem.sideRules.contains(where: isMinimumLoad)
     let withoutMinimumLoads = hasMinimumLoad ? problem.keeping(problem.sideRules.filter { !isMinimumLoad($0) }) : problem
     let searched = withoutMinimumLoads.hardened()
-    let searchBudget = min(10, (limits.timeLimit ?? 40) / 4)
+    let searchBudget = limits.localSearchSeconds
     let searchNote = (problem.hasSoftRules ? ", soft rules kept" : "") + (hasMinimumLoad ? ", minimum load repaired" : "")
     func keptPlan(from start: [Int32]) -> [Int32]? {
       guard let plan = RuleKeepingImprover(problem: searched, timeBudget: searchBudget).improve(from: start) else { return nil }
       return hasMinimumLoad ? MinimumLoadRepair.repair(plan, in: problem) : plan
     }
     if RuleKeepingImprover.supports(searched) {
-      let start = Date()
+      let searchClock = Stopwatch()
       if let kept = keptPlan(from: native.columnOfRow) {
-        offer(kept, "rule-keeping local search\(searchNote), \(fmt(Date().timeIntervalSince(start))) s")
+        offer(kept, "rule-keeping local search\(searchNote), \(fmt(searchClock.seconds)) s")
       }
     } else if let repaired = repairExclusive(native.columnOfRow) {
       offer(repaired, "exclusive rows repaired natively")
@@ -318,14 +312,13 @@ private final class WarmRun {
     // The Lagrangian bound of the problem without its hard minimum loads (a relaxation, so its
     // bound and per-arc bounds hold for the problem itself); its proposal is searched and repaired.
     if let first = lower, MixLagrangianBound.supports(withoutMinimumLoads) {
-      let began = Date()
-      let seconds = min(10, (limits.timeLimit ?? 40) / 5)
+      let boundClock = Stopwatch()
       let target = cert.lexicographic(first)
       if target.covered == problem.rowCount,
          let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(withoutMinimumLoads, plan: native.columnOfRow, duals: duals, target: target.score,
-                                                                    deadline: began.addingTimeInterval(seconds)) {
+                                                                    deadline: Deadline(secondsFromNow: limits.lagrangianSeconds)) {
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
-        notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? ", minimum loads dropped" : "")) \(score) in \(fmt(Date().timeIntervalSince(began))) s; U − bound = \(cert.upper - w)")
+        notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? ", minimum loads dropped" : "")) \(score) in \(fmt(boundClock.seconds)) s; U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
         lagrangeArcBound = arcBound
         if let kept = keptPlan(from: proposal) { offer(kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
@@ -398,7 +391,7 @@ private final class WarmRun {
       }
       if result.status.isInfeasible {
         guard lower == nil else {
-          throw .libraryFailure(solver: solver.name, code: -1, message: "the restricted problem is infeasible although the incumbent is feasible in it")
+          throw .internalInconsistency(solver: solver.name, .restrictedProblemInfeasibleWithIncumbent)
         }
         delta = delta > Int64.max / 16 ? Int64.max / 2 : delta * 4
         notes.append("restricted problem infeasible; threshold raised to \(delta)")
@@ -439,7 +432,7 @@ private final class WarmRun {
     let objective = SolutionChecker.objective(of: plan, in: problem)
     let broken = SolutionChecker.violations(plan, in: problem, claimed: objective)
     guard broken.isEmpty else {
-      throw .libraryFailure(solver: solver.name, code: -1, message: "warm plan breaks the problem: \(broken.prefix(3).map(\.description).joined(separator: "; "))")
+      throw .internalInconsistency(solver: solver.name, .planBreaksProblem(broken.prefix(3).map(\.description)))
     }
     var bound = status.isOptimal ? objective : cert.lexicographic(min(boundW, lagrangeW ?? boundW))
     if bound < objective { bound = objective }
@@ -498,10 +491,13 @@ private final class WarmRun {
     // with share × workers × (its arcs / all arcs) of the remaining time, at most share.
     let ordered = parts.components.sorted(by: { $0.problem.arcCount > $1.problem.arcCount })
     let totalArcs = max(1, ordered.reduce(0) { $0 + $1.problem.arcCount })
-    var arcsFrom = [Int](repeating: 0, count: ordered.count + 1)  // arcs of ordered[k...]
-    for k in stride(from: ordered.count - 1, through: 0, by: -1) { arcsFrom[k] = arcsFrom[k + 1] + ordered[k].problem.arcCount }
+    var suffix = [Int](repeating: 0, count: ordered.count + 1)
+    for k in stride(from: ordered.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] + ordered[k].problem.arcCount }
+    let arcsFrom = suffix  // arcs of ordered[k...]
     let workers = min(max(1, solver.workers), ordered.count)
     let firstStop = FirstStop()
+    // The workers capture only Sendable values (the MIP solver, the components, the time budget).
+    let (mip, budget) = (solver.mip, budget)
     let results = OrderedParallel.map(count: ordered.count, workers: workers) { k -> Result<AssignmentOutcome, SolverError>? in
       // After an infeasible or failed component k' < k the result is decided: k is not needed.
       guard !firstStop.before(k) else { return nil }
@@ -515,7 +511,7 @@ private final class WarmRun {
                                                  columnDual: component.columns.map { r.duals.columnDual[$0] }))
       }
       let result = Result { () throws(SolverError) in
-        try solver.mip.solve(component.problem, limits: remainingLimits(incumbent: sub, relaxation: subRelaxation, share: part))
+        try mip.solve(component.problem, limits: budget.remainingLimits(incumbent: sub, relaxation: subRelaxation, share: part))
       }
       if case .failure = result { firstStop.record(k) } else if case .success(let o) = result, o.status.isInfeasible { firstStop.record(k) }
       return result
@@ -546,7 +542,7 @@ private final class WarmRun {
 
 /// Connected components of rows and columns joined by arcs and by linking side rules.
 struct ComponentSplit {
-  struct Component {
+  struct Component: Sendable {
     var rows: [Int]
     var columns: [Int]
     var columnIndex: [Int: Int]
@@ -632,12 +628,28 @@ func fmt(_ x: Double) -> String {
   return "\(v)"
 }
 
+/// The time limit of one warm solve, on the monotonic clock, and the limits each MIP call gets.
+/// Sendable: the component workers share it.
+struct TimeBudget: Sendable {
+  let limits: SolveLimits
+  let clock = Stopwatch()
+
+  /// `limits` with `incumbent` and `relaxation`, and `share` of the time left.
+  func remainingLimits(incumbent: [Int32]?, relaxation: RelaxationOptimum? = nil, share: Double = 1) -> SolveLimits {
+    var l = limits
+    l.incumbent = incumbent
+    l.relaxationOptimum = relaxation
+    // A margin for GLPK's model build and wind-down, so the whole solve keeps to the limit.
+    if let t = limits.timeLimit { l.timeLimit = max(0.5, (t - clock.seconds) * share - min(3, 0.05 * t)) }
+    return l
+  }
+}
+
 /// The lowest component index whose result ended the combination (infeasible or failed), shared by
 /// the workers of `solveSplit`: a component after it need not be solved. Whatever the interleaving,
 /// every component before the lowest such index is solved, which is all the combination reads.
-private final class FirstStop: @unchecked Sendable {
-  private let lock = NSLock()
-  private var index = Int.max
-  func record(_ k: Int) { lock.lock(); index = min(index, k); lock.unlock() }
-  func before(_ k: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return index < k }
+final class FirstStop: Sendable {
+  private let index = Mutex(Int.max)
+  func record(_ k: Int) { index.withLock { $0 = min($0, k) } }
+  func before(_ k: Int) -> Bool { index.withLock { $0 < k } }
 }

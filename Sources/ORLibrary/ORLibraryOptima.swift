@@ -111,17 +111,21 @@ public enum ORLibraryOptima {
 
 /// Where the OR-Library files live: `$DISPATCH_ORLIB_DIR`, else `shared/benchmarks/orlib` in
 /// or beside `packageRoot` (CI clones the repository next to `shared/`), else the shared
-/// checkout `/work/shared/benchmarks/orlib`; nil when none holds `optima.csv`.
+/// checkout `/work/shared/benchmarks/orlib`, else the copy in the repository
+/// (`Tests/Fixtures/orlib`: every GAP file and the assign files of the default test suite, not
+/// the large ones); nil when none holds `optima.csv`.
 public enum ORLibraryLocation {
   public static let environmentVariable = "DISPATCH_ORLIB_DIR"
   public static let defaultPath = "/work/shared/benchmarks/orlib"
+  /// The repository's own copy of the files the default test suite needs.
+  public static let repositoryCopy = "Tests/Fixtures/orlib"
 
   public static func find(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     packageRoot: String = FileManager.default.currentDirectoryPath
   ) -> URL? {
     let beside = [packageRoot + "/shared/benchmarks/orlib", packageRoot + "/../shared/benchmarks/orlib"]
-    let candidates = [environment[environmentVariable]].compactMap { $0 } + beside + [defaultPath]
+    let candidates = [environment[environmentVariable]].compactMap { $0 } + beside + [defaultPath, packageRoot + "/" + repositoryCopy]
     for path in candidates where FileManager.default.fileExists(atPath: path + "/optima.csv") {
       return URL(fileURLWithPath: path, isDirectory: true)
     }

@@ -4,12 +4,11 @@ import Foundation
 import Glibc
 #endif
 
-/// Wall-clock seconds of `body`.
+/// Seconds of `body` on the monotonic clock.
 func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-  let start = ContinuousClock.now
+  let clock = Stopwatch()
   let value = try body()
-  let elapsed = ContinuousClock.now - start
-  return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+  return (value, clock.seconds)
 }
 
 func median(_ values: [Double]) -> Double {

@@ -6,15 +6,21 @@ import Testing
 enum CLI {
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The `dispatch` binary next to this test bundle (SwiftPM puts products and tests in one folder).
-  static let executable: URL = {
+  /// The `dispatch` binary of this very build, next to this test bundle (SwiftPM puts products and
+  /// tests in one folder). There is no fallback: a binary from another build could be stale, so a
+  /// missing one fails the tests (`run` throws) instead of testing something else.
+  static let executable: URL? = {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [beside, beside.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")] {
+    for folder in [beside, beside.deletingLastPathComponent()] {
       let candidate = folder.appendingPathComponent("dispatch")
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
-    return packageRoot.appendingPathComponent(".build/debug/dispatch")
+    return nil
   }()
+
+  struct MissingExecutable: Error, CustomStringConvertible {
+    var description: String { "the dispatch executable is not beside the test bundle: run `swift build --build-tests` first" }
+  }
 
   struct Run {
     let status: Int32
@@ -24,6 +30,7 @@ enum CLI {
 
   static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
     let process = Process()
+    guard let executable else { throw MissingExecutable() }
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot

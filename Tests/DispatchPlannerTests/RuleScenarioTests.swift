@@ -193,6 +193,12 @@ struct FailingRepair: AssignmentSolver {
     let selection = SolverSelection(native: Planner.standardSolvers.native, glpk: TimedOutSolver(), repair: FailingRepair())
     let problem = try ProblemBuilder(scoresOnly: true).build(ruledScenario { $0.rules.keyProjectExclusive = true }).problem
     let error = try #require(throws: SolverError.self) { try selection.solve(problem, choice: .auto, limits: .none) }
+    // A structured list, one failure per back end in the order they ran.
+    guard case .everyBackEndFailed(let failures) = error else { Issue.record("\(error)"); return }
+    #expect(failures == [.timeLimitWithoutSolution(solver: "glpk", seconds: 1),
+                         .unsupported(solver: "native-repair", reason: "the repaired plan still breaks the problem")])
+    #expect(error.timeRanOut)
+    #expect(error.solver == "glpk → native-repair")
     let text = error.description
     #expect(text.contains("glpk found no feasible plan within 1.0 s"), "\(text)")
     #expect(text.contains("the repaired plan still breaks the problem"), "\(text)")

@@ -51,3 +51,31 @@ import Testing
     #expect(rows[1][11] == "未覆盖：1名符合条件的指导员已满额")
   }
 }
+
+/// The audit counts room as the plan does: in days with capacity_in_days (issue 15 point 6).
+/// I1 has 2 places but only 5 days; O2 (5 days) fills him, so O1 (5 days) fits only if he drops O2.
+@Suite struct StabilityAuditInDaysTests {
+  func model(instructorRanks: [(String, Int)]) throws -> PlanningModel {
+    var settings = ScenarioSettings()
+    settings.rules.capacityInDays = true
+    var scenario = ScenarioFixtures.tiny(settings: settings, wishes: [.organizationWants("O1", "I1", rank: 1)]
+      + instructorRanks.map { .instructorWants("I1", OrganizationID($0.0), rank: $0.1) })
+    scenario.instructors[0].daysPerMonth = 5
+    for k in scenario.organizations.indices { scenario.organizations[k].workloadDays = 5 }
+    return try ProblemBuilder().build(scenario)
+  }
+
+  @Test func aFullInstructorWouldDropHisUnrankedOrganization() throws {
+    let model = try model(instructorRanks: [("O1", 1)])
+    // O2 → I1 (5 of 5 days), O1 → I2, O3 open. I1 has a free place but no free day.
+    let pairs = StabilityAudit.blockingPairs(plan: PlanDecoder.decode([1, 0, -1], model: model), model: model)
+    #expect(pairs.map(\.instructor) == ["I1"])
+    #expect(pairs.first?.instructorWouldDrop == "O2")
+  }
+
+  @Test func noBlockingPairWhenTheFullInstructorPrefersWhatHeHas() throws {
+    let model = try model(instructorRanks: [("O2", 1), ("O1", 2)])
+    let plan = PlanDecoder.decode([1, 0, -1], model: model)
+    #expect(StabilityAudit.blockingPairs(plan: plan, model: model).isEmpty)
+  }
+}

@@ -7,12 +7,12 @@ import Testing
 
 /// The published OR-Library optima, reached exactly by each back end.
 ///
-/// Needs the OR-Library files (`$DISPATCH_ORLIB_DIR`, else `/work/shared/benchmarks/orlib`);
-/// skipped without them. The larger files run only with `DISPATCH_LONG_TESTS=1`.
+/// Needs the OR-Library files (`$DISPATCH_ORLIB_DIR`, else `/work/shared/benchmarks/orlib`, else
+/// the repository's copy `Tests/Fixtures/orlib`); fails, never skips, without them. The larger
+/// files run only with `DISPATCH_LONG_TESTS=1` (and fail when they are not found).
 enum ORLibraryFixture {
   static let directory = ORLibraryLocation.find(packageRoot: URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path)
-  static let available = directory != nil
   static let long = ProcessInfo.processInfo.environment["DISPATCH_LONG_TESTS"] == "1"
 
   static let optima: [ORLibraryOptimum] = {
@@ -38,7 +38,8 @@ enum ORLibraryFixture {
 
   static func instances(_ stem: String, sense: OptimizationSense) throws -> [ORLibraryInstance] {
     let folder = stem.hasPrefix("gap") ? "gap" : "assign"
-    return try ORLibraryParser.load(directory!.appendingPathComponent("\(folder)/\(stem).txt"), sense: sense)
+    let directory = try #require(directory, "OR-Library files not found")
+    return try ORLibraryParser.load(directory.appendingPathComponent("\(folder)/\(stem).txt"), sense: sense)
   }
 
   static func optima(of stem: String) -> [ORLibraryOptimum] {
@@ -46,8 +47,12 @@ enum ORLibraryFixture {
   }
 }
 
-@Suite(.enabled(if: ORLibraryFixture.available, "OR-Library files not found"))
-struct ORLibraryConformanceTests {
+@Suite struct ORLibraryConformanceTests {
+  @Test func theFilesAndTheirOptimaAreFound() throws {
+    _ = try #require(ORLibraryFixture.directory, "OR-Library files not found: set \(ORLibraryLocation.environmentVariable)")
+    #expect(ORLibraryFixture.optima.count > 0)
+  }
+
   @Test func everyFileParsesToThePublishedSizes() throws {
     let stems = Set(ORLibraryFixture.optima.map { String($0.file.split(separator: "/").last!.prefix { $0 != "." }) })
     #expect(stems.count == 28)

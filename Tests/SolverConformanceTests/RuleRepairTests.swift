@@ -4,6 +4,7 @@ import AssignmentCore
 import DispatchTestSupport
 import GLPKBackend
 import NativeSolver
+import RuleHeuristics
 import Testing
 
 @Suite struct RuleRepairTests {

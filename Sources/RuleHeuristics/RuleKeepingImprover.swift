@@ -42,6 +42,7 @@
 
 import AssignmentCore
 import Foundation
+import NativeSolver
 
 public struct RuleKeepingImprover: Sendable {
   public let problem: AssignmentProblem
@@ -69,7 +70,7 @@ public struct RuleKeepingImprover: Sendable {
     guard Self.supports(problem), start.count == problem.rowCount else { return nil }
     var search = LocalSearch(problem: problem, start: start)
     guard search.repairExclusive(), search.repairMix() else { return nil }
-    let deadline = Date().addingTimeInterval(timeBudget)
+    let deadline = Deadline(secondsFromNow: timeBudget)
     search.improve(until: deadline)
     let plan = search.column
     guard SolutionChecker.violations(plan, in: problem)
@@ -297,12 +298,12 @@ private struct LocalSearch {
 
   // MARK: 3. Improvement
 
-  mutating func improve(until deadline: Date) {
+  mutating func improve(until deadline: Deadline) {
     var rounds = 0
-    while Date() < deadline && rounds < 50 {
+    while !deadline.hasPassed && rounds < 50 {
       rounds += 1
       var improved = groups.count == 1 && isPartition ? resolveSides() : resolveClasses()
-      if Date() >= deadline { break }
+      if deadline.hasPassed { break }
       improved = localPass(until: deadline) || improved
       guard improved else { break }
     }
@@ -315,10 +316,10 @@ private struct LocalSearch {
   }
 
   /// (ii) One first-improvement pass over moves and swaps; true when the score rose.
-  mutating func localPass(until deadline: Date) -> Bool {
+  mutating func localPass(until deadline: Deadline) -> Bool {
     var improved = false
     for r in 0..<n where movable(r) {
-      if r % 64 == 0 && Date() >= deadline { break }
+      if r % 64 == 0 && deadline.hasPassed { break }
       var c = Int(column[r])
       var src = score(r, c)!
       // Best single move.

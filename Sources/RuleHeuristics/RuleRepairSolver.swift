@@ -42,6 +42,7 @@
 
 import AssignmentCore
 import Foundation
+import NativeSolver
 
 public struct RuleRepairSolver: AssignmentSolver {
   public var name: String { "native-repair" }
@@ -71,7 +72,7 @@ public struct RuleRepairSolver: AssignmentSolver {
 
     // Exclusive and mix only: the rule-keeping local search from the relaxation's plan.
     if uncoverable == nil, RuleKeepingImprover.supports(problem) {
-      let budget = min(10, (limits.timeLimit ?? 40) / 4)
+      let budget = limits.localSearchSeconds
       let improver = RuleKeepingImprover(problem: problem, timeBudget: budget)
       var best: (plan: [Int32], objective: ObjectiveValue)? = nil
       func offer(_ kept: [Int32]?, _ what: String) {
@@ -86,7 +87,7 @@ public struct RuleRepairSolver: AssignmentSolver {
       if let found = best, MixLagrangianBound.supports(problem), found.objective.covered == problem.rowCount,
          let (score, proposal, _) = MixLagrangianBound.boundAndProposal(
            problem, plan: plan, duals: relaxed.duals, target: found.objective.score,
-           deadline: Date().addingTimeInterval(min(10, (limits.timeLimit ?? 40) / 5))) {
+           deadline: Deadline(secondsFromNow: limits.lagrangianSeconds)) {
         if score < bound.score { bound = ObjectiveValue(covered: problem.rowCount, score: max(score, found.objective.score)) }
         log.append("native-repair: Lagrangian bound \(score)")
         if found.objective < bound { offer(improver.improve(from: proposal), "from the Lagrangian choices") }

@@ -52,7 +52,7 @@ public enum MixLagrangianBound {
   ///   - plan, duals: the pure relaxation's optimum and its duals (the start), when known.
   ///   - target: a score known to be reachable (the incumbent); the search stops once the bound reaches it.
   public static func bound(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
-                           deadline: Date, maximumIterations: Int = 3000) -> Int64? {
+                           deadline: Deadline, maximumIterations: Int = 3000) -> Int64? {
     boundAndProposal(problem, plan: plan, duals: duals, target: target, deadline: deadline, maximumIterations: maximumIterations)?.bound
   }
 
@@ -60,7 +60,7 @@ public enum MixLagrangianBound {
   /// covered, capacities kept; the rules may be broken — a start for `RuleKeepingImprover`);
   /// and per arc a bound on the score of every plan that uses it (Lagrangian reduced-cost fixing).
   public static func boundAndProposal(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
-                                      deadline: Date, maximumIterations: Int = 3000) -> (bound: Int64, proposal: [Int32], arcBound: [Int64])? {
+                                      deadline: Deadline, maximumIterations: Int = 3000) -> (bound: Int64, proposal: [Int32], arcBound: [Int64])? {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
     guard n > 0 else { return (0, [], []) }
@@ -120,7 +120,7 @@ public enum MixLagrangianBound {
     var arcsOfColumn = [[Int]](repeating: [], count: m)
     for r in 0..<n { for a in problem.arcs(ofRow: r) { arcRow[a] = Int32(r); arcsOfColumn[Int(problem.arcColumns[a])].append(a) } }
     for iteration in 0...maximumIterations {
-      let last = forceLast || iteration == maximumIterations || Date() >= deadline
+      let last = forceLast || iteration == maximumIterations || deadline.hasPassed
       if last { x = bestX }
       for r in 0..<n { count[r] = 0 }
       var total: Int64 = 0
