@@ -72,7 +72,7 @@ let package = Package(
 
     // MARK: - Executables
     .executableTarget(name: "dispatch", dependencies: [
-      "DispatchPlanner", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports",
+      "DispatchPlanner", "AssignmentCore", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
     .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "DispatchPlanning", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),

@@ -1,5 +1,5 @@
 /// A value of the lexicographic objective: coverage first, then score.
-public struct ObjectiveValue: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
+public struct ObjectiveValue: Sendable, Equatable, Hashable, Comparable, Codable, CustomStringConvertible {
   /// Rows assigned.
   public var covered: Int
   /// Sum of the scores of the assigned arcs.

@@ -32,14 +32,18 @@ public struct SolveLimits: Sendable, Equatable {
   /// prove it, e.g. the native solver's. An LP back end may start its simplex there (GLPK
   /// does: `Documentation/Solvers.md`); a hint only, never trusted for the result.
   public var relaxationOptimum: RelaxationOptimum?
+  /// Progress observer and stop flag (`SolveProgress.swift`); a solve that sees the flag
+  /// returns its best plan so far as `feasible` with its bound, as on a time limit.
+  public var control: SolveControl?
 
   public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false, incumbent: [Int32]? = nil,
-              relaxationOptimum: RelaxationOptimum? = nil) {
+              relaxationOptimum: RelaxationOptimum? = nil, control: SolveControl? = nil) {
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
     self.verbose = verbose
     self.incumbent = incumbent
     self.relaxationOptimum = relaxationOptimum
+    self.control = control
   }
 
   public static let none = SolveLimits()
@@ -71,11 +75,14 @@ public indirect enum SolverError: Error, Equatable, Sendable {
   case internalInconsistency(solver: String, InternalInconsistency)
   /// Every back end tried failed, in the order they were tried (each failure names its back end).
   case everyBackEndFailed([SolverError])
+  /// A stop was requested (`SolveControl.cancel`, Ctrl-C) before any feasible assignment was found.
+  case stoppedWithoutSolution(solver: String)
 
   /// The back end the error is about ("glpk", "glpk-warm", …; the chain for `everyBackEndFailed`).
   public var solver: String {
     switch self {
-    case .unsupported(let s, _), .libraryFailure(let s, _, _), .timeLimitWithoutSolution(let s, _), .internalInconsistency(let s, _): s
+    case .unsupported(let s, _), .libraryFailure(let s, _, _), .timeLimitWithoutSolution(let s, _), .internalInconsistency(let s, _),
+         .stoppedWithoutSolution(let s): s
     case .everyBackEndFailed(let failures): failures.map(\.solver).joined(separator: " → ")
     }
   }
@@ -114,6 +121,19 @@ public enum InternalInconsistency: Equatable, Sendable, CustomStringConvertible 
   }
 }
 
+extension SolverError {
+  /// A stop request ended the solve before it had any plan.
+  public var stoppedWithoutPlan: Bool { if case .stoppedWithoutSolution = self { true } else { false } }
+
+  /// The solve ended (time limit or stop request) before it had any plan.
+  public var endedWithoutSolution: Bool {
+    switch self {
+    case .timeLimitWithoutSolution, .stoppedWithoutSolution: true
+    default: false
+    }
+  }
+}
+
 extension SolverError: LocalizedError, CustomStringConvertible {
   public var description: String {
     switch self {
@@ -124,6 +144,7 @@ extension SolverError: LocalizedError, CustomStringConvertible {
     case .everyBackEndFailed(let failures):
       "every solver failed (\(solver)): " + failures.map(\.description).joined(separator: "; ")
         + (timeRanOut ? " — a longer --time-limit may find one" : "")
+    case .stoppedWithoutSolution(let solver): "已中断 stopped on request before \(solver) found a feasible plan"
     }
   }
   public var errorDescription: String? { description }

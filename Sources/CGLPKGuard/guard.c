@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct dp_session {
   char *buf;
@@ -21,7 +22,23 @@ struct dp_session {
   int accepted;
   int have_bound;
   double bound;
+  // progress / stop poll (dp_session_set_poll)
+  dp_poll_fn poll;
+  void *poll_ctx;
+  double last_poll;
 };
+
+static double dp_now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+void dp_session_set_poll(dp_session *s, dp_poll_fn poll, void *ctx) {
+  s->poll = poll;
+  s->poll_ctx = ctx;
+  s->last_poll = 0;
+}
 
 static void dp_append(dp_session *s, const char *text) {
   size_t n = strlen(text);
@@ -135,6 +152,17 @@ static void dp_intopt_callback(glp_tree *T, void *info) {
     if (p != 0) {
       s->bound = glp_ios_node_bound(T, p);
       s->have_bound = 1;
+    }
+  }
+  // At most every 0.25 s, and at every new incumbent: report and ask whether to stop.
+  if (s->poll != NULL) {
+    double now = dp_now();
+    if (reason == GLP_IBINGO || now - s->last_poll >= 0.25) {
+      s->last_poll = now;
+      glp_prob *P = glp_ios_get_prob(T);
+      int have_obj = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
+      double obj = have_obj ? glp_mip_obj_val(P) : 0;
+      if (s->poll(s->poll_ctx, have_obj, obj, s->have_bound, s->bound) != 0) glp_ios_terminate(T);
     }
   }
 }

@@ -48,7 +48,7 @@ extension Planner {
   /// Explains `organization` in the plan written to `planFolder`.
   /// - Parameter scenarioFolder: the scenario; default: `scenario_path` of summary.json.
   public func explain(
-    planFolder: URL, organization: OrganizationID, scenarioFolder: URL? = nil, alternatives: Int = 5
+    planFolder: URL, organization: OrganizationID, scenarioFolder: URL? = nil, alternatives: Int = 5, control: SolveControl? = nil
   ) throws(ExplainFailure) -> ExplainResult {
     let summaryURL = planFolder.appendingPathComponent(PlanWriter.summaryFile)
     let summary: PlanSummary
@@ -63,7 +63,8 @@ extension Planner {
     guard loaded.inputSHA256 == summary.inputSHA256 else {
       throw .scenarioChanged(planned: summary.inputSHA256, now: loaded.inputSHA256)
     }
-    let options = PlanOptions(solver: SolverChoice(rawValue: summary.solver) ?? .auto, scoresOnly: summary.scoresOnly ?? false)
+    var options = PlanOptions(solver: SolverChoice(rawValue: summary.solver) ?? .auto, scoresOnly: summary.scoresOnly ?? false, control: control)
+    options.progressStep = "re-plan"
     let result: PlanResult
     do { result = try plan(loaded, options: options) } catch { throw .planning(error) }
     guard result.summary.objective == summary.objective else { throw .planDiffers(planned: summary.objective, now: result.summary.objective) }

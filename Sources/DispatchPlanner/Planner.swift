@@ -30,16 +30,23 @@ public struct PlanOptions: Sendable {
   public var relativeGap: Double = 0
   /// Show GLPK's own output on the terminal.
   public var verbose = false
+  /// Progress reports and the stop button: `SolveControl(observer:)` receives a `SolveProgress` on
+  /// every change (phase, best plan, bound); `cancel()` ends the solve with its best plan so far.
+  public var control: SolveControl?
+  /// The step name progress reports carry (set by multi-solve commands: "cold plan", "budget 5"…).
+  var progressStep: String?
 
-  public init(solver: SolverChoice = .auto, scoresOnly: Bool = false, timeLimit: Double? = 60, relativeGap: Double = 0, verbose: Bool = false) {
+  public init(solver: SolverChoice = .auto, scoresOnly: Bool = false, timeLimit: Double? = 60, relativeGap: Double = 0, verbose: Bool = false,
+              control: SolveControl? = nil) {
     self.solver = solver
     self.scoresOnly = scoresOnly
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
     self.verbose = verbose
+    self.control = control
   }
 
-  var limits: SolveLimits { SolveLimits(timeLimit: timeLimit, relativeGap: relativeGap, verbose: verbose) }
+  var limits: SolveLimits { SolveLimits(timeLimit: timeLimit, relativeGap: relativeGap, verbose: verbose, control: control) }
 }
 
 /// A solved, checked plan and everything written about it.
@@ -132,6 +139,8 @@ public struct Planner: Sendable {
     options: PlanOptions = .init()
   ) throws(PlanFailure) -> PlanResult {
     let clock = Stopwatch()
+    options.control?.begin(step: options.progressStep, timeLimit: options.timeLimit)
+    options.control?.enter(.building)
     let model: PlanningModel
     do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(scenario) } catch { throw .building(error) }
     let buildSeconds = clock.seconds
@@ -149,6 +158,8 @@ public struct Planner: Sendable {
     }
     let violations = record.violations
     guard violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: violations) }
+    options.control?.record(best: record.outcome.objective, bound: record.outcome.bound)
+    options.control?.enter(.writing)
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
     let timings = PlanSummary.Timings(
       read: readSeconds, build: buildSeconds, solve: record.seconds, check: record.checkSeconds,

@@ -99,7 +99,10 @@ extension Planner {
 
     // The cold plan of the new scenario: the score ignoring continuity, and the time to beat.
     let cold: PlanResult
-    do { cold = try plan(scenario, name: loaded.name, inputSHA256: loaded.inputSHA256, options: options) } catch { throw .planning(error) }
+    var coldOptions = options
+    coldOptions.progressStep = "cold plan"
+    do { cold = try plan(scenario, name: loaded.name, inputSHA256: loaded.inputSHA256, options: coldOptions) } catch { throw .planning(error) }
+    options.control?.begin(step: "replan", timeLimit: options.timeLimit)
 
     let clock = Stopwatch()
     let replanner = Replanner(solvers: solvers, builder: ProblemBuilder(scoresOnly: options.scoresOnly))
@@ -119,6 +122,7 @@ extension Planner {
       let ordered = sweep.sorted { ($0 ?? Int.max) < ($1 ?? Int.max) }
       var bestSoFar: ReplanSolve?
       for budget in ordered {
+        options.control?.begin(step: "budget " + (budget.map(String.init) ?? "all"), timeLimit: options.timeLimit)
         var point = try replanner.solve(setup, maxMoves: budget, choice: options.solver, limits: options.limits, cache: cache)
         if let best = bestSoFar, best.record.outcome.objective > point.record.outcome.objective { point = best }
         bestSoFar = point
@@ -150,6 +154,7 @@ extension Planner {
 
   /// K candidate plans within `within` (a fraction) of the optimum, each as different as possible from the earlier ones.
   public func candidates(_ loaded: LoadedScenario, count: Int, within: Double, options: PlanOptions = .init()) throws(PlanFailure) -> CandidatesResult {
+    options.control?.begin(step: "candidates", timeLimit: options.timeLimit)
     let model: PlanningModel
     do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(loaded.scenario) } catch { throw .building(error) }
     let found: [Candidate]

@@ -22,6 +22,8 @@ public struct SolveRecord: Sendable {
   public var checkSeconds: Double
   /// Independent check of the outcome: empty means the plan is valid.
   public var violations: [SolutionChecker.Violation]
+  /// The solve was stopped on request (`SolveControl.cancel`, Ctrl-C): the best plan so far.
+  public var stoppedOnRequest = false
 }
 
 /// Picks a back end, runs it, falls back when it fails, and checks the result
@@ -69,6 +71,9 @@ public struct SolverSelection: Sendable {
     var failures: [SolverError] = []
     let clock = Stopwatch()
     for solver in solvers {
+      // A stop request ends the search for a plan: no fallback after the first back end's answer.
+      if limits.isCancelled && !failures.isEmpty { break }
+      if !failures.isEmpty { limits.control?.enter(.fallback) }
       guard solver.capabilities.accepts(problem) else {
         failures.append(.unsupported(solver: solver.name, reason: "the problem has loads or side rules"))
         notes.append("\(solver.name) skipped: it does not support this problem")
@@ -76,18 +81,22 @@ public struct SolverSelection: Sendable {
       }
       do {
         let outcome = try solver.solve(problem, limits: limits)
+        limits.control?.enter(.checking)
         let solveSeconds = clock.seconds
         let checkClock = Stopwatch()
         let violations = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
         if !failures.isEmpty { notes.append("fell back to \(solver.name)") }
-        return SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: solveSeconds,
-                           checkSeconds: checkClock.seconds, violations: violations)
+        var record = SolveRecord(outcome: outcome, reason: notes.joined(separator: "; "), seconds: solveSeconds,
+                                 checkSeconds: checkClock.seconds, violations: violations)
+        record.stoppedOnRequest = limits.isCancelled && !outcome.status.isOptimal
+        return record
       } catch {
         notes.append("\(solver.name) failed: \(error)")
         failures.append(error)
       }
     }
     // Every back end failed: say what each one said, not only the last (the first is usually the telling one).
+    if limits.isCancelled { throw .stoppedWithoutSolution(solver: solvers.map(\.name).joined(separator: " → ")) }
     guard let last = failures.last else { throw .unsupported(solver: "auto", reason: notes.joined(separator: "; ")) }
     guard failures.count > 1 else { throw last }
     throw .everyBackEndFailed(failures)

@@ -97,6 +97,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var rules: [String: RuleStatus]?
   /// Present when full coverage was required and is impossible.
   public var infeasibility: Infeasibility?
+  /// True when the solve was stopped on request (Ctrl-C, a cancel button) before it finished: the best plan so far.
+  public var stoppedOnRequest: Bool?
 
   enum CodingKeys: String, CodingKey {
     case scenario, organizations, instructors, slots, objective, assigned, unassigned, solver, status, optimal, bound, gap, wishes, timings
@@ -110,6 +112,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case scenarioPath = "scenario_path"
     case scoresOnly = "scores_only"
     case rules, infeasibility
+    case stoppedOnRequest = "stopped_on_request"
   }
 
   public init(
@@ -140,6 +143,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     bound = record.outcome.bound.map { Int($0.score) }
     gap = record.outcome.relativeGap
     prunedArcs = record.outcome.prunedArcs
+    stoppedOnRequest = record.stoppedOnRequest ? true : nil
     checkerPassed = record.violations.isEmpty
     checkerFindings = record.violations.map(\.description)
     var counts = WishCounts()
@@ -177,6 +181,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     let boundText = bound.map { optimal ? "" : ", bound \($0)" } ?? ""
     let proof = optimal ? " (proven optimal)" : status == "feasible" ? " (未证明最优 not proven optimal)" : ""
     lines.append("  状态 status     \(status)\(proof)\(boundText)\(gapText)")
+    if stoppedOnRequest == true { lines.append("  中断 stopped    已按要求中断，这是目前最好的方案 stopped on request: the best plan found so far") }
     lines.append("  覆盖 covered    \(assigned)/\(slots) slots of \(organizations) organizations; \(unassigned) open")
     let penalties = (rules ?? [:]).values.reduce(0) { $0 + $1.penalty }
     lines.append("  得分 score      \(objective)" + (penalties > 0 ? " (soft-rule penalties included: −\(penalties))" : ""))

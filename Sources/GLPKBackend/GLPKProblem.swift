@@ -93,8 +93,10 @@ final class GLPKProblem {
     var incumbentAccepted: Bool
   }
 
-  /// `glp_intopt`; `incumbent` holds column values `[1...n]` (index 0 unused).
-  func intopt(_ parm: glp_iocp, incumbent: [Double]?) throws(SolverError) -> IntoptResult {
+  /// `glp_intopt`; `incumbent` holds column values `[1...n]` (index 0 unused). `poll`, when given,
+  /// is called from the search (at most every 0.25 s and at each new incumbent) with the incumbent's
+  /// objective and the best bound (objective units, nil when none yet); returning true stops the search.
+  func intopt(_ parm: glp_iocp, incumbent: [Double]?, poll: ((Double?, Double?) -> Bool)? = nil) throws(SolverError) -> IntoptResult {
     try live("glp_intopt")
     if let incumbent, incumbent.count != columnCount + 1 {
       throw .internalInconsistency(solver: GLPKSolver.solverName, .sizeMismatch(what: "incumbent", expected: columnCount, found: incumbent.count - 1))
@@ -102,11 +104,19 @@ final class GLPKProblem {
     var parm = parm
     var bound = 0.0
     var haveBound: Int32 = 0, accepted: Int32 = 0
-    let raw: Int32
-    if let incumbent {
-      raw = incumbent.withUnsafeBufferPointer { dp_guarded_intopt(session.raw, pointer, &parm, $0.baseAddress, &bound, &haveBound, &accepted) }
-    } else {
-      raw = dp_guarded_intopt(session.raw, pointer, &parm, nil, &bound, &haveBound, &accepted)
+    let box = poll.map(IntoptPoll.init)
+    if let box {
+      dp_session_set_poll(session.raw, { ctx, haveObj, obj, haveBound, bound in
+        let box = Unmanaged<IntoptPoll>.fromOpaque(ctx!).takeUnretainedValue()
+        return box.body(haveObj != 0 ? obj : nil, haveBound != 0 ? bound : nil) ? 1 : 0
+      }, Unmanaged.passUnretained(box).toOpaque())
+    }
+    let raw: Int32 = withExtendedLifetime(box) {
+      defer { dp_session_set_poll(session.raw, nil, nil) }
+      if let incumbent {
+        return incumbent.withUnsafeBufferPointer { dp_guarded_intopt(session.raw, pointer, &parm, $0.baseAddress, &bound, &haveBound, &accepted) }
+      }
+      return dp_guarded_intopt(session.raw, pointer, &parm, nil, &bound, &haveBound, &accepted)
     }
     let code = GLPKReturnCode(rawValue: raw)
     if code == .fatal { throw code.failure(in: "glp_intopt", log: session.log) }
@@ -174,4 +184,10 @@ final class GLPKProblem {
     }
     try uncheckedSetObjectiveCoefficient(Int32(j), value)
   }
+}
+
+/// The Swift side of `dp_session_set_poll` for one `intopt` call (same thread, no escape).
+private final class IntoptPoll {
+  let body: (Double?, Double?) -> Bool
+  init(_ body: @escaping (Double?, Double?) -> Bool) { self.body = body }
 }

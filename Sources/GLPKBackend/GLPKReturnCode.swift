@@ -18,6 +18,8 @@ struct GLPKReturnCode: Equatable, CustomStringConvertible {
 
   var isTimeLimit: Bool { rawValue == GLP_ETMLIM }
   var isMIPGapReached: Bool { rawValue == GLP_EMIPGAP }
+  /// The search was stopped on request (glp_ios_terminate from the progress poll): like a time limit.
+  var isStopped: Bool { rawValue == GLP_ESTOP }
   /// The presolver (or simplex) proved there is no primal feasible solution.
   var isPrimalInfeasible: Bool { rawValue == GLP_ENOPFS || rawValue == GLP_ENOFEAS }
 

@@ -127,7 +127,28 @@ private final class GLPKRun {
     return Int32(clamping: max(1, Int((seconds * 1000).rounded(.down))))
   }
 
-  var timeUp: SolverError { .timeLimitWithoutSolution(solver: GLPKSolver.solverName, seconds: limits.timeLimit ?? 0) }
+  var timeUp: SolverError {
+    limits.isCancelled ? .stoppedWithoutSolution(solver: GLPKSolver.solverName)
+      : .timeLimitWithoutSolution(solver: GLPKSolver.solverName, seconds: limits.timeLimit ?? 0)
+  }
+
+  /// Reports GLPK's incumbent and bound to `limits.control` (when their objective is the weighted
+  /// W = BIG·covered + score, or the score at a required full coverage) and asks it whether to stop.
+  func progressPoll(weight: Int64?, coverageFloor: Int?) -> ((Double?, Double?) -> Bool)? {
+    guard let control = limits.control else { return nil }
+    let value: ((Double) -> ObjectiveValue?)?
+    if weight == big {
+      value = { x in x.isFinite && abs(x) < 9e15 ? self.weightedBound(x) : nil }
+    } else if weight == 0, let floor = coverageFloor {
+      value = { x in self.integerBound(x).map { ObjectiveValue(covered: floor, score: $0) } }
+    } else {
+      value = nil
+    }
+    return { obj, bound in
+      if let value { control.record(best: obj.flatMap(value), bound: bound.flatMap(value)) }
+      return control.isCancelled
+    }
+  }
 
   var messageLevel: Int32 { GLP_MSG_ON }
 
@@ -204,6 +225,26 @@ private final class GLPKRun {
     return SolutionChecker.violations(locksOnly, in: problem).isEmpty ? locksOnly : nil
   }
 
+  /// glp_simplex; with a control, in slices of at most `simplexSlice` ms (each call resumes from the
+  /// basis the last one left), so a stop request ends a long LP within a slice (it then reports a time limit).
+  func stoppableSimplex(_ lp: GLPKProblem, _ parm: glp_smcp) throws(SolverError) -> GLPKReturnCode {
+    guard let control = limits.control else { return try lp.simplex(parm) }
+    var slice = parm
+    while true {
+      let left = remainingMilliseconds
+      slice.tm_lim = min(left ?? Int32.max, Self.simplexSlice)
+      let code = try lp.simplex(slice)
+      guard code.isTimeLimit, !control.isCancelled, left.map({ $0 > Self.simplexSlice }) ?? true else { return code }
+    }
+  }
+
+  /// A GLPK bound in score units rounded to the integer it guarantees; nil when GLPK gave none
+  /// usable (±∞ or beyond Int64, as a node bound can be when the search stops early).
+  func integerBound(_ x: Double) -> Int64? {
+    guard x.isFinite, abs(x) < 9e15 else { return nil }
+    return Int64((x + max(1e-6, abs(x) * 1e-9)).rounded(.down))
+  }
+
   /// Converts a GLPK objective bound (weighted: BIG·covered + score) to an ObjectiveValue
   /// that is ≥ the optimum: nudged up by a tolerance, floored, split into coverage and score.
   func weightedBound(_ value: Double) -> ObjectiveValue {
@@ -255,7 +296,7 @@ private final class GLPKRun {
     parm.presolve = GLP_OFF
     if let ms = remainingMilliseconds { parm.tm_lim = ms }
     let began = ContinuousClock.now
-    let code = try lp.simplex(parm)
+    let code = try stoppableSimplex(lp, parm)
     notes.append("pure LP: \(try lp.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(start))")
     if code.isTimeLimit {
       if let outcome = try incumbentOutcome(bound: nil) { return outcome }
@@ -378,12 +419,12 @@ private final class GLPKRun {
       switch result {
       case .infeasible(let rows): return infeasible(rows)
       case .noSolution(let bound):
-        let coverBound = bound.map { Int(($0 + 1e-6).rounded(.down)) } ?? coverableRows
+        let coverBound = bound.flatMap(integerBound).map { Int(clamping: $0) } ?? coverableRows
         if let outcome = try incumbentOutcome(bound: ObjectiveValue(covered: min(coverableRows, coverBound), score: positiveScoreBound)) { return outcome }
         throw timeUp
       case .solved(let columnOfRow, let optimal, let bound):
         if !optimal {
-          let coverBound = bound.map { Int(($0 + 1e-6).rounded(.down)) } ?? coverableRows
+          let coverBound = bound.flatMap(integerBound).map { Int(clamping: $0) } ?? coverableRows
           return try finish(columnOfRow, status: .feasible,
                             bound: ObjectiveValue(covered: min(coverableRows, coverBound), score: positiveScoreBound))
         }
@@ -406,13 +447,13 @@ private final class GLPKRun {
     switch result {
     case .infeasible(let rows): return infeasible(rows)
     case .noSolution(let bound):
-      let scoreBound = bound.map { Int64(($0 + max(1e-6, abs($0) * 1e-9)).rounded(.down)) } ?? positiveScoreBound
+      let scoreBound = bound.flatMap(integerBound) ?? positiveScoreBound
       let twoPhaseBound = ObjectiveValue(covered: covered, score: min(positiveScoreBound, scoreBound))
       if let start { return try finish(start, status: .feasible, bound: twoPhaseBound) }
       if let outcome = try incumbentOutcome(bound: twoPhaseBound) { return outcome }
       throw timeUp
     case .solved(let columnOfRow, let optimal, let bound):
-      let scoreBound = bound.map { Int64(($0 + max(1e-6, abs($0) * 1e-9)).rounded(.down)) } ?? positiveScoreBound
+      let scoreBound = bound.flatMap(integerBound) ?? positiveScoreBound
       return try finish(columnOfRow, status: optimal ? .optimal : .feasible,
                         bound: ObjectiveValue(covered: covered, score: min(positiveScoreBound, scoreBound)))
     }
@@ -421,6 +462,8 @@ private final class GLPKRun {
   /// Builds and solves one MIP. `start`: a feasible assignment offered as the first heuristic solution.
   /// Above this many columns the MIP branches on the most fractional variable (see runMIP).
   static let largeModelColumns = 50_000
+  /// Milliseconds per simplex call when a stop may be requested (see stoppableSimplex).
+  static let simplexSlice: Int32 = 2000
 
   /// `weight`: W when the objective is W + s(arc) on every arc, up to a constant (then the
   /// relaxation optimum's duals fit it and its basis may start the root LP), else nil.
@@ -477,6 +520,7 @@ private final class GLPKRun {
       for term in model.softTerms { values[Int(term.variable)] = term.value(plan: start, rowsOfColumn: rowsOfColumn, load: load) }
       startValues = values
     }
+    if limits.isCancelled { return .noSolution(bound: nil) }
     if startValues != nil {
       // glp_ios_heur_sol takes values of the original columns, so the MIP presolver stays off
       // and the root LP is solved here first (glp_intopt needs its optimal basis).
@@ -497,7 +541,7 @@ private final class GLPKRun {
       lpParm.meth = method
       if let ms = remainingMilliseconds { lpParm.tm_lim = ms }
       let began = ContinuousClock.now
-      let code = try mip.simplex(lpParm)
+      let code = try stoppableSimplex(mip, lpParm)
       notes.append("root LP: \(try mip.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(basis))")
       if code.isTimeLimit { return .noSolution(bound: nil) }
       guard code == .ok else { throw code.failure(in: "glp_simplex (root LP)", log: session.log) }
@@ -510,11 +554,13 @@ private final class GLPKRun {
       parm.presolve = GLP_ON
     }
     if let ms = remainingMilliseconds { parm.tm_lim = ms }
-    let result = try mip.intopt(parm, incumbent: startValues)
+    limits.control?.enter(.branchAndBound)
+    let result = try mip.intopt(parm, incumbent: startValues, poll: progressPoll(weight: weight, coverageFloor: coverageFloor))
     if startValues != nil { notes.append(result.incumbentAccepted ? "incumbent accepted by glp_ios_heur_sol" : "incumbent not accepted by glp_ios_heur_sol") }
     let code = result.code
     if code.isPrimalInfeasible { return .infeasible([]) }
-    guard code == .ok || code.isTimeLimit || code.isMIPGapReached else { throw code.failure(in: "glp_intopt", log: session.log) }
+    if code.isStopped { notes.append("stopped on request (glp_ios_terminate): the best plan so far, with its bound") }
+    guard code == .ok || code.isTimeLimit || code.isStopped || code.isMIPGapReached else { throw code.failure(in: "glp_intopt", log: session.log) }
     let status = try mip.mipStatus()
     switch status {
     case GLP_NOFEAS: return .infeasible([])
@@ -528,7 +574,7 @@ private final class GLPKRun {
       let optimal = code == .ok && status == GLP_OPT
       return .solved(columnOfRow: columnOfRow, optimal: optimal, bound: optimal ? nil : result.bound)
     default:
-      if code.isTimeLimit { return .noSolution(bound: result.bound) }
+      if code.isTimeLimit || code.isStopped { return .noSolution(bound: result.bound) }
       throw .libraryFailure(solver: GLPKSolver.solverName, code: Int(status), message: "glp_intopt ended with MIP status \(status) after \(code)")
     }
   }

@@ -234,8 +234,18 @@ private final class WarmRun {
     return o
   }
 
+  var control: SolveControl? { limits.control }
+
+  /// After a stop request: the incumbent as `feasible` with the best bound known, or no plan.
+  func stopped(_ incumbent: [Int32]?, cert: RelaxationCertificate) throws(SolverError) -> AssignmentOutcome {
+    guard let incumbent else { throw .stoppedWithoutSolution(solver: solver.name) }
+    notes.append("stopped on request at \(fmt(elapsed)) s: the best plan so far")
+    return try finish(incumbent, status: .feasible, boundW: min(cert.upper, lagrangeW ?? cert.upper), cert: cert)
+  }
+
   func run() throws(SolverError) -> AssignmentOutcome {
     guard problem.arcLoads.isEmpty else { return try plain("arc loads ≠ 1 (no native relaxation with duals)") }
+    control?.enter(.relaxation)
     let relaxed = problem.withoutSideRules()
     let native: AssignmentOutcome
     do { native = try solver.pure.solve(relaxed, limits: .none) } catch { return try plain("\(solver.pure.name) failed on the pure relaxation: \(error)") }
@@ -260,6 +270,7 @@ private final class WarmRun {
           let cert = RelaxationCertificate(problem: problem, plan: native.columnOfRow, duals: duals)
     else { return try plain("the pure relaxation's duals did not certify its optimum") }
     notes.append("pure relaxation by \(solver.pure.name) in \(fmt(nativeSeconds)) s: \(native.objective) (upper bound U = \(cert.upper), weight B = \(cert.big))")
+    control?.record(bound: cert.lexicographic(cert.upper))
 
     // Incumbent.
     var incumbent: [Int32]? = nil
@@ -270,6 +281,7 @@ private final class WarmRun {
       if lower.map({ w > $0 }) ?? true {
         incumbent = plan
         lower = w
+        control?.record(best: cert.lexicographic(w))
         notes.append("incumbent (\(what)): \(SolutionChecker.objective(of: plan, in: problem)), U − L = \(cert.upper - w)")
       }
     }
@@ -284,6 +296,8 @@ private final class WarmRun {
       return o
     }
     if let given = limits.incumbent { offer(given, "given") }
+    if limits.isCancelled { return try stopped(incumbent, cert: cert) }
+    control?.enter(.incumbentSearch)
     // The local search keeps exclusive and mix rules. It searches the problem with its soft rules
     // made hard (a plan that pays no penalty) and without its hard minimum loads, which
     // `MinimumLoadRepair` then restores; the Lagrangian bound below uses the same relaxation.
@@ -294,7 +308,9 @@ private final class WarmRun {
     let searchBudget = limits.localSearchSeconds
     let searchNote = (problem.hasSoftRules ? ", soft rules kept" : "") + (hasMinimumLoad ? ", minimum load repaired" : "")
     func keptPlan(from start: [Int32]) -> [Int32]? {
-      guard let plan = RuleKeepingImprover(problem: searched, timeBudget: searchBudget).improve(from: start) else { return nil }
+      var improver = RuleKeepingImprover(problem: searched, timeBudget: searchBudget)
+      improver.shouldStop = { [control] in control?.isCancelled ?? false }
+      guard let plan = improver.improve(from: start) else { return nil }
       return hasMinimumLoad ? MinimumLoadRepair.repair(plan, in: problem) : plan
     }
     if RuleKeepingImprover.supports(searched) {
@@ -311,15 +327,20 @@ private final class WarmRun {
     }
     // The Lagrangian bound of the problem without its hard minimum loads (a relaxation, so its
     // bound and per-arc bounds hold for the problem itself); its proposal is searched and repaired.
+    if limits.isCancelled { return try stopped(incumbent, cert: cert) }
     if let first = lower, MixLagrangianBound.supports(withoutMinimumLoads) {
+      control?.enter(.bounding)
       let boundClock = Stopwatch()
       let target = cert.lexicographic(first)
       if target.covered == problem.rowCount,
          let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(withoutMinimumLoads, plan: native.columnOfRow, duals: duals, target: target.score,
-                                                                    deadline: Deadline(secondsFromNow: limits.lagrangianSeconds)) {
+                                                                    deadline: Deadline(secondsFromNow: limits.lagrangianSeconds),
+                                                                    shouldStop: { [control] in control?.isCancelled ?? false }) {
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
         notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? ", minimum loads dropped" : "")) \(score) in \(fmt(boundClock.seconds)) s; U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
+        control?.record(bound: cert.lexicographic(w))
+        control?.enter(.incumbentSearch)
         lagrangeArcBound = arcBound
         if let kept = keptPlan(from: proposal) { offer(kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
         if w <= lower! {
@@ -329,6 +350,8 @@ private final class WarmRun {
       }
     }
 
+    if limits.isCancelled { return try stopped(incumbent, cert: cert) }
+    control?.enter(.branchAndBound)
     // Rounds of pruning.
     let scorePart = abs(cert.upper - cert.big * Int64(problem.rowCount))
     var delta = max(solver.minimumDelta, Int64(Double(scorePart) * solver.initialDeltaFraction))
@@ -379,10 +402,11 @@ private final class WarmRun {
       let result: AssignmentOutcome
       do {
         // A guessed round gets half of the time left, so that the proving round can still run.
-        result = try solveSplit(restricted, incumbent: incumbent, relaxation: relaxation, cert: cert, share: lower == nil ? 0.5 : 1)
+        result = try solveSplit(restricted, incumbent: incumbent, relaxation: relaxation, cert: cert, share: lower == nil ? 0.5 : 1,
+                                boundFloor: cert.lexicographic(cert.upper - (threshold + 1)))
       } catch {
-        if case .timeLimitWithoutSolution = error, let incumbent {
-          notes.append("no better plan in time; returning the incumbent")
+        if error.endedWithoutSolution, let incumbent {
+          notes.append(limits.isCancelled ? "stopped on request; returning the incumbent" : "no better plan in time; returning the incumbent")
           var o = try finish(incumbent, status: .feasible, boundW: cert.upper, cert: cert)
           o.prunedArcs = pruned
           return o
@@ -409,7 +433,7 @@ private final class WarmRun {
         if problem.sideRules.isEmpty && w == cert.upper { o.duals = duals }
         return o
       }
-      if lower == nil && result.status.isOptimal && timeLeft {
+      if lower == nil && result.status.isOptimal && timeLeft && !limits.isCancelled {
         offer(plan, "optimum of the restricted problem")
         continue
       }
@@ -474,12 +498,16 @@ private final class WarmRun {
 
   // MARK: - Components
 
+  /// `boundFloor`: what bounds the plans using a pruned arc (U − threshold − 1); the restricted
+  /// problem's bound, raised to it, bounds the whole problem (for progress reports).
   func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, relaxation: RelaxationOptimum?, cert: RelaxationCertificate,
-                  share: Double) throws(SolverError) -> AssignmentOutcome {
+                  share: Double, boundFloor: ObjectiveValue) throws(SolverError) -> AssignmentOutcome {
     let parts = solver.splitComponents ? ComponentSplit(restricted) : nil
     guard let parts, parts.components.count > 1 else {
       notes.append("one component")
-      return try solver.mip.solve(restricted, limits: remainingLimits(incumbent: incumbent, relaxation: relaxation, share: share))
+      var l = remainingLimits(incumbent: incumbent, relaxation: relaxation, share: share)
+      l.control = control?.scoped(best: { $0 }, bound: { max($0, boundFloor) })
+      return try solver.mip.solve(restricted, limits: l)
     }
     notes.append("\(parts.components.count) independent components (largest \(parts.components.map(\.rows.count).max() ?? 0) rows)")
     var plan = [Int32](repeating: -1, count: problem.rowCount)
@@ -498,6 +526,7 @@ private final class WarmRun {
     let firstStop = FirstStop()
     // The workers capture only Sendable values (the MIP solver, the components, the time budget).
     let (mip, budget) = (solver.mip, budget)
+    let componentControl = control?.phasesOnly  // a component's values are not the whole plan's
     let results = OrderedParallel.map(count: ordered.count, workers: workers) { k -> Result<AssignmentOutcome, SolverError>? in
       // After an infeasible or failed component k' < k the result is decided: k is not needed.
       guard !firstStop.before(k) else { return nil }
@@ -511,7 +540,9 @@ private final class WarmRun {
                                                  columnDual: component.columns.map { r.duals.columnDual[$0] }))
       }
       let result = Result { () throws(SolverError) in
-        try mip.solve(component.problem, limits: budget.remainingLimits(incumbent: sub, relaxation: subRelaxation, share: part))
+        var l = budget.remainingLimits(incumbent: sub, relaxation: subRelaxation, share: part)
+        l.control = componentControl
+        return try mip.solve(component.problem, limits: l)
       }
       if case .failure = result { firstStop.record(k) } else if case .success(let o) = result, o.status.isInfeasible { firstStop.record(k) }
       return result

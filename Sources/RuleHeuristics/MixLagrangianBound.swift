@@ -60,7 +60,8 @@ public enum MixLagrangianBound {
   /// covered, capacities kept; the rules may be broken — a start for `RuleKeepingImprover`);
   /// and per arc a bound on the score of every plan that uses it (Lagrangian reduced-cost fixing).
   public static func boundAndProposal(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
-                                      deadline: Deadline, maximumIterations: Int = 3000) -> (bound: Int64, proposal: [Int32], arcBound: [Int64])? {
+                                      deadline: Deadline, maximumIterations: Int = 3000,
+                                      shouldStop: () -> Bool = { false }) -> (bound: Int64, proposal: [Int32], arcBound: [Int64])? {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
     guard n > 0 else { return (0, [], []) }
@@ -120,7 +121,7 @@ public enum MixLagrangianBound {
     var arcsOfColumn = [[Int]](repeating: [], count: m)
     for r in 0..<n { for a in problem.arcs(ofRow: r) { arcRow[a] = Int32(r); arcsOfColumn[Int(problem.arcColumns[a])].append(a) } }
     for iteration in 0...maximumIterations {
-      let last = forceLast || iteration == maximumIterations || deadline.hasPassed
+      let last = forceLast || iteration == maximumIterations || deadline.hasPassed || shouldStop()
       if last { x = bestX }
       for r in 0..<n { count[r] = 0 }
       var total: Int64 = 0

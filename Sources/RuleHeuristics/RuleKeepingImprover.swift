@@ -48,6 +48,8 @@ public struct RuleKeepingImprover: Sendable {
   public let problem: AssignmentProblem
   /// Wall-clock seconds for the improvement phase (the repair always runs to the end).
   public var timeBudget: Double
+  /// Checked with the time budget: true ends the improvement early (a stop request), keeping the plan so far.
+  public var shouldStop: @Sendable () -> Bool = { false }
 
   public init(problem: AssignmentProblem, timeBudget: Double = 10) {
     self.problem = problem
@@ -71,7 +73,7 @@ public struct RuleKeepingImprover: Sendable {
     var search = LocalSearch(problem: problem, start: start)
     guard search.repairExclusive(), search.repairMix() else { return nil }
     let deadline = Deadline(secondsFromNow: timeBudget)
-    search.improve(until: deadline)
+    search.improve(until: deadline, shouldStop: shouldStop)
     let plan = search.column
     guard SolutionChecker.violations(plan, in: problem)
       .allSatisfy({ if case .uncoveredRow(let r) = $0 { start[r] < 0 } else { false } })
@@ -298,13 +300,13 @@ private struct LocalSearch {
 
   // MARK: 3. Improvement
 
-  mutating func improve(until deadline: Deadline) {
+  mutating func improve(until deadline: Deadline, shouldStop: () -> Bool = { false }) {
     var rounds = 0
-    while !deadline.hasPassed && rounds < 50 {
+    while !deadline.hasPassed && rounds < 50 && !shouldStop() {
       rounds += 1
       var improved = groups.count == 1 && isPartition ? resolveSides() : resolveClasses()
-      if deadline.hasPassed { break }
-      improved = localPass(until: deadline) || improved
+      if deadline.hasPassed || shouldStop() { break }
+      improved = localPass(until: deadline, shouldStop: shouldStop) || improved
       guard improved else { break }
     }
   }
@@ -316,10 +318,10 @@ private struct LocalSearch {
   }
 
   /// (ii) One first-improvement pass over moves and swaps; true when the score rose.
-  mutating func localPass(until deadline: Deadline) -> Bool {
+  mutating func localPass(until deadline: Deadline, shouldStop: () -> Bool = { false }) -> Bool {
     var improved = false
     for r in 0..<n where movable(r) {
-      if r % 64 == 0 && deadline.hasPassed { break }
+      if r % 64 == 0 && (deadline.hasPassed || shouldStop()) { break }
       var c = Int(column[r])
       var src = score(r, c)!
       // Best single move.

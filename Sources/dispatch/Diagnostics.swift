@@ -9,6 +9,8 @@ enum Exit {
   static let dataError = ExitCode(65)
   static let software = ExitCode(70)
   static let cannotCreate = ExitCode(73)
+  /// Ctrl-C before any plan was found (128 + SIGINT, as shells report it).
+  static let interrupted = ExitCode(130)
 }
 
 /// Writes a line to standard error.

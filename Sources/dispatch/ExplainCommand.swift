@@ -21,15 +21,19 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "How many alternatives to price.")
   var alternatives: Int = 5
 
+  @OptionGroup var progressOptions: ProgressOptions
+
   func validate() throws {
     guard alternatives >= 0 else { throw ValidationError("--alternatives must not be negative") }
   }
 
   func run() throws {
+    let reporter = ProgressReporter(progressOptions)
     do {
+      defer { reporter.finish() }
       let result = try Planner().explain(
         planFolder: URL(fileURLWithPath: planFolder), organization: OrganizationID(organization),
-        scenarioFolder: scenario.map { URL(fileURLWithPath: $0) }, alternatives: alternatives)
+        scenarioFolder: scenario.map { URL(fileURLWithPath: $0) }, alternatives: alternatives, control: reporter.control)
       print(ExplanationText.render(result.explanation, scenario: result.scenarioName, solver: result.solver, optimal: result.optimal))
     } catch {
       printError(error.description)

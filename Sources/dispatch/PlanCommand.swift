@@ -34,6 +34,8 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "Write K candidate plans (candidate-<k>/ and comparison.md), each within --within of the optimum.")
   var candidates: Int?
 
+  @OptionGroup var progressOptions: ProgressOptions
+
   @Option(help: "Quality bound of the candidates: a fraction or a percentage of the optimum score (2% or 0.02).")
   var within: String = "2%"
 
@@ -53,13 +55,21 @@ struct PlanCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try loadScenarioOrExit(scenario)
-    let options = PlanOptions(solver: solver, scoresOnly: scoresOnly, timeLimit: timeLimit, relativeGap: gap, verbose: verbose)
-    if let candidates { return try runCandidates(loaded, count: candidates, options: options) }
+    let reporter = ProgressReporter(progressOptions)
+    let options = PlanOptions(solver: solver, scoresOnly: scoresOnly, timeLimit: timeLimit, relativeGap: gap, verbose: verbose,
+                              control: reporter.control)
+    if let candidates {
+      defer { reporter.finish() }
+      return try runCandidates(loaded, count: candidates, options: options)
+    }
     let result: PlanResult
     do {
       result = try Planner().plan(loaded, options: options)
+      reporter.finish()
     } catch {
+      reporter.finish()
       printError(error.description)
+      if case .solving(let e) = error, e.stoppedWithoutPlan { throw Exit.interrupted }
       if case .building = error { throw Exit.dataError }
       throw Exit.software
     }

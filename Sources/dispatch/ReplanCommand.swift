@@ -35,6 +35,8 @@ struct ReplanCommand: ParsableCommand {
   @Option(help: "Seconds a back end may run.")
   var timeLimit: Double = 60
 
+  @OptionGroup var progressOptions: ProgressOptions
+
   func parsedSweep() throws -> [Int?] {
     guard let sweep else { return [] }
     return try sweep.split(separator: ",").map { item -> Int? in
@@ -52,15 +54,18 @@ struct ReplanCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try loadScenarioOrExit(scenario)
-    let options = PlanOptions(solver: solver, timeLimit: timeLimit)
+    let reporter = ProgressReporter(progressOptions)
+    let options = PlanOptions(solver: solver, timeLimit: timeLimit, control: reporter.control)
     let replan: ReplanResult
     let budgets = try parsedSweep()
     do {
+      defer { reporter.finish() }
       replan = try Planner().replan(
         loaded, previousFolder: URL(fileURLWithPath: previous), changesFile: changes.map { URL(fileURLWithPath: $0) },
         maxMoves: maxMoves, sweep: budgets, continuity: continuity, options: options)
     } catch {
       printError(error.description)
+      if case .planning(.solving(let e)) = error, e.stoppedWithoutPlan { throw Exit.interrupted }
       switch error {
       case .input: throw Exit.dataError
       case .planning(.building): throw Exit.dataError

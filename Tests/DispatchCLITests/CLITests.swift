@@ -89,6 +89,25 @@ enum CLI {
     #expect(objectives[0] == objectives[1])
   }
 
+  @Test func progressIsJSONLinesOnRequestAndSilentOtherwise() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let json = try CLI.run(["plan", demo, "--out", tmp.appendingPathComponent("a").path, "--progress", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let events = json.stderr.split(separator: "\n").compactMap { line in
+      (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+    }
+    let phases = events.compactMap { $0["phase"] as? String }
+    #expect(phases.contains("building") && phases.last == "done", "\(json.stderr)")
+    #expect(events.allSatisfy { $0["elapsed"] is Double && $0["cancelled"] as? Bool == false })
+    // Standard error is a pipe here, so the default (a terminal line) and --quiet print no progress.
+    let plain = try CLI.run(["plan", demo, "--out", tmp.appendingPathComponent("b").path])
+    let quiet = try CLI.run(["plan", demo, "--out", tmp.appendingPathComponent("c").path, "--progress", "json", "--quiet"])
+    #expect(plain.status == 0 && quiet.status == 0)
+    #expect(!plain.stderr.contains("\"phase\"") && !quiet.stderr.contains("\"phase\""), "\(quiet.stderr)")
+    #expect(!plain.stderr.contains("进度"))
+  }
+
   @Test func anExistingOutputFolderIsNeverOverwritten() throws {
     let tmp = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: tmp) }

@@ -5,6 +5,7 @@ import DispatchTestSupport
 import GLPKBackend
 @testable import HybridSolver
 import NativeSolver
+import Synchronization
 import Testing
 
 @Suite struct WarmStartedMIPSolverTests {
@@ -222,5 +223,63 @@ func blockProblem(seed: UInt64) throws -> AssignmentProblem {
       if problem.hasSoftRules && !outcome.log.contains(where: { $0.hasPrefix("warm start skipped") }) { warmPathRan += 1 }
     }
     #expect(warmPathRan > 40, "the warm path ran on only \(warmPathRan) soft instances")
+  }
+}
+
+/// A stop request (Ctrl-C, the workbench's cancel button) ends the warm path with its best plan
+/// so far: checked, `feasible` unless proven, its bound at least its objective and at least the optimum.
+@Suite struct WarmStopRequestTests {
+  let warm = WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver())
+
+  @Test func stoppingAtTheFirstIncumbentGivesAnHonestPlan() throws {
+    var stoppedEarly = 0
+    for seed in UInt64(7001)...7080 {
+      let problem = RandomSideRules.attach(to: RandomProblems.make(seed: seed), seed: seed)
+      guard let optimum = BruteForce.optimum(problem) else { continue }
+      // The observer stops the solve as soon as a plan that keeps the rules is known.
+      let box = ControlBox()
+      let control = SolveControl { p in if p.best != nil { box.control?.cancel() } }
+      box.control = control
+      let outcome: AssignmentOutcome
+      do { outcome = try warm.solve(problem, limits: SolveLimits(control: control)) } catch {
+        #expect(error.stoppedWithoutPlan, "seed \(seed): \(error)")
+        continue
+      }
+      #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty, "seed \(seed)")
+      #expect(outcome.objective <= optimum, "seed \(seed)")
+      if outcome.status.isOptimal {
+        #expect(outcome.objective == optimum, "seed \(seed)")
+      } else {
+        stoppedEarly += 1
+        let bound = try #require(outcome.bound, "seed \(seed)")
+        #expect(bound >= optimum && bound >= outcome.objective, "seed \(seed): bound \(bound), optimum \(optimum)")
+      }
+    }
+    #expect(stoppedEarly > 5, "only \(stoppedEarly) solves stopped before their proof")
+  }
+
+  @Test func glpkStoppedBeforeItStartsKeepsTheGivenIncumbent() throws {
+    var checked = 0
+    for seed in UInt64(7101)...7160 {
+      let problem = RandomSideRules.attach(to: RandomProblems.make(seed: seed), seed: seed)
+      guard BruteForce.optimum(problem) != nil, let start = try? GLPKSolver().solve(problem, limits: .none), start.status.isOptimal else { continue }
+      let control = SolveControl()
+      control.cancel()
+      let outcome = try GLPKSolver().solve(problem, limits: SolveLimits(incumbent: start.columnOfRow, control: control))
+      #expect(outcome.objective == start.objective, "seed \(seed)")
+      #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty, "seed \(seed)")
+      if !problem.isPureAssignment { #expect(!outcome.status.isOptimal || outcome.bound == outcome.objective, "seed \(seed)") }
+      checked += 1
+    }
+    #expect(checked > 10)
+  }
+}
+
+/// Lets an observer reach the control it belongs to (set once before the solve).
+final class ControlBox: Sendable {
+  let held = Mutex<SolveControl?>(nil)
+  var control: SolveControl? {
+    get { held.withLock { $0 } }
+    set { held.withLock { $0 = newValue } }
   }
 }

@@ -36,6 +36,14 @@ const char *dp_session_log(const dp_session *s);
 /// Non-zero once a fatal error freed the GLPK environment during this session.
 int dp_session_env_lost(const dp_session *s);
 
+/// Progress and stop poll for dp_guarded_intopt: called from GLPK's search at most every
+/// 0.25 s and at every new incumbent with the incumbent's objective (have_obj = 0: none yet)
+/// and the best active node's bound (have_bound = 0: none yet). A non-zero return asks GLPK
+/// to stop (glp_ios_terminate): glp_intopt then returns GLP_ESTOP with its best plan.
+typedef int (*dp_poll_fn)(void *ctx, int have_obj, double obj, int have_bound, double bound);
+/// Installs (or, with NULL, removes) the poll for this session's following intopt calls.
+void dp_session_set_poll(dp_session *s, dp_poll_fn poll, void *ctx);
+
 /// Creates a problem and loads it whole: dir GLP_MIN/GLP_MAX; m rows, n columns;
 /// arrays are 1-based like GLPK's (element 0 unused): row_type/row_lb/row_ub [1..m],
 /// col_type/col_lb/col_ub/col_kind/obj [1..n], ia/ja/ar [1..nnz]. obj[0] is the constant.
