@@ -81,7 +81,7 @@ let package = Package(
     .target(name: "DispatchTestSupport",
             dependencies: ["AssignmentCore", "DispatchModel", "DispatchGenerator"],
             path: "Tests/DispatchTestSupport"),
-    .testTarget(name: "AssignmentCoreTests", dependencies: ["AssignmentCore"]),
+    .testTarget(name: "AssignmentCoreTests", dependencies: ["AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "NativeSolverTests", dependencies: ["NativeSolver", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "CGLPK", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "HybridSolverTests", dependencies: ["HybridSolver", "NativeSolver", "GLPKBackend", "AssignmentCore", "DispatchTestSupport"]),

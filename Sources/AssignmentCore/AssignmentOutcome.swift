@@ -61,8 +61,11 @@ public struct AssignmentOutcome: Sendable, Equatable {
   public var solverName: String
   /// Dual values, when the back end knows them (pure problems only).
   public var duals: AssignmentDuals?
-  /// Free-form log lines (e.g. GLPK's captured terminal output, pruning counts).
+  /// Free-form log lines for people (e.g. GLPK's captured terminal output, pruning counts);
+  /// nothing may depend on their wording: typed facts are in `statistics`.
   public var log: [String]
+  /// What the solve did, as typed facts (path, searches, iterations, basis, components, skips).
+  public var statistics = SolveStatistics()
   /// Arcs removed by reduced-cost fixing before the solve (the warm-started MIP path), nil when none ran.
   public var prunedArcs: Int? = nil
 

@@ -1,7 +1,9 @@
 /// A rule that links several rows or columns: only back ends whose
 /// `SolverCapabilities.sideRules` is true accept problems that carry one.
 ///
-/// Rows and columns are indices of the enclosing `AssignmentProblem`.
+/// Rows and columns are indices of the enclosing `AssignmentProblem`. Each case has one
+/// home, its descriptor in `Rules/` (`SideRule.descriptor`): how it is counted, modelled as
+/// linear rows, repaired and reported.
 public enum SideRule: Sendable, Equatable, Hashable {
   /// If `row` is assigned to a column, that column takes no other row (一名指导员牵一头牛).
   case exclusive(row: Int)
@@ -22,7 +24,7 @@ public enum SideRule: Sendable, Equatable, Hashable {
   case maximumMoves(rows: [Int], columns: [Int], limit: Int)
   /// A soft rule: `rule` may be broken, and each violation costs `weight` score points
   /// (the plan's score is the arc scores minus the penalties). `rule` is never itself soft.
-  /// Violations, counted by `SolutionChecker.violationCount`:
+  /// Violations, counted by each rule's descriptor (`breach(in:)`):
   /// exclusive — 1 when the row's column takes another row; mix — per column with ≥ 2 rows
   /// lacking a group; minimumLoad — 1 when the column is used below its minimum;
   /// usedColumns — columns used below the minimum or above the maximum; distinctColumns —
@@ -44,19 +46,8 @@ extension SideRule {
   /// The same rule with its rows and columns renamed (`nil` drops a row or column). Mix
   /// groups keep the rows that survive; other rules need every index they name.
   public func renamed(row: (Int) -> Int?, column: (Int) -> Int?) -> SideRule? {
-    switch self {
-    case .exclusive(let r): row(r).map { .exclusive(row: $0) }
-    case .mix(let a, let b): .mix(groupA: a.compactMap(row), groupB: b.compactMap(row))
-    case .minimumLoad(let c, let k): column(c).map { .minimumLoad(column: $0, minimum: k) }
-    case .usedColumns(let cs, let lo, let hi):
-      cs.allSatisfy { column($0) != nil } ? .usedColumns(columns: cs.map { column($0)! }, minimum: lo, maximum: hi) : nil
-    case .distinctColumns(let rs):
-      rs.allSatisfy { row($0) != nil } ? .distinctColumns(rows: rs.map { row($0)! }) : nil
-    case .maximumMoves(let rs, let cs, let limit):
-      rs.allSatisfy { row($0) != nil } && cs.allSatisfy { column($0) != nil }
-        ? .maximumMoves(rows: rs.map { row($0)! }, columns: cs.map { column($0)! }, limit: limit) : nil
-    case .soft(let rule, let weight): rule.renamed(row: row, column: column).map { .soft($0, weight: weight) }
-    }
+    guard let renamed = descriptor.renamed(row: row, column: column) else { return nil }
+    return softWeight.map { .soft(renamed, weight: $0) } ?? renamed
   }
 
   /// The rows that `exclusive` rules (hard or soft) among `rules` name.
@@ -67,15 +58,7 @@ extension SideRule {
   /// The most violations the rule can count in a problem with `columnCount` columns (0 for a
   /// hard rule); times the weight, a bound on the rule's penalty.
   public func maximumViolations(columnCount: Int) -> Int {
-    guard case .soft(let rule, _) = self else { return 0 }
-    switch rule {
-    case .exclusive, .minimumLoad: return 1
-    case .mix: return columnCount
-    case .usedColumns(let cs, let lo, let hi): return max(lo, cs.count - max(0, hi))
-    case .distinctColumns(let rs): return max(0, rs.count - 1)
-    case .maximumMoves(let rs, _, let limit): return max(0, rs.count - max(0, limit))
-    case .soft: return 0
-    }
+    softWeight == nil ? 0 : descriptor.maximumViolations(columnCount: columnCount)
   }
 
   /// The number of moves `columnOfRow` makes against a `.maximumMoves` rule's pairs (nil for other rules).

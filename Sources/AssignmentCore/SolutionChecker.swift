@@ -1,5 +1,6 @@
-/// An independent check of an assignment against its problem: it shares no code
-/// with any back end, so a back end's bug cannot hide behind its own bookkeeping.
+/// An independent check of an assignment against its problem: it shares no bookkeeping
+/// with any back end, so a back end's bug cannot hide behind its own. Side rules are
+/// counted by their descriptors' `breach` (Rules/), which no back end's search uses.
 public enum SolutionChecker {
   public enum Violation: Sendable, Equatable, CustomStringConvertible {
     case wrongLength(expected: Int, found: Int)
@@ -49,23 +50,8 @@ public enum SolutionChecker {
   /// - Complexity: O(*r* log *d* + *s*), one pass over the plan for all the rules.
   public static func violationCounts(of columnOfRow: [Int32], in problem: AssignmentProblem) -> [Int] {
     guard columnOfRow.count == problem.rowCount else { return problem.sideRules.map { _ in 0 } }
-    let (rowsOfColumn, load) = occupancy(columnOfRow, in: problem)
-    let exclusive = SideRule.exclusiveRows(in: problem.sideRules)
-    return problem.sideRules.map {
-      breach(of: $0.constraint, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive)?.count ?? 0
-    }
-  }
-
-  /// Rows and load of each column, over the plan's allowed arcs.
-  private static func occupancy(_ columnOfRow: [Int32], in problem: AssignmentProblem) -> ([[Int]], [Int]) {
-    var load = [Int](repeating: 0, count: problem.columnCount)
-    var rowsOfColumn = [[Int]](repeating: [], count: problem.columnCount)
-    for (row, column) in columnOfRow.enumerated() where column >= 0 && Int(column) < problem.columnCount {
-      guard let arc = problem.arcIndex(row: row, column: Int(column)) else { continue }
-      load[Int(column)] += problem.load(ofArc: arc)
-      rowsOfColumn[Int(column)].append(row)
-    }
-    return (rowsOfColumn, load)
+    let plan = PlanOccupancy(columnOfRow, in: problem)
+    return problem.sideRules.map { $0.descriptor.breach(in: plan)?.count ?? 0 }
   }
 
   /// Every way `columnOfRow` breaks `problem`; empty when it is a feasible
@@ -97,11 +83,12 @@ public enum SolutionChecker {
     for (column, used) in load.enumerated() where used > problem.columnCapacities[column] {
       found.append(.overCapacity(column: column, load: used, capacity: problem.columnCapacities[column]))
     }
-    let exclusive = SideRule.exclusiveRows(in: problem.sideRules)
+    let plan = PlanOccupancy(columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load,
+                             exclusiveRows: SideRule.exclusiveRows(in: problem.sideRules))
     for rule in problem.sideRules {
       // A soft rule is never broken: it costs (`penalty`). AssignmentProblem refuses bad weights.
       guard rule.softWeight == nil else { continue }
-      if let breach = breach(of: rule, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive) {
+      if let breach = rule.descriptor.breach(in: plan) {
         found.append(.sideRuleBroken(rule, detail: breach.detail))
       }
     }
@@ -112,45 +99,4 @@ public enum SolutionChecker {
     return found
   }
 
-  /// How `rule` (taken as hard) is broken: the number of violations and what they are; nil when kept.
-  /// `exclusive`: rows named by exclusive rules (their column is exempt from minimum load).
-  private static func breach(of rule: SideRule, columnOfRow: [Int32], rowsOfColumn: [[Int]], load: [Int],
-                             exclusive: Set<Int>) -> (count: Int, detail: String)? {
-    switch rule {
-    case .exclusive(let row):
-      let column = Int(columnOfRow[row])
-      guard column >= 0, column < rowsOfColumn.count, rowsOfColumn[column].count > 1 else { return nil }
-      return (1, "column \(column) takes \(rowsOfColumn[column].count) rows")
-    case .mix(let groupA, let groupB):
-      let inA = Set(groupA), inB = Set(groupB)
-      var count = 0, first = ""
-      for (column, rows) in rowsOfColumn.enumerated() where rows.count >= 2 {
-        if !rows.contains(where: inA.contains) || !rows.contains(where: inB.contains) {
-          if count == 0 { first = "column \(column) takes rows \(rows) without both kinds" }
-          count += 1
-        }
-      }
-      return count == 0 ? nil : (count, count == 1 ? first : "\(first) (and \(count - 1) more columns)")
-    case .minimumLoad(let column, let minimum):
-      guard load[column] > 0, load[column] < minimum, !rowsOfColumn[column].contains(where: exclusive.contains) else { return nil }
-      return (1, "column \(column) carries load \(load[column]) < \(minimum)")
-    case .usedColumns(let columns, let minimum, let maximum):
-      let used = columns.filter { load[$0] > 0 }.count
-      guard used < minimum || used > maximum else { return nil }
-      return (max(0, minimum - used) + max(0, used - maximum), "\(used) columns used, allowed \(minimum)...\(maximum)")
-    case .distinctColumns(let rows):
-      var seen: [Int32: Int] = [:]
-      for column in rows.map({ columnOfRow[$0] }) where column >= 0 { seen[column, default: 0] += 1 }
-      let extra = seen.values.reduce(0) { $0 + max(0, $1 - 1) }
-      guard extra > 0 else { return nil }
-      return (extra, "rows \(rows) share a column")
-    case .maximumMoves(let rows, let columns, let limit):
-      guard rows.count == columns.count else { return (1, "\(rows.count) rows but \(columns.count) columns") }
-      let moved = zip(rows, columns).filter { columnOfRow[$0.0] != Int32($0.1) }.count
-      guard moved > max(0, limit) else { return nil }
-      return (moved - max(0, limit), "\(moved) rows moved, at most \(limit) allowed")
-    case .soft(let inner, _):
-      return breach(of: inner, columnOfRow: columnOfRow, rowsOfColumn: rowsOfColumn, load: load, exclusive: exclusive)
-    }
-  }
 }

@@ -111,11 +111,11 @@ public enum RuleCatalog {
     out.append(soft(RuleStatus(
       key: "key_project_exclusive", name: "重点项目专人 key projects exclusive", inForce: rules.keyProjectExclusive,
       setting: onOff(rules.keyProjectExclusive),
-      satisfied: !broken { if case .exclusive = $0 { true } else { false } },
+      satisfied: !broken { $0.kind == .exclusive },
       figures: ["key_projects": Set(keyRows.map { model.slots[$0].organization }).count,
                 "key_projects_covered": Set(keyRows.filter { columnOfRow[$0] >= 0 }.map { model.slots[$0].organization }).count,
                 "key_project_instructors": keyColumns.count, "key_project_instructors_covering_nothing_else": dedicated]),
-      weight: rules.keyProjectExclusiveWeight, violations: softViolations { if case .exclusive = $0 { true } else { false } }))
+      weight: rules.keyProjectExclusiveWeight, violations: softViolations { $0.kind == .exclusive }))
 
     // Mix: instructors with two or more organizations, and how many of them mix both kinds.
     let multi = rowsOf.filter { $0.count >= 2 }
@@ -124,9 +124,9 @@ public enum RuleCatalog {
     }.count
     out.append(soft(RuleStatus(
       key: "mix", name: "建与未建搭配 mix 已建立党组织+未组建党组织", inForce: rules.mix, setting: onOff(rules.mix),
-      satisfied: !broken { if case .mix = $0 { true } else { false } },
+      satisfied: !broken { $0.kind == .mix },
       figures: ["instructors_with_several": multi.count, "instructors_mixed": mixed]),
-      weight: rules.mixWeight, violations: softViolations { if case .mix = $0 { true } else { false } }))
+      weight: rules.mixWeight, violations: softViolations { $0.kind == .mix }))
 
     // Workload: capacity units (days with capacity_in_days) used and available.
     let overCapacity = violations.contains { if case .overCapacity = $0 { true } else { false } }
@@ -144,10 +144,10 @@ public enum RuleCatalog {
     out.append(soft(RuleStatus(
       key: "allow_dual_role", name: "第一书记/第一主席 roles, one person both", inForce: !rules.allowDualRole,
       setting: rules.allowDualRole ? "yes" : "no",
-      satisfied: !arcsBroken && !broken { if case .distinctColumns = $0 { true } else { false } },
+      satisfied: !arcsBroken && !broken { $0.kind == .distinctColumns },
       figures: ["role_slots": roleRows.count, "role_slots_covered": roleRows.filter { columnOfRow[$0] >= 0 }.count,
                 "organizations_with_one_person_in_both_roles": dualHolders]),
-      weight: rules.dualRoleWeight, violations: softViolations { if case .distinctColumns = $0 { true } else { false } }))
+      weight: rules.dualRoleWeight, violations: softViolations { $0.kind == .distinctColumns }))
 
     // Reach: eligibility is an arc; remote places reported apart.
     let regions = ScenarioIndex(scenario).regions
@@ -167,9 +167,9 @@ public enum RuleCatalog {
     let used = rowsOf.indices.filter { !rowsOf[$0].isEmpty }
     out.append(soft(RuleStatus(
       key: "minimum_load", name: "派得进 minimum load", inForce: rules.minimumLoad > 0, setting: String(rules.minimumLoad),
-      satisfied: !broken { if case .minimumLoad = $0 { true } else { false } },
+      satisfied: !broken { $0.kind == .minimumLoad },
       figures: ["instructors_used": used.count, "smallest_organizations_per_used_instructor": used.map { rowsOf[$0].count }.min() ?? 0]),
-      weight: rules.minimumLoadWeight, violations: softViolations { if case .minimumLoad = $0 { true } else { false } }))
+      weight: rules.minimumLoadWeight, violations: softViolations { $0.kind == .minimumLoad }))
 
     // Unit quotas: instructors used per sending unit.
     var usedPerUnit: [UnitID: Int] = [:]
@@ -180,9 +180,9 @@ public enum RuleCatalog {
       key: "unit_quotas", name: "单位名额 instructors per sending unit",
       inForce: rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil,
       setting: quota.isEmpty ? "off" : quota.joined(separator: ", "),
-      satisfied: !broken { if case .usedColumns = $0 { true } else { false } },
+      satisfied: !broken { $0.kind == .usedColumns },
       figures: ["units": scenario.units.count, "fewest_used_in_a_unit": unitCounts.min() ?? 0, "most_used_in_a_unit": unitCounts.max() ?? 0]),
-      weight: rules.unitQuotaWeight, violations: softViolations { if case .usedColumns = $0 { true } else { false } }))
+      weight: rules.unitQuotaWeight, violations: softViolations { $0.kind == .usedColumns }))
     return out
   }
 }

@@ -77,6 +77,8 @@ private final class GLPKRun {
   let coverableRows: Int
   let big: Int64
   var incumbent: [Int32]?
+  /// The typed facts of this solve (`AssignmentOutcome.statistics`).
+  var statistics = SolveStatistics()
 
   init(problem: AssignmentProblem, limits: SolveLimits, startingBasis: Bool) {
     self.problem = problem
@@ -107,7 +109,10 @@ private final class GLPKRun {
     try GLPKModelBuilder.validate(problem)
     if let given = limits.incumbent {
       let broken = SolutionChecker.violations(given, in: problem)
-      if broken.isEmpty { incumbent = given } else { notes.append("incumbent ignored: \(broken.prefix(3).map(\.description).joined(separator: "; "))") }
+      if broken.isEmpty { incumbent = given } else {
+        statistics.givenIncumbent = .ignored
+        notes.append("incumbent ignored: \(broken.prefix(3).map(\.description).joined(separator: "; "))")
+      }
     }
     var outcome: AssignmentOutcome
     if problem.isPureAssignment, let pure = try solvePure() {
@@ -116,6 +121,7 @@ private final class GLPKRun {
       outcome = try solveMIP()
     }
     outcome.log = notes + session.logLines
+    outcome.statistics = statistics
     return outcome
   }
 
@@ -157,18 +163,26 @@ private final class GLPKRun {
     return "\((s * 1000).rounded() / 1000)"
   }
 
-  /// Installs `basis` (nil: none could be built, `why` says so) on `lp`; returns the log's name of the start used.
-  func install(_ basis: GLPKStartingBasis?, on lp: GLPKProblem, why: String) throws(SolverError) -> String {
+  /// A simplex start: the typed fact (`SolveStatistics.BasisStart`) and its words for the log.
+  struct Start {
+    var basis: SolveStatistics.BasisStart
+    var words: String
+    static let standard = Start(basis: .standard(why: nil), words: "standard basis")
+  }
+
+  /// Installs `basis` (nil: none could be built, `why` says so), built from `source`, on `lp`;
+  /// returns the start the simplex will use.
+  func install(_ basis: GLPKStartingBasis?, from source: SolveStatistics.BasisStart, on lp: GLPKProblem, why: String) throws(SolverError) -> Start {
     guard let basis else {
       notes.append("no starting basis: \(why); standard basis")
-      return "standard basis"
+      return Start(basis: .standard(why: .notBuilt), words: "standard basis")
     }
     let code = try lp.setBasis(rowStatus: basis.rowStatus, columnStatus: basis.columnStatus)
     guard code == .ok else {
       notes.append("starting basis refused by glp_warm_up: \(code); standard basis")
-      return "standard basis"
+      return Start(basis: .standard(why: .refused), words: "standard basis")
     }
-    return "starting basis: \(basis.summary)"
+    return Start(basis: source, words: "starting basis: \(basis.summary)")
   }
 
   // MARK: - Outcomes
@@ -278,13 +292,13 @@ private final class GLPKRun {
                                                columnDual: [Int64](repeating: 0, count: problem.columnCount)))
     }
     let lp = try GLPKProblem(session: session, model: model)
-    var start = "standard basis"
+    var start = Start.standard
     if startingBasis, let optimum = limits.relaxationOptimum {
       start = try install(GLPKStartingBasis.fromPlan(problem, model: model, plan: optimum.plan, duals: optimum.duals, weight: big),
-                          on: lp, why: "the relaxation optimum does not fit the LP model")
+                          from: .relaxationOptimum, on: lp, why: "the relaxation optimum does not fit the LP model")
     } else if startingBasis, let incumbent {
       start = try install(GLPKStartingBasis.fromPlan(problem, model: model, plan: incumbent, duals: nil, weight: big),
-                          on: lp, why: "the incumbent does not fit the LP model")
+                          from: .incumbent, on: lp, why: "the incumbent does not fit the LP model")
     }
     var parm = glp_smcp()
     glp_init_smcp(&parm)
@@ -297,7 +311,9 @@ private final class GLPKRun {
     if let ms = remainingMilliseconds { parm.tm_lim = ms }
     let began = ContinuousClock.now
     let code = try stoppableSimplex(lp, parm)
-    notes.append("pure LP: \(try lp.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(start))")
+    let iterations = try lp.iterationCount()
+    statistics.pureLP = SolveStatistics.LinearProgram(iterations: Int(iterations), start: start.basis, dualSimplex: false)
+    notes.append("pure LP: \(iterations) simplex iterations in \(seconds(since: began)) s (\(start.words))")
     if code.isTimeLimit {
       if let outcome = try incumbentOutcome(bound: nil) { return outcome }
       throw timeUp
@@ -517,7 +533,9 @@ private final class GLPKRun {
         rowsOfColumn[Int(column)].append(row)
       }
       for (column, y) in model.usedColumnVariable.enumerated() where y != 0 && load[column] > 0 { values[Int(y)] = 1 }
-      for term in model.softTerms { values[Int(term.variable)] = term.value(plan: start, rowsOfColumn: rowsOfColumn, load: load) }
+      let occupancy = PlanOccupancy(columnOfRow: start, rowsOfColumn: rowsOfColumn, load: load,
+                                    exclusiveRows: SideRule.exclusiveRows(in: problem.sideRules))
+      for term in model.softTerms { values[Int(term.variable)] = term.count(occupancy) }
       startValues = values
     }
     if limits.isCancelled { return .noSolution(bound: nil) }
@@ -525,15 +543,15 @@ private final class GLPKRun {
       // glp_ios_heur_sol takes values of the original columns, so the MIP presolver stays off
       // and the root LP is solved here first (glp_intopt needs its optimal basis).
       parm.presolve = GLP_OFF
-      var basis = "standard basis"
+      var start = Start.standard
       var method = GLP_PRIMAL
       if startingBasis, let weight, let optimum = limits.relaxationOptimum,
          let b = GLPKStartingBasis.fromPlan(problem, model: model, plan: optimum.plan, duals: optimum.duals, weight: weight) {
-        basis = try install(b, on: mip, why: "")
+        start = try install(b, from: .relaxationOptimum, on: mip, why: "")
         // Dual feasible, primal infeasible where the relaxation breaks side rules: the dual simplex repairs that.
-        if basis != "standard basis" { method = GLP_DUALP; basis += "; dual simplex" }
+        if start.basis == .relaxationOptimum { method = GLP_DUALP; start.words += "; dual simplex" }
       } else if startingBasis {
-        basis = try install(GLPKStartingBasis.forIncumbent(model: model, values: startValues!), on: mip, why: "a column is not binary")
+        start = try install(GLPKStartingBasis.forIncumbent(model: model, values: startValues!), from: .incumbent, on: mip, why: "a column is not binary")
       }
       var lpParm = glp_smcp()
       glp_init_smcp(&lpParm)
@@ -542,7 +560,9 @@ private final class GLPKRun {
       if let ms = remainingMilliseconds { lpParm.tm_lim = ms }
       let began = ContinuousClock.now
       let code = try stoppableSimplex(mip, lpParm)
-      notes.append("root LP: \(try mip.iterationCount()) simplex iterations in \(seconds(since: began)) s (\(basis))")
+      let iterations = try mip.iterationCount()
+      statistics.rootLP = SolveStatistics.LinearProgram(iterations: Int(iterations), start: start.basis, dualSimplex: method == GLP_DUALP)
+      notes.append("root LP: \(iterations) simplex iterations in \(seconds(since: began)) s (\(start.words))")
       if code.isTimeLimit { return .noSolution(bound: nil) }
       guard code == .ok else { throw code.failure(in: "glp_simplex (root LP)", log: session.log) }
       let status = try mip.lpStatus()
@@ -556,7 +576,10 @@ private final class GLPKRun {
     if let ms = remainingMilliseconds { parm.tm_lim = ms }
     limits.control?.enter(.branchAndBound)
     let result = try mip.intopt(parm, incumbent: startValues, poll: progressPoll(weight: weight, coverageFloor: coverageFloor))
-    if startValues != nil { notes.append(result.incumbentAccepted ? "incumbent accepted by glp_ios_heur_sol" : "incumbent not accepted by glp_ios_heur_sol") }
+    if startValues != nil {
+      notes.append(result.incumbentAccepted ? "incumbent accepted by glp_ios_heur_sol" : "incumbent not accepted by glp_ios_heur_sol")
+      if limits.incumbent != nil && incumbent == limits.incumbent { statistics.givenIncumbent = result.incumbentAccepted ? .accepted : .notAccepted }
+    }
     let code = result.code
     if code.isPrimalInfeasible { return .infeasible([]) }
     if code.isStopped { notes.append("stopped on request (glp_ios_terminate): the best plan so far, with its bound") }

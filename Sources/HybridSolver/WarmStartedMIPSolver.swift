@@ -113,6 +113,7 @@ public struct WarmStartedMIPSolver: AssignmentSolver {
     let run = WarmRun(solver: self, problem: problem, limits: limits)
     var outcome = try run.run()
     outcome.log = run.notes + outcome.log
+    outcome.statistics.overlay(run.statistics)
     return outcome
   }
 }
@@ -204,6 +205,8 @@ private final class WarmRun {
   var lagrangeW: Int64?
   /// Per arc, a bound on the score of every full-coverage plan using it (Lagrangian reduced costs).
   var lagrangeArcBound: [Int64]?
+  /// The warm path's typed facts (skips, components), laid over the MIP back end's.
+  var statistics = SolveStatistics()
   var notes: [String] = [] {
     didSet { if limits.verbose, let last = notes.last { FileHandle.standardError.write(Data("warm: \(last)\n".utf8)) } }
   }
@@ -223,7 +226,8 @@ private final class WarmRun {
 
   var timeLeft: Bool { limits.timeLimit.map { elapsed < $0 - 0.5 } ?? true }
 
-  func plain(_ why: String) throws(SolverError) -> AssignmentOutcome {
+  func plain(_ skip: SolveStatistics.WarmStartSkip, _ why: String) throws(SolverError) -> AssignmentOutcome {
+    statistics.warmStartSkipped = skip
     notes.append("warm start skipped: \(why); plain \(solver.mip.name)")
     return try solver.mip.solve(problem, limits: remainingLimits(incumbent: limits.incumbent))
   }
@@ -244,11 +248,11 @@ private final class WarmRun {
   }
 
   func run() throws(SolverError) -> AssignmentOutcome {
-    guard problem.arcLoads.isEmpty else { return try plain("arc loads ≠ 1 (no native relaxation with duals)") }
+    guard problem.arcLoads.isEmpty else { return try plain(.arcLoads, "arc loads ≠ 1 (no native relaxation with duals)") }
     control?.enter(.relaxation)
     let relaxed = problem.withoutSideRules()
     let native: AssignmentOutcome
-    do { native = try solver.pure.solve(relaxed, limits: .none) } catch { return try plain("\(solver.pure.name) failed on the pure relaxation: \(error)") }
+    do { native = try solver.pure.solve(relaxed, limits: .none) } catch { return try plain(.pureSolverFailed, "\(solver.pure.name) failed on the pure relaxation: \(error)") }
     let nativeSeconds = elapsed
     if native.status.isInfeasible {
       notes.append("pure relaxation infeasible (\(solver.pure.name), \(fmt(nativeSeconds)) s): side rules only restrict, so the problem is infeasible")
@@ -262,13 +266,13 @@ private final class WarmRun {
     if problem.hasSoftRules && problem.coverage == .maximize {
       // See SOFT RULES above: the relaxation's plan must keep the hard rules and cover every row.
       guard !native.columnOfRow.contains(-1), SolutionChecker.violations(native.columnOfRow, in: problem).isEmpty else {
-        return try plain("soft rules, and the relaxation's plan does not cover every row within the hard rules")
+        return try plain(.softRulesWithoutFullCoverage, "soft rules, and the relaxation's plan does not cover every row within the hard rules")
       }
       problem = problem.requiringFullCoverage()
     }
     guard native.status.isOptimal, let duals = native.duals,
           let cert = RelaxationCertificate(problem: problem, plan: native.columnOfRow, duals: duals)
-    else { return try plain("the pure relaxation's duals did not certify its optimum") }
+    else { return try plain(.relaxationNotCertified, "the pure relaxation's duals did not certify its optimum") }
     notes.append("pure relaxation by \(solver.pure.name) in \(fmt(nativeSeconds)) s: \(native.objective) (upper bound U = \(cert.upper), weight B = \(cert.big))")
     control?.record(bound: cert.lexicographic(cert.upper))
 
@@ -301,7 +305,7 @@ private final class WarmRun {
     // The local search keeps exclusive and mix rules. It searches the problem with its soft rules
     // made hard (a plan that pays no penalty) and without its hard minimum loads, which
     // `MinimumLoadRepair` then restores; the Lagrangian bound below uses the same relaxation.
-    let isMinimumLoad = { (rule: SideRule) -> Bool in if case .minimumLoad = rule { true } else { false } }
+    let isMinimumLoad = { (rule: SideRule) -> Bool in rule.softWeight == nil && rule.descriptor.repair == .minimumLoadRepair }
     let hasMinimumLoad = problem.sideRules.contains(where: isMinimumLoad)
     let withoutMinimumLoads = hasMinimumLoad ? problem.keeping(problem.sideRules.filter { !isMinimumLoad($0) }) : problem
     let searched = withoutMinimumLoads.hardened()
@@ -430,6 +434,7 @@ private final class WarmRun {
         var o = try finish(plan, status: .optimal, boundW: w, cert: cert)
         o.prunedArcs = pruned
         o.log = result.log
+        o.statistics = result.statistics
         if problem.sideRules.isEmpty && w == cert.upper { o.duals = duals }
         return o
       }
@@ -440,6 +445,7 @@ private final class WarmRun {
       var o = try finish(plan, status: .feasible, boundW: fullBound, cert: cert)
       o.prunedArcs = pruned
       o.log = result.log
+      o.statistics = result.statistics
       return o
     }
   }
@@ -505,10 +511,12 @@ private final class WarmRun {
     let parts = solver.splitComponents ? ComponentSplit(restricted) : nil
     guard let parts, parts.components.count > 1 else {
       notes.append("one component")
+      statistics.components = 1
       var l = remainingLimits(incumbent: incumbent, relaxation: relaxation, share: share)
       l.control = control?.scoped(best: { $0 }, bound: { max($0, boundFloor) })
       return try solver.mip.solve(restricted, limits: l)
     }
+    statistics.components = parts.components.count
     notes.append("\(parts.components.count) independent components (largest \(parts.components.map(\.rows.count).max() ?? 0) rows)")
     var plan = [Int32](repeating: -1, count: problem.rowCount)
     var boundW: Int64 = 0
@@ -547,6 +555,7 @@ private final class WarmRun {
       if case .failure = result { firstStop.record(k) } else if case .success(let o) = result, o.status.isInfeasible { firstStop.record(k) }
       return result
     }
+    statistics.componentWorkers = workers
     if workers > 1 { notes.append("components solved by \(workers) workers, combined in order") }
     // Combined in order, exactly as one worker would: the first infeasible or failed component decides.
     for (k, result) in results.enumerated() {
@@ -591,37 +600,27 @@ struct ComponentSplit {
     }
     func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
     for row in 0..<n { for arc in problem.arcs(ofRow: row) { union(row, n + Int(problem.arcColumns[arc])) } }
+    // Each rule's scope (its descriptor): the rows and columns it ties together share a component,
+    // which the rule then belongs to (in the problem's rule order); a column-by-column rule (mix)
+    // goes to every component.
+    var anchor: [Int?] = []  // per rule: a node of its component, nil for every component
     for rule in problem.sideRules {
-      switch rule.constraint {
-      case .usedColumns(let cs, _, _):
-        guard let first = cs.first else { return nil }
-        for c in cs { union(n + first, n + c) }
-      case .distinctColumns(let rs):
-        for r in rs { union(rs[0], r) }
-      case .maximumMoves(let rs, let cs, _):
-        // One budget over all these rows: they, and the columns they may keep, stay together.
-        guard let first = rs.first else { continue }
-        for (r, c) in zip(rs, cs) { union(first, r); union(first, n + c) }
-      default: break
+      switch rule.descriptor.scope {
+      case .everyComponent: anchor.append(nil)
+      case .joins(let rows, let columns):
+        let nodes = rows + columns.map { n + $0 }
+        guard let first = nodes.first else { return nil }  // a rule over nothing: no split
+        for node in nodes { union(first, node) }
+        anchor.append(first)
       }
     }
     var rowsOf: [Int: [Int]] = [:], columnsOf: [Int: [Int]] = [:]
     for r in 0..<n { rowsOf[find(r), default: []].append(r) }
     for c in 0..<m { columnsOf[find(n + c), default: []].append(c) }
     var ruleOf: [Int: [SideRule]] = [:]
-    var mixRules: [SideRule] = []  // given to every component, restricted to its rows
-    for rule in problem.sideRules {
-      switch rule.constraint {
-      case .exclusive(let r): ruleOf[find(r), default: []].append(rule)
-      case .distinctColumns(let rs): ruleOf[find(rs[0]), default: []].append(rule)
-      case .minimumLoad(let c, _): ruleOf[find(n + c), default: []].append(rule)
-      case .usedColumns(let cs, _, _): ruleOf[find(n + cs[0]), default: []].append(rule)
-      case .mix: mixRules.append(rule)
-      case .maximumMoves(let rs, _, _):
-        guard let first = rs.first else { continue }
-        ruleOf[find(first), default: []].append(rule)
-      case .soft: return nil // never nested (AssignmentProblem rejects it)
-      }
+    var everyComponent: [SideRule] = []  // given to every component, restricted to its rows
+    for (rule, node) in zip(problem.sideRules, anchor) {
+      if let node { ruleOf[find(node), default: []].append(rule) } else { everyComponent.append(rule) }
     }
     let roots = Set(rowsOf.keys).union(ruleOf.keys).sorted()
     for root in roots {
@@ -644,7 +643,7 @@ struct ComponentSplit {
         rules.append(renamed)
       }
       if !columns.isEmpty {
-        for rule in mixRules { rules.append(rule.renamed(row: { rowIndex[$0] }, column: { columnIndex[$0] })!) }
+        for rule in everyComponent { rules.append(rule.renamed(row: { rowIndex[$0] }, column: { columnIndex[$0] })!) }
       }
       guard let sub = try? AssignmentProblem(rowCount: rows.count, columnCapacities: columns.map { problem.columnCapacities[$0] },
                                              arcs: arcs, locks: locks, coverage: problem.coverage, sideRules: rules)

@@ -58,12 +58,7 @@ public struct RuleKeepingImprover: Sendable {
 
   /// Whether the improver handles `problem`'s side rules (only `exclusive` and `mix`).
   public static func supports(_ problem: AssignmentProblem) -> Bool {
-    problem.sideRules.allSatisfy { rule in
-      switch rule {
-      case .exclusive, .mix: true
-      default: false
-      }
-    }
+    problem.sideRules.allSatisfy { $0.softWeight == nil && $0.descriptor.repair == .ruleKeepingLocalSearch }
   }
 
   /// A plan that keeps every rule, from `start` (e.g. the pure relaxation's optimum); nil when

@@ -97,7 +97,7 @@ import Testing
         #expect(b.objective == c.objective, "seed \(seed)")
         #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed)")
       }
-      if a.log.contains(where: { $0.contains("independent components") }) {
+      if let parts = a.statistics.components, parts > 1 {
         split += 1
         if problem.hasSoftRules { softSplit += 1 }
       }
@@ -140,11 +140,10 @@ import Testing
       if !a.status.isInfeasible {
         #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed)")
       }
-      // One component, so that GLPK's log line reaches the outcome.
-      if problem.sideRules.isEmpty, a.status.isOptimal,
-         let line = try whole.solve(problem, limits: .none).log.first(where: { $0.hasPrefix("pure LP: ") }) {
+      // One component, so that GLPK's statistics reach the outcome.
+      if problem.sideRules.isEmpty, a.status.isOptimal, let lp = try whole.solve(problem, limits: .none).statistics.pureLP {
         pure += 1
-        if line.hasPrefix("pure LP: 0 simplex iterations") {
+        if lp.iterations == 0 {
           pureZero += 1
           let native = try ShortestAugmentingPathSolver().solve(problem, limits: .none)
           let plan = try whole.solve(problem, limits: .none).columnOfRow
@@ -169,7 +168,7 @@ import Testing
         let b = try many.solve(problem, limits: .none)
         #expect(a.status == b.status && a.columnOfRow == b.columnOfRow && a.objective == b.objective && a.bound == b.bound,
                 "seed \(seed), \(workers) workers: \(b.status) \(b.objective) against \(a.status) \(a.objective)")
-        if b.log.contains(where: { $0.contains("by \(workers) workers") }) { concurrent += 1 }
+        if b.statistics.componentWorkers == workers { concurrent += 1 }
       }
     }
     #expect(concurrent > 20, "components ran concurrently on only \(concurrent) instances")
@@ -220,7 +219,7 @@ func blockProblem(seed: UInt64) throws -> AssignmentProblem {
       #expect(outcome.objective == expected, "seed \(seed): warm \(outcome.objective), brute force \(expected)\n\(outcome.log.joined(separator: "\n"))")
       #expect(outcome.bound == outcome.objective, "seed \(seed)")
       #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty, "seed \(seed)")
-      if problem.hasSoftRules && !outcome.log.contains(where: { $0.hasPrefix("warm start skipped") }) { warmPathRan += 1 }
+      if problem.hasSoftRules && outcome.statistics.warmStartSkipped == nil { warmPathRan += 1 }
     }
     #expect(warmPathRan > 40, "the warm path ran on only \(warmPathRan) soft instances")
   }

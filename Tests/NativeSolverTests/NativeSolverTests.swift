@@ -41,7 +41,7 @@ private func solveChecked(_ problem: AssignmentProblem, sourceLocation: SourceLo
 }
 
 private func tookDensePath(_ outcome: AssignmentOutcome) -> Bool {
-  outcome.log.contains { $0.hasPrefix("native: dense path") }
+  outcome.statistics.nativePath == .dense
 }
 
 @Suite struct NativeSolverHandCases {
@@ -59,7 +59,7 @@ private func tookDensePath(_ outcome: AssignmentOutcome) -> Bool {
     #expect(outcome.status == .optimal)
     #expect(outcome.columnOfRow == [1, 0, 2])
     #expect(outcome.objective == ObjectiveValue(covered: 3, score: 24))
-    #expect(outcome.log.contains { $0.hasPrefix("native: ") })
+    #expect(outcome.statistics.nativePath != nil && outcome.statistics.augmentingSearches != nil)
   }
 
   @Test func capacityAboveOne() throws {

@@ -38,10 +38,14 @@ func optimalPlanCount(_ problem: AssignmentProblem) -> (optimum: ObjectiveValue,
   return best.map { ($0, count) }
 }
 
-/// Simplex iterations of the pure LP, from GLPK's log line "pure LP: N simplex iterations …".
-func pureLPIterations(_ outcome: AssignmentOutcome) -> Int? {
-  guard let line = outcome.log.first(where: { $0.hasPrefix("pure LP: ") }) else { return nil }
-  return Int(line.dropFirst("pure LP: ".count).prefix { $0.isNumber })
+/// Simplex iterations of the pure LP (GLPK's typed statistics), nil when none ran.
+func pureLPIterations(_ outcome: AssignmentOutcome) -> Int? { outcome.statistics.pureLP?.iterations }
+
+/// Whether a wanted starting basis was not used (none built, or GLPK refused it).
+func startingBasisFellBack(_ outcome: AssignmentOutcome) -> Bool {
+  [outcome.statistics.pureLP, outcome.statistics.rootLP].contains { lp in
+    if case .standard(let why) = lp?.start { why != nil } else { false }
+  }
 }
 
 @Suite struct StartingBasisTests {
@@ -70,10 +74,10 @@ func pureLPIterations(_ outcome: AssignmentOutcome) -> Int? {
       #expect(warm.bound == plain.bound, "seed \(seed)")
       #expect((warm.duals == nil) == (plain.duals == nil), "seed \(seed)")
       #expect(SolutionChecker.violations(warm.columnOfRow, in: problem, claimed: warm.objective).isEmpty, "seed \(seed)")
-      #expect(!warm.log.contains { $0.contains("refused") || $0.contains("no starting basis") }, "seed \(seed): \(warm.log)")
+      #expect(!startingBasisFellBack(warm), "seed \(seed): \(warm.log)")
       if unique { #expect(warm.columnOfRow == plain.columnOfRow, "seed \(seed): unique optimum, different plans") }
       guard let with = pureLPIterations(warm), let without = pureLPIterations(plain) else { continue }
-      #expect(warm.log.contains { $0.contains("starting basis: ") }, "seed \(seed): \(warm.log)")
+      #expect(warm.statistics.pureLP?.start == (duals != nil ? .relaxationOptimum : .incumbent), "seed \(seed): \(warm.log)")
       if duals != nil {
         tally.withBasis += with
         tally.withoutBasis += without
@@ -136,14 +140,12 @@ func pureLPIterations(_ outcome: AssignmentOutcome) -> Int? {
         #expect(a.objective == b.objective, "seed \(seed) \(name): \(a.objective) vs \(b.objective)")
         #expect(a.bound == b.bound, "seed \(seed) \(name)")
         #expect(SolutionChecker.violations(a.columnOfRow, in: problem, claimed: a.objective).isEmpty, "seed \(seed) \(name)")
-        #expect(!a.log.contains { $0.contains("refused") }, "seed \(seed) \(name): \(a.log)")
-        func count(_ o: AssignmentOutcome) -> Int? {
-          o.log.first { $0.hasPrefix("root LP: ") }.flatMap { Int($0.dropFirst("root LP: ".count).prefix { $0.isNumber }) }
-        }
-        guard let x = count(a), let y = count(b) else { continue }
-        if a.log.contains(where: { $0.contains("dual simplex") }) {
+        #expect(a.statistics.rootLP?.start != .standard(why: .refused), "seed \(seed) \(name): \(a.log)")
+        guard let root = a.statistics.rootLP, let x = Optional(root.iterations), let y = b.statistics.rootLP?.iterations else { continue }
+        if root.start == .relaxationOptimum {
+          #expect(root.dualSimplex, "seed \(seed) \(name)")
           fromRelaxation += 1; iterations.relaxation += x; iterations.standardForRelaxation += y
-        } else if a.log.contains(where: { $0.contains("every row's slack basic") }) {
+        } else if root.start == .incumbent {
           fromIncumbent += 1; iterations.incumbent += x; iterations.standard += y
         }
       }
