@@ -25,6 +25,10 @@
 // SCOPE. Coverage `.requireAll`, no locks, loads 1, side rules: hard `exclusive` and
 // exactly one `mix` (hard or soft) whose groups do not overlap; otherwise nil.
 //
+// CODE. `Instance` holds the problem in the search's terms (kinds, exclusive rows, scores in
+// thousandths); `bestSubset` is one column's v_c(x), `arcSlacks` its per-arc bounds and
+// `proposal` the plan built from the columns' choices; `boundAndProposal` is the subgradient loop.
+//
 // COMPLEXITY. O(r·m·cap) per iteration.
 //===----------------------------------------------------------------------===//
 
@@ -65,145 +69,32 @@ public enum MixLagrangianBound {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
     guard n > 0 else { return (0, [], []) }
-    var kind = [UInt8](repeating: 0, count: n)  // 1: A, 2: B, 0: neither
-    var exclusive = [Bool](repeating: false, count: n)
-    var penalty: Int64? = nil  // thousandths; nil when the mix rule is hard
-    let scale: Int64 = 1000
-    for rule in problem.sideRules {  // `supports`: hard exclusive rows and one mix, hard or soft
-      switch rule.constraint {
-      case .exclusive(let r): exclusive[r] = true
-      case .mix(let a, let b):
-        for r in a { kind[r] = 1 }
-        for r in b { kind[r] = 2 }
-        penalty = rule.softWeight.map { $0 * scale }
-      default: break
-      }
-    }
-    let none = Int64.min
-    var s = [Int64](repeating: none, count: n * m)  // column-major, thousandths
-    for r in 0..<n { for a in problem.arcs(ofRow: r) { s[Int(problem.arcColumns[a]) * n + r] = problem.arcScores[a] * scale } }
-    // Start: x_r = rowDual_r − B (B read off an assigned row), else the row's best score.
-    var x = [Int64](repeating: 0, count: n)
-    var started = false
-    if let plan, let duals, duals.rowDual.count == n, duals.columnDual.count == m,
-       let r0 = (0..<n).first(where: { plan[$0] >= 0 }) {
-      let c0 = Int(plan[r0])
-      if let a = problem.arcIndex(row: r0, column: c0) {
-        let big = duals.rowDual[r0] + duals.columnDual[c0] - problem.arcScores[a]
-        for r in 0..<n { x[r] = (duals.rowDual[r] - big) * scale }
-        started = true
-      }
-    }
-    if !started {
-      for r in 0..<n { x[r] = (problem.arcs(ofRow: r).map { problem.arcScores[$0] }.max() ?? 0) * scale }
-    }
+    let instance = Instance(problem)
+    var x = instance.startingMultipliers(plan: plan, duals: duals)
     let targetScaled = target * scale
     var best = Int64.max
     var count = [Int32](repeating: 0, count: n)
     var lambda = 2.0
     var sinceBest = 0
-    // Small sorted (descending) lists of (profit, row).
-    var listA: [(Int64, Int)] = [], listB: [(Int64, Int)] = [], listN: [(Int64, Int)] = []
-    func push(_ list: inout [(Int64, Int)], _ item: (Int64, Int), _ k: Int) {
-      if list.count == k { if item.0 <= list[k - 1].0 { return }; list.removeLast() }
-      var i = list.count
-      list.append(item)
-      while i > 0 && list[i - 1].0 < item.0 { list[i] = list[i - 1]; i -= 1 }
-      list[i] = item
-    }
-    var chosen: [Int] = []
+    var lists = ColumnLists()
     var bestX = x
     var choice = [[Int]](repeating: [], count: m)
     var valueOf = [Int64](repeating: 0, count: m)
     var stop = false, forceLast = false
     var arcSlack = [Int64](repeating: 0, count: problem.arcCount)
-    var arcRow = [Int32](repeating: 0, count: problem.arcCount)
-    var arcsOfColumn = [[Int]](repeating: [], count: m)
-    for r in 0..<n { for a in problem.arcs(ofRow: r) { arcRow[a] = Int32(r); arcsOfColumn[Int(problem.arcColumns[a])].append(a) } }
     for iteration in 0...maximumIterations {
       let last = forceLast || iteration == maximumIterations || deadline.hasPassed || shouldStop()
       if last { x = bestX }
       for r in 0..<n { count[r] = 0 }
       var total: Int64 = 0
       for r in 0..<n { total += x[r] }
-      for c in 0..<m {
-        let cap = problem.columnCapacities[c]
-        guard cap > 0 else { continue }
-        let k = cap + 1
-        listA.removeAll(keepingCapacity: true); listB.removeAll(keepingCapacity: true); listN.removeAll(keepingCapacity: true)
-        var single: (Int64, Int) = (0, -1)
-        let base = c * n
-        for r in 0..<n {
-          let sc = s[base + r]
-          if sc == none { continue }
-          let p = sc - x[r]
-          if p > single.0 { single = (p, r) }
-          if exclusive[r] { continue }
-          switch kind[r] {
-          case 1: push(&listA, (p, r), k)
-          case 2: push(&listB, (p, r), k)
-          default: push(&listN, (p, r), k)
-          }
-        }
-        var value = single.0
-        chosen.removeAll(keepingCapacity: true)
-        if single.1 >= 0 { chosen.append(single.1) }
-        if cap >= 2, let a1 = listA.first, let b1 = listB.first {
-          var mixed = a1.0 + b1.0
-          var rest: [(Int64, Int)] = Array(listA.dropFirst()) + Array(listB.dropFirst()) + listN
-          rest.sort { $0.0 > $1.0 }
-          var picks = [a1.1, b1.1]
-          for item in rest.prefix(cap - 2) where item.0 > 0 { mixed += item.0; picks.append(item.1) }
-          if mixed > value { value = mixed; chosen = picks }
-        }
-        if let penalty, cap >= 2 {
-          // Soft: the best 2…cap rows of any kind, paying the penalty.
-          var any = (listA + listB + listN).filter { $0.0 > 0 }
-          any.sort { $0.0 > $1.0 }
-          if any.count >= 2 {
-            let picks = any.prefix(cap)
-            let unmixed = picks.reduce(0) { $0 + $1.0 } - penalty
-            if unmixed > value { value = unmixed; chosen = picks.map(\.1) }
-          }
-        }
-        if value > 0 { total += value; for r in chosen { count[r] += 1 } }
+      for c in 0..<m where problem.columnCapacities[c] > 0 {
+        let value = instance.bestSubset(column: c, x: x, lists: &lists)
+        if value > 0 { total += value; for r in lists.chosen { count[r] += 1 } }
         if last {
-          choice[c] = value > 0 ? chosen : []
+          choice[c] = value > 0 ? lists.chosen : []
           valueOf[c] = value
-          // Per arc (r, c): the best subset of c that holds r; a plan using the arc scores at most
-          // (L(x) − (v_c − that value)) / scale.
-          let v = max(0, value)
-          for a in arcsOfColumn[c] {
-            let r = Int(arcRow[a])
-            let p = s[base + r] - x[r]
-            var withR = p
-            if !exclusive[r] && cap >= 2 {
-              func top(_ list: [(Int64, Int)], excluding ex: Int, _ ex2: Int) -> (Int64, Int)? { list.first { $0.1 != ex && $0.1 != ex2 } }
-              var need: [(Int64, Int)] = []
-              var ok = true
-              switch kind[r] {
-              case 1: if let b = top(listB, excluding: r, -1) { need = [b] } else { ok = false }
-              case 2: if let a = top(listA, excluding: r, -1) { need = [a] } else { ok = false }
-              default:
-                if cap >= 3, let a = top(listA, excluding: r, -1), let b = top(listB, excluding: r, -1) { need = [a, b] } else { ok = false }
-              }
-              if ok {
-                var mixed = p + need.reduce(0) { $0 + $1.0 }
-                let taken = Set(need.map(\.1) + [r])
-                var rest = (listA + listB + listN).filter { !taken.contains($0.1) }
-                rest.sort { $0.0 > $1.0 }
-                for item in rest.prefix(cap - 1 - need.count) where item.0 > 0 { mixed += item.0 }
-                withR = max(withR, mixed)
-              }
-              if let penalty {
-                // Soft: r with the best cap − 1 other positive rows of any kind, paying the penalty.
-                var rest = (listA + listB + listN).filter { $0.1 != r && $0.0 > 0 }
-                rest.sort { $0.0 > $1.0 }
-                if !rest.isEmpty { withR = max(withR, p + rest.prefix(cap - 1).reduce(0) { $0 + $1.0 } - penalty) }
-              }
-            }
-            arcSlack[a] = v - withR
-          }
+          instance.arcSlacks(column: c, x: x, lists: lists, value: value, into: &arcSlack)
         }
       }
       if last { break }
@@ -222,23 +113,190 @@ public enum MixLagrangianBound {
       }
     }
     guard best != .max else { return nil }
-    // The proposal: columns by value, each taking its chosen rows still open; the rest go to
-    // their best column with room.
-    var proposal = [Int32](repeating: -1, count: n)
-    var used = [Int](repeating: 0, count: m)
-    for c in (0..<m).sorted(by: { (valueOf[$0], -$0) > (valueOf[$1], -$1) }) {
-      for r in choice[c] where proposal[r] < 0 && used[c] < problem.columnCapacities[c] { proposal[r] = Int32(c); used[c] += 1 }
-    }
-    for r in 0..<n where proposal[r] < 0 {
-      var bestColumn = -1, bestScore = Int64.min
-      for a in problem.arcs(ofRow: r) {
-        let c = Int(problem.arcColumns[a])
-        if used[c] < problem.columnCapacities[c] && problem.arcScores[a] > bestScore { bestColumn = c; bestScore = problem.arcScores[a] }
-      }
-      if bestColumn >= 0 { proposal[r] = Int32(bestColumn); used[bestColumn] += 1 }
-    }
     // ⌊best / scale⌋ for either sign.
     func floorScaled(_ v: Int64) -> Int64 { v >= 0 ? v / scale : -((-v + scale - 1) / scale) }
-    return (floorScaled(best), proposal, arcSlack.map { floorScaled(best - $0) })
+    return (floorScaled(best), instance.proposal(choice: choice, valueOf: valueOf), arcSlack.map { floorScaled(best - $0) })
+  }
+
+  /// Scores and multipliers are in thousandths of a point.
+  static let scale: Int64 = 1000
+
+  /// One column's best rows of each kind (small lists sorted by profit, descending), and the rows
+  /// of its best subset; reused from column to column.
+  struct ColumnLists {
+    var listA: [(Int64, Int)] = [], listB: [(Int64, Int)] = [], listN: [(Int64, Int)] = []
+    var chosen: [Int] = []
+
+    /// Inserts `item` into `list`, keeping the `k` largest in descending order.
+    static func push(_ list: inout [(Int64, Int)], _ item: (Int64, Int), _ k: Int) {
+      if list.count == k { if item.0 <= list[k - 1].0 { return }; list.removeLast() }
+      var i = list.count
+      list.append(item)
+      while i > 0 && list[i - 1].0 < item.0 { list[i] = list[i - 1]; i -= 1 }
+      list[i] = item
+    }
+  }
+
+  /// The problem in the search's terms.
+  struct Instance {
+    let problem: AssignmentProblem
+    let n: Int, m: Int
+    /// Per row: 1 group A, 2 group B, 0 neither.
+    var kind: [UInt8]
+    var exclusive: [Bool]
+    /// The soft mix rule's weight in thousandths; nil when the mix rule is hard.
+    var penalty: Int64? = nil
+    /// Scores, column-major, in thousandths; `none` where there is no arc.
+    var s: [Int64]
+    var arcRow: [Int32]
+    var arcsOfColumn: [[Int]]
+    static let none = Int64.min
+
+    init(_ problem: AssignmentProblem) {
+      self.problem = problem
+      n = problem.rowCount
+      m = problem.columnCount
+      kind = [UInt8](repeating: 0, count: n)
+      exclusive = [Bool](repeating: false, count: n)
+      for rule in problem.sideRules {  // `supports`: hard exclusive rows and one mix, hard or soft
+        switch rule.constraint {
+        case .exclusive(let r): exclusive[r] = true
+        case .mix(let a, let b):
+          for r in a { kind[r] = 1 }
+          for r in b { kind[r] = 2 }
+          penalty = rule.softWeight.map { $0 * scale }
+        default: break
+        }
+      }
+      s = [Int64](repeating: Self.none, count: n * m)
+      arcRow = [Int32](repeating: 0, count: problem.arcCount)
+      arcsOfColumn = [[Int]](repeating: [], count: m)
+      for r in 0..<n {
+        for a in problem.arcs(ofRow: r) {
+          s[Int(problem.arcColumns[a]) * n + r] = problem.arcScores[a] * scale
+          arcRow[a] = Int32(r)
+          arcsOfColumn[Int(problem.arcColumns[a])].append(a)
+        }
+      }
+    }
+
+    /// The start: x_r = rowDual_r − B (B read off an assigned row), else the row's best score.
+    func startingMultipliers(plan: [Int32]?, duals: AssignmentDuals?) -> [Int64] {
+      var x = [Int64](repeating: 0, count: n)
+      if let plan, let duals, duals.rowDual.count == n, duals.columnDual.count == m,
+         let r0 = (0..<n).first(where: { plan[$0] >= 0 }) {
+        let c0 = Int(plan[r0])
+        if let a = problem.arcIndex(row: r0, column: c0) {
+          let big = duals.rowDual[r0] + duals.columnDual[c0] - problem.arcScores[a]
+          for r in 0..<n { x[r] = (duals.rowDual[r] - big) * scale }
+          return x
+        }
+      }
+      for r in 0..<n { x[r] = (problem.arcs(ofRow: r).map { problem.arcScores[$0] }.max() ?? 0) * scale }
+      return x
+    }
+
+    /// v_c(x): the value of the best subset column c (capacity > 0) may take at multipliers x, its
+    /// own rules kept (its rows in `lists.chosen`); the best rows of each kind are left in `lists`.
+    func bestSubset(column c: Int, x: [Int64], lists: inout ColumnLists) -> Int64 {
+      let cap = problem.columnCapacities[c]
+      let k = cap + 1
+      lists.listA.removeAll(keepingCapacity: true); lists.listB.removeAll(keepingCapacity: true); lists.listN.removeAll(keepingCapacity: true)
+      var single: (Int64, Int) = (0, -1)
+      let base = c * n
+      for r in 0..<n {
+        let sc = s[base + r]
+        if sc == Self.none { continue }
+        let p = sc - x[r]
+        if p > single.0 { single = (p, r) }
+        if exclusive[r] { continue }
+        switch kind[r] {
+        case 1: ColumnLists.push(&lists.listA, (p, r), k)
+        case 2: ColumnLists.push(&lists.listB, (p, r), k)
+        default: ColumnLists.push(&lists.listN, (p, r), k)
+        }
+      }
+      var value = single.0
+      lists.chosen.removeAll(keepingCapacity: true)
+      if single.1 >= 0 { lists.chosen.append(single.1) }
+      if cap >= 2, let a1 = lists.listA.first, let b1 = lists.listB.first {
+        var mixed = a1.0 + b1.0
+        var rest: [(Int64, Int)] = Array(lists.listA.dropFirst()) + Array(lists.listB.dropFirst()) + lists.listN
+        rest.sort { $0.0 > $1.0 }
+        var picks = [a1.1, b1.1]
+        for item in rest.prefix(cap - 2) where item.0 > 0 { mixed += item.0; picks.append(item.1) }
+        if mixed > value { value = mixed; lists.chosen = picks }
+      }
+      if let penalty, cap >= 2 {
+        // Soft: the best 2…cap rows of any kind, paying the penalty.
+        var any = (lists.listA + lists.listB + lists.listN).filter { $0.0 > 0 }
+        any.sort { $0.0 > $1.0 }
+        if any.count >= 2 {
+          let picks = any.prefix(cap)
+          let unmixed = picks.reduce(0) { $0 + $1.0 } - penalty
+          if unmixed > value { value = unmixed; lists.chosen = picks.map(\.1) }
+        }
+      }
+      return value
+    }
+
+    /// Per arc (r, c) of column c: v_c minus the best subset of c that holds r; a plan using the
+    /// arc scores at most (L(x) − that slack) / scale. `lists` as `bestSubset` left them.
+    func arcSlacks(column c: Int, x: [Int64], lists: ColumnLists, value: Int64, into arcSlack: inout [Int64]) {
+      let cap = problem.columnCapacities[c]
+      let base = c * n
+      let (listA, listB, listN) = (lists.listA, lists.listB, lists.listN)
+      let v = max(0, value)
+      for a in arcsOfColumn[c] {
+        let r = Int(arcRow[a])
+        let p = s[base + r] - x[r]
+        var withR = p
+        if !exclusive[r] && cap >= 2 {
+          func top(_ list: [(Int64, Int)], excluding ex: Int, _ ex2: Int) -> (Int64, Int)? { list.first { $0.1 != ex && $0.1 != ex2 } }
+          var need: [(Int64, Int)] = []
+          var ok = true
+          switch kind[r] {
+          case 1: if let b = top(listB, excluding: r, -1) { need = [b] } else { ok = false }
+          case 2: if let a = top(listA, excluding: r, -1) { need = [a] } else { ok = false }
+          default:
+            if cap >= 3, let a = top(listA, excluding: r, -1), let b = top(listB, excluding: r, -1) { need = [a, b] } else { ok = false }
+          }
+          if ok {
+            var mixed = p + need.reduce(0) { $0 + $1.0 }
+            let taken = Set(need.map(\.1) + [r])
+            var rest = (listA + listB + listN).filter { !taken.contains($0.1) }
+            rest.sort { $0.0 > $1.0 }
+            for item in rest.prefix(cap - 1 - need.count) where item.0 > 0 { mixed += item.0 }
+            withR = max(withR, mixed)
+          }
+          if let penalty {
+            // Soft: r with the best cap − 1 other positive rows of any kind, paying the penalty.
+            var rest = (listA + listB + listN).filter { $0.1 != r && $0.0 > 0 }
+            rest.sort { $0.0 > $1.0 }
+            if !rest.isEmpty { withR = max(withR, p + rest.prefix(cap - 1).reduce(0) { $0 + $1.0 } - penalty) }
+          }
+        }
+        arcSlack[a] = v - withR
+      }
+    }
+
+    /// The proposal: columns by value, each taking its chosen rows still open; the rest go to
+    /// their best column with room.
+    func proposal(choice: [[Int]], valueOf: [Int64]) -> [Int32] {
+      var proposal = [Int32](repeating: -1, count: n)
+      var used = [Int](repeating: 0, count: m)
+      for c in (0..<m).sorted(by: { (valueOf[$0], -$0) > (valueOf[$1], -$1) }) {
+        for r in choice[c] where proposal[r] < 0 && used[c] < problem.columnCapacities[c] { proposal[r] = Int32(c); used[c] += 1 }
+      }
+      for r in 0..<n where proposal[r] < 0 {
+        var bestColumn = -1, bestScore = Int64.min
+        for a in problem.arcs(ofRow: r) {
+          let c = Int(problem.arcColumns[a])
+          if used[c] < problem.columnCapacities[c] && problem.arcScores[a] > bestScore { bestColumn = c; bestScore = problem.arcScores[a] }
+        }
+        if bestColumn >= 0 { proposal[r] = Int32(bestColumn); used[bestColumn] += 1 }
+      }
+      return proposal
+    }
   }
 }
