@@ -64,10 +64,10 @@ let package = Package(
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
     .target(name: "DispatchIO", dependencies: ["DispatchModel"]),
     .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchScoring", "DispatchIO"]),
-    .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore"]),
+    .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore", "XLSXWriter"]),
     .target(name: "DispatchPlanner", dependencies: [
       "DispatchModel", "AssignmentCore", "DispatchPlanning", "DispatchIO",
-      "DispatchReports", "DispatchGenerator", "NativeSolver", "RuleHeuristics", "GLPKBackend", "HybridSolver",
+      "DispatchReports", "DispatchGenerator", "NativeSolver", "RuleHeuristics", "GLPKBackend", "HybridSolver", "XLSXWriter",
     ]),
 
     // MARK: - Executables

@@ -165,6 +165,8 @@ public enum ScenarioFormat {
       case flag(WritableKeyPath<ScenarioSettings, Bool>)
       /// One of `reaches`.
       case reach
+      /// Free text (trimmed); empty = not set.
+      case text(WritableKeyPath<ScenarioSettings, String?>)
     }
     let key: String
     let chinese: String
@@ -204,6 +206,9 @@ public enum ScenarioFormat {
     .init(key: "unit_quota_weight", chinese: "单位名额权重", target: .optionalCount(\.rules.unitQuotaWeight)),
     .init(key: "dual_role_weight", chinese: "一人兼任权重", target: .optionalCount(\.rules.dualRoleWeight)),
     .init(key: "reach_weight", chinese: "选派范围权重", target: .optionalCount(\.reachWeight)),
+    // What the notices print (text).
+    .init(key: "office_name", chinese: "发文机关", target: .text(\.officeName)),
+    .init(key: "office_contact", chinese: "联系方式", target: .text(\.officeContact)),
   ] }
 
   /// Words that leave an optional setting unset.

@@ -594,6 +594,9 @@ struct FolderReading {
         } else {
           report(bad("yes or no / 是 或 否"), in: table, row: row, column: "value")
         }
+      case .text(let path):
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        settings[keyPath: path] = text.isEmpty ? nil : text
       case .reach:
         if let reach = ValueParser.choice(value, ScenarioFormat.reaches) {
           settings.reach = reach

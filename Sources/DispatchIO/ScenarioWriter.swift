@@ -129,6 +129,8 @@ public struct ScenarioWriter: Sendable {
         }
       case .flag(let path):
         if settings[keyPath: path] != defaults[keyPath: path] { rows.append([spec.key, settings[keyPath: path] ? "yes" : "no"]) }
+      case .text(let path):
+        if let text = settings[keyPath: path], text != defaults[keyPath: path] { rows.append([spec.key, text]) }
       case .reach:
         if settings.reach != defaults.reach { rows.append([spec.key, settings.reach.rawValue]) }
       }

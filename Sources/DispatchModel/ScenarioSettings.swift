@@ -95,6 +95,10 @@ public struct ScenarioSettings: Sendable, Hashable {
   /// A weight makes reach (the rule and the distance limit) soft: a pair out of reach is
   /// allowed, its score lowered by the weight; nil = hard (no such pair at all).
   public var reachWeight: Int? = nil
+  /// The office that issues the notices (发文机关, e.g. 中共黄山市委组织部); nil = not named.
+  public var officeName: String? = nil
+  /// The office's contact line printed on every notice (联系人、电话); nil = not given.
+  public var officeContact: String? = nil
 
   public init() {}
 

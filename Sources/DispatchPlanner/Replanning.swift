@@ -11,6 +11,7 @@ import DispatchModel
 import DispatchPlanning
 import DispatchReports
 import Foundation
+import XLSXWriter
 
 public enum ReplanFailure: Error, Sendable, CustomStringConvertible {
   /// The previous plan or the change set is bad (every problem located).
@@ -181,11 +182,21 @@ extension Planner {
 
   /// Writes the candidates: `folder/candidate-<k>/` plan folders and `folder/comparison.md`.
   @discardableResult
-  public static func writeCandidates(_ result: CandidatesResult, to folder: URL) throws(OutputError) -> URL {
+  public static func writeCandidates(_ result: CandidatesResult, to folder: URL, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
     let output = try OutputFolder.create(at: folder)
     try output.write(Data(result.comparison.utf8), named: "comparison.md")
+    let workbookName = CandidateWorkbook.fileName(documents.language)
+    do {
+      try output.write(CandidateWorkbook.data(result.metrics, minimumScore: result.minimumScore, language: documents.language), named: workbookName)
+    } catch let error as XLSXError {
+      throw .cannotWriteFile(path: output.url.appendingPathComponent(workbookName).path, reason: error.description)
+    } catch let error as OutputError {
+      throw error
+    } catch {
+      throw .cannotWriteFile(path: output.url.appendingPathComponent(workbookName).path, reason: "\(error)")
+    }
     for (k, plan) in result.plans.enumerated() {
-      try PlanWriter.write(plan, to: output.url.appendingPathComponent("candidate-\(k + 1)", isDirectory: true))
+      try PlanWriter.write(plan, to: output.url.appendingPathComponent("candidate-\(k + 1)", isDirectory: true), documents: documents)
     }
     return output.url
   }
@@ -193,14 +204,16 @@ extension Planner {
   /// Writes a re-planned folder: plan.csv, summary.json, report.md (with the re-planning section),
   /// changes.csv and, with a sweep, sweep.csv.
   @discardableResult
-  public static func writeReplan(_ replan: ReplanResult, to folder: URL) throws(OutputError) -> URL {
+  public static func writeReplan(_ replan: ReplanResult, to folder: URL, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
     let summary = try PlanWriter.summaryJSON(replan.result.summary)
+    let documentFiles = try PlanDocuments.files(replan.result, replan: replan, options: documents)
     let output = try OutputFolder.create(at: folder)
     try output.write(replan.result.table, named: PlanWriter.planFile)
     try output.write(summary, named: PlanWriter.summaryFile)
     try output.write(Data(replan.report.utf8), named: PlanWriter.reportFile)
     try output.write(replan.changeTable, named: "changes.csv")
     if !replan.sweep.isEmpty { try output.write(replan.sweepTable, named: "sweep.csv") }
+    for file in documentFiles { try output.write(file.data, named: file.name) }
     return output.url
   }
 

@@ -99,7 +99,8 @@ public enum ReplanReport {
     md.append("| 组织 organization | 职务 role | 状态 status | 原 previous | 新 new | 原因 reason |")
     md.append("|---|---|---|---|---|---|")
     for c in changes where c.status != .kept {
-      md.append("| \(c.organization) \(c.organizationName) | \(c.role.chineseName) | \(c.status.chineseName) \(c.status.rawValue) | \(c.previous?.rawValue ?? "") | \(c.current?.rawValue ?? "") | \(c.reason) |")
+      let e = MarkdownText.cell
+      md.append("| \(e(c.organization.rawValue)) \(e(c.organizationName)) | \(c.role.chineseName) | \(c.status.chineseName) \(c.status.rawValue) | \(e(c.previous?.rawValue ?? "")) | \(e(c.current?.rawValue ?? "")) | \(e(c.reason)) |")
     }
     md.append("")
     md.append("(\(counts[.kept] ?? 0) kept slots are listed in changes.csv.)")

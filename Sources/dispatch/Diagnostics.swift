@@ -31,3 +31,21 @@ func loadScenarioOrExit(_ path: String) throws -> LoadedScenario {
     throw Exit.dataError
   }
 }
+
+extension DocumentLanguage: ExpressibleByArgument {}
+
+/// `--lang` and `--pdf`: the language and PDFs of the office's documents (plan, replan).
+struct DocumentFlags: ParsableArguments {
+  @Option(name: .customLong("lang"), help: "Language of the documents: zh (方案.xlsx, Chinese report and notices) or en (plan.xlsx, English).")
+  var language: DocumentLanguage = .chinese
+
+  @Flag(help: "Also print the notices to PDF (选派通知书.pdf, 告知书.pdf) with headless Chromium, when it is installed.")
+  var pdf = false
+
+  var options: DocumentOptions {
+    if pdf && !PlanDocuments.chromiumIsInstalled {
+      printError("警告 warning: 未找到 Chromium，未生成 PDF；可用浏览器打开 notices.html 打印 / no Chromium found: no PDF written; open notices.html and print it")
+    }
+    return DocumentOptions(language: language, pdf: pdf)
+  }
+}

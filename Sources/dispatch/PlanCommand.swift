@@ -8,7 +8,7 @@ extension SolverChoice: ExpressibleByArgument {}
 struct PlanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
-    abstract: "Solve a scenario and write a new plan folder (plan.csv, summary.json, report.md).")
+    abstract: "Solve a scenario and write a new plan folder (plan.csv, summary.json, report.md, 方案.xlsx, report.html, notices.html).")
 
   @Argument(help: "The scenario folder (format v1).")
   var scenario: String
@@ -30,6 +30,8 @@ struct PlanCommand: ParsableCommand {
 
   @Flag(help: "Show GLPK's own output.")
   var verbose = false
+
+  @OptionGroup var documents: DocumentFlags
 
   @Option(help: "Write K candidate plans (candidate-<k>/ and comparison.md), each within --within of the optimum.")
   var candidates: Int?
@@ -76,7 +78,7 @@ struct PlanCommand: ParsableCommand {
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
-      let written = try PlanWriter.write(result, to: folder)
+      let written = try PlanWriter.write(result, to: folder, documents: documents.options)
       print(result.summary.text(outputFolder: written.path))
     } catch {
       printError("无法写出 cannot write the plan: \(error)")
@@ -98,7 +100,7 @@ struct PlanCommand: ParsableCommand {
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? PlanWriter.defaultFolder(for: loaded.name + "-candidates", in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
-      let written = try Planner.writeCandidates(result, to: folder)
+      let written = try Planner.writeCandidates(result, to: folder, documents: documents.options)
       print("候选方案 candidates → \(written.path)")
       print(result.comparison)
     } catch {

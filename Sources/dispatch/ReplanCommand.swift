@@ -11,6 +11,8 @@ struct ReplanCommand: ParsableCommand {
   @Argument(help: "The scenario folder (format v1).")
   var scenario: String
 
+  @OptionGroup var documents: DocumentFlags
+
   @Option(help: "The previous plan folder (its plan.csv is read; nothing there is modified).")
   var previous: String
 
@@ -75,7 +77,7 @@ struct ReplanCommand: ParsableCommand {
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
-      let written = try Planner.writeReplan(replan, to: folder)
+      let written = try Planner.writeReplan(replan, to: folder, documents: documents.options)
       print(replan.text(outputFolder: written.path))
     } catch {
       printError("无法写出 cannot write the plan: \(error)")

@@ -1,0 +1,109 @@
+import DispatchIO
+import DispatchPlanning
+import DispatchReports
+import Foundation
+import XLSXWriter
+
+/// What the office's documents look like for one run: `--lang` and `--pdf`.
+/// The language of the documents (the CLI sees it through DispatchPlanner only).
+public typealias DocumentLanguage = ReportLanguage
+
+public struct DocumentOptions: Sendable {
+  public var language: ReportLanguage
+  /// Also print the notices to PDF (one file per kind) with headless Chromium, when installed.
+  public var pdf: Bool
+
+  public init(language: ReportLanguage = .chinese, pdf: Bool = false) {
+    self.language = language
+    self.pdf = pdf
+  }
+}
+
+/// The office's documents in a plan folder, beside plan.csv, summary.json and report.md:
+/// 方案.xlsx (plan.xlsx), report.html, notices.html and, with `--pdf`, 选派通知书.pdf and
+/// 告知书.pdf. All are rendered before the folder is made; each is written atomically.
+public enum PlanDocuments {
+  /// Whether `--pdf` can print (a headless Chromium is on PATH); without it the PDFs are skipped.
+  public static var chromiumIsInstalled: Bool { HeadlessChromium.find() != nil }
+
+  /// One document: its file name and bytes.
+  public struct File: Sendable {
+    public var name: String
+    public var data: Data
+  }
+
+  /// Every document of the plan, rendered before anything is written (an output is complete or absent).
+  public static func files(_ result: PlanResult, replan: ReplanResult? = nil, options: DocumentOptions) throws(OutputError) -> [File] {
+    let overview = PlanOverview(summary: result.summary, plan: result.plan, model: result.model, language: options.language)
+    let workbookName = PlanWorkbook.fileName(options.language)
+    var files: [File] = []
+    do {
+      files.append(File(name: workbookName, data: try PlanWorkbook.data(overview, planRows: PlanTable.rows(result.plan, model: result.model),
+                                                                     changes: replan?.changes)))
+    } catch {
+      throw .cannotWriteFile(path: workbookName, reason: error.description)
+    }
+    let replanPart = replan.map {
+      ReportHTML.Replan(moves: $0.figures.moves, forcedMoves: $0.figures.forcedMoves, changes: $0.changes, sweep: $0.sweep)
+    }
+    files.append(File(name: ReportHTML.fileName, data: Data(ReportHTML.render(overview, replan: replanPart).utf8)))
+    files.append(File(name: NoticesHTML.fileName, data: Data(NoticesHTML.render(overview).utf8)))
+    if options.pdf, let browser = HeadlessChromium.find() {
+      for kind in NoticesHTML.Kind.allCases {
+        let name = kind.pdfName(options.language)
+        do {
+          files.append(File(name: name, data: try browser.printToPDF(html: NoticesHTML.render(overview, kinds: [kind]))))
+        } catch {
+          throw .cannotWriteFile(path: name, reason: error.description)
+        }
+      }
+    }
+    return files
+  }
+}
+
+/// Debian's `chromium` in headless mode, for `--print-to-pdf`. Only used with `--pdf`.
+struct HeadlessChromium {
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  let executable: URL
+
+  /// The first of chromium, chromium-browser, google-chrome on PATH.
+  static func find() -> HeadlessChromium? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for name in ["chromium", "chromium-browser", "google-chrome"] {
+      for folder in path.split(separator: ":") {
+        let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return HeadlessChromium(executable: candidate) }
+      }
+    }
+    return nil
+  }
+
+  /// Prints `html` (self-contained) to PDF through a private temporary folder.
+  func printToPDF(html: String) throws(Failure) -> Data {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-pdf-\(UUID().uuidString)", isDirectory: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let page = folder.appendingPathComponent("notices.html"), pdf = folder.appendingPathComponent("notices.pdf")
+    let process = Process()
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try Data(html.utf8).write(to: page)
+      process.executableURL = executable
+      process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile",
+                           "--print-to-pdf=\(pdf.path)", page.absoluteString]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+    } catch {
+      throw Failure(description: "Chromium could not start: \(error.localizedDescription)")
+    }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
+      throw Failure(description: "Chromium exited \(process.terminationStatus) without a PDF")
+    }
+    return data
+  }
+}
