@@ -53,7 +53,7 @@ public enum ReportHTML {
     } else {
       h += "<ol class=\"decisions\">" + decisions.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ol>"
     }
-    h += "<p class=\"small\">\(l.text("方案由程序按统一规则计算，并经独立校验", "Computed by the program under the office's rules and independently checked"))\(l.text("，", ": "))
+    h += "<p class=\"small\">" + l.text("方案由程序按统一规则计算，并经独立校验，", "Computed by the program under the office's rules and independently checked: ")
       + (s.checkerPassed ? l.text("校验通过。", "check passed.") : l.text("校验未通过，请勿印发。", "check FAILED: do not issue.")) + " "
       + l.text("明细见所附《方案.xlsx》；求解细节见附录。", "Details are in plan.xlsx; solver details in the appendix.") + "</p>"
     h += "</section>"
