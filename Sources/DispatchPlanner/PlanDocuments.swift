@@ -49,13 +49,13 @@ public enum PlanDocuments {
     files.append(File(name: ReportHTML.fileName, data: Data(ReportHTML.render(overview, replan: replanPart).utf8)))
     files.append(File(name: NoticesHTML.fileName, data: Data(NoticesHTML.render(overview).utf8)))
     if options.pdf, let browser = HeadlessChromium.find() {
-      for kind in NoticesHTML.Kind.allCases {
-        let name = kind.pdfName(options.language)
-        do {
-          files.append(File(name: name, data: try browser.printToPDF(html: NoticesHTML.render(overview, kinds: [kind]))))
-        } catch {
-          throw .cannotWriteFile(path: name, reason: error.description)
-        }
+      // Both kinds print at once (two Chromium processes): the city's notices run to ~2,000 pages.
+      let kinds = NoticesHTML.Kind.allCases
+      do {
+        let pdfs = try browser.printToPDF(pages: kinds.map { NoticesHTML.render(overview, kinds: [$0]) })
+        for (kind, pdf) in zip(kinds, pdfs) { files.append(File(name: kind.pdfName(options.language), data: pdf)) }
+      } catch {
+        throw .cannotWriteFile(path: kinds[0].pdfName(options.language), reason: error.description)
       }
     }
     return files
@@ -82,28 +82,40 @@ struct HeadlessChromium {
     return nil
   }
 
-  /// Prints `html` (self-contained) to PDF through a private temporary folder.
-  func printToPDF(html: String) throws(Failure) -> Data {
+  /// Prints each self-contained page to PDF, all at once, through a private temporary folder.
+  func printToPDF(pages: [String]) throws(Failure) -> [Data] {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-pdf-\(UUID().uuidString)", isDirectory: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let page = folder.appendingPathComponent("notices.html"), pdf = folder.appendingPathComponent("notices.pdf")
-    let process = Process()
+    var running: [(process: Process, pdf: URL)] = []
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(html.utf8).write(to: page)
-      process.executableURL = executable
-      process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile",
-                           "--print-to-pdf=\(pdf.path)", page.absoluteString]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
+      for (k, html) in pages.enumerated() {
+        let page = folder.appendingPathComponent("page-\(k).html"), pdf = folder.appendingPathComponent("page-\(k).pdf")
+        try Data(html.utf8).write(to: page)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile-\(k)",
+                             "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        running.append((process, pdf))
+      }
     } catch {
+      for started in running { started.process.terminate(); started.process.waitUntilExit() }
       throw Failure(description: "Chromium could not start: \(error.localizedDescription)")
     }
-    process.waitUntilExit()
-    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty else {
-      throw Failure(description: "Chromium exited \(process.terminationStatus) without a PDF")
+    var out: [Data] = []
+    var failure: Failure?
+    for (process, pdf) in running {
+      process.waitUntilExit()
+      if process.terminationStatus == 0, let data = FileManager.default.contents(atPath: pdf.path), !data.isEmpty {
+        out.append(data)
+      } else if failure == nil {
+        failure = Failure(description: "Chromium exited \(process.terminationStatus) without a PDF")
+      }
     }
-    return data
+    if let failure { throw failure }
+    return out
   }
 }

@@ -82,8 +82,8 @@ def test_huangshan_instructor_notices_print_one_per_page(tmp_path, artifacts):
     assert pages == summary["instructors_used"] == notices - summary["assigned"]
     assert summary["instructors"] == 484 and pages > 400
     info = subprocess.run(["pdfinfo", str(out / "告知书.pdf")], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    assert pages == summary["assigned"]
+    organization_pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert organization_pages == summary["assigned"]
     shutil.copy(out / "选派通知书.pdf", artifacts / "huangshan-instructor-notices.pdf")
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(out / "选派通知书.pdf"), str(artifacts / "huangshan-notice")], check=True)
     print(f"huangshan instructor notices: {artifacts / 'huangshan-instructor-notices.pdf'} ({pages} pages)")
