@@ -1,13 +1,16 @@
-// The facade of `dispatch explain`: reads a plan folder's summary.json, reloads
-// its scenario (checking that it is unchanged), re-plans it the same way (the
-// plan is deterministic), and asks `PlanExplainer` why an organization got its
-// instructor and what each next-best candidate would cost the plan.
+// The facade of `dispatch explain`: reads a plan folder's summary.json and plan.csv,
+// reloads its scenario (checking that it is unchanged), rebuilds the model and the
+// plan from plan.csv (no re-solve: the plan is checked and its score must be the
+// folder's), and asks `PlanExplainer` why an organization got its instructor and what
+// each next-best candidate would cost (exact, or against this plan; see PlanExplainer).
 import AssignmentCore
 import DispatchIO
 import DispatchModel
 import DispatchPlanning
 import DispatchReports
 import Foundation
+import NativeSolver
+import RuleHeuristics
 
 /// Why `Planner.explain` could not explain.
 public enum ExplainFailure: Error, Sendable, CustomStringConvertible {
@@ -30,7 +33,8 @@ public enum ExplainFailure: Error, Sendable, CustomStringConvertible {
     case .scenarioChanged(let planned, let now):
       "场景已变 the scenario changed since the plan was made (input_sha256 \(planned.prefix(12))… now \(now.prefix(12))…); plan it again first"
     case .planning(let failure): failure.description
-    case .planDiffers(let planned, let now): "方案不一致 re-planning gives objective \(now), the plan folder says \(planned)"
+    case .planDiffers(let planned, let now):
+      "方案不一致 plan.csv does not fit the scenario (its pairs score \(now), summary.json says \(planned), or a pair or rule does not hold)"
     case .explaining(let error): error.description
     }
   }
@@ -63,17 +67,61 @@ extension Planner {
     guard loaded.inputSHA256 == summary.inputSHA256 else {
       throw .scenarioChanged(planned: summary.inputSHA256, now: loaded.inputSHA256)
     }
-    var options = PlanOptions(solver: SolverChoice(rawValue: summary.solver) ?? .auto, scoresOnly: summary.scoresOnly ?? false, control: control)
-    options.progressStep = "re-plan"
-    let result: PlanResult
-    do { result = try plan(loaded, options: options) } catch { throw .planning(error) }
-    guard result.summary.objective == summary.objective else { throw .planDiffers(planned: summary.objective, now: result.summary.objective) }
-    let explainer = PlanExplainer(solvers: solvers, choice: options.solver, limits: options.limits)
+    let options = PlanOptions(solver: SolverChoice(rawValue: summary.solver) ?? .auto, scoresOnly: summary.scoresOnly ?? false, control: control)
+    control?.begin(step: "explain", timeLimit: nil)
+    control?.enter(.building)
+    let model: PlanningModel
+    do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(loaded.scenario) } catch { throw .planning(.building(error)) }
+    let outcome = try Self.plannedOutcome(folder: planFolder, model: model, summary: summary)
+    control?.enter(.relaxation)
+    let pricing = PlanExplainer.pricing(for: model.problem, planIsOptimal: summary.optimal)
+    let explainer = PlanExplainer(solvers: solvers, choice: options.solver, limits: options.limits, pricing: pricing, repair: Self.explainRepair)
     do {
-      let explanation = try explainer.explain(organization, model: result.model, outcome: result.record.outcome, alternatives: alternatives)
-      return ExplainResult(scenarioName: loaded.name, solver: result.summary.solver, optimal: result.summary.optimal, explanation: explanation)
+      let explanation = try explainer.explain(organization, model: model, outcome: outcome, alternatives: alternatives)
+      return ExplainResult(scenarioName: loaded.name, solver: summary.solver, optimal: summary.optimal, explanation: explanation)
     } catch {
       throw .explaining(error)
     }
   }
+
+  /// The repair `explain` prices alternatives with: the rule-keeping local search's repairs only
+  /// (no improvement, so the other changes stay few).
+  public static let explainRepair: @Sendable (AssignmentProblem, [Int32]) -> [Int32]? = { problem, start in
+    RuleKeepingImprover(problem: problem, timeBudget: 0).improve(from: start)
+  }
+
+  /// The plan of `folder`'s plan.csv as an outcome of `model`'s problem: every pair an arc, every rule
+  /// kept, and its score the folder's (else the plan is not the one the scenario gives).
+  static func plannedOutcome(folder: URL, model: PlanningModel, summary: PlanSummary) throws(ExplainFailure) -> AssignmentOutcome {
+    let read: PreviousPlan
+    do { read = try PlanReader().read(folder: folder) } catch { throw .input(error) }
+    let problem = model.problem
+    var rowOf: [SlotKey: Int] = [:]
+    for (row, slot) in model.slots.enumerated() {
+      rowOf[SlotKey(organization: model.scenario.organizations[slot.organization].id, role: slot.role)] = row
+    }
+    let columnOf = Dictionary(model.scenario.instructors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var columnOfRow = [Int32](repeating: -1, count: problem.rowCount)
+    for pair in read.assigned {
+      guard let row = rowOf[SlotKey(organization: pair.organization, role: pair.role)], let instructor = pair.instructor,
+            let column = columnOf[instructor] else { throw .planDiffers(planned: summary.objective, now: -1) }
+      columnOfRow[row] = Int32(column)
+    }
+    let objective = SolutionChecker.objective(of: columnOfRow, in: problem)
+    let broken = SolutionChecker.violations(columnOfRow, in: problem).filter { if case .uncoveredRow = $0 { false } else { true } }
+    guard broken.isEmpty, Int(objective.score) == summary.objective else {
+      throw .planDiffers(planned: summary.objective, now: Int(objective.score))
+    }
+    // Pure problems: the native duals price every pair (a lower bound on each exact cost).
+    let duals = problem.sideRules.isEmpty && problem.arcLoads.isEmpty
+      ? (try? ShortestAugmentingPathSolver().solve(problem, limits: .none))?.duals : nil
+    return AssignmentOutcome(status: summary.optimal ? .optimal : .feasible, columnOfRow: columnOfRow, objective: objective,
+                             bound: nil, solverName: summary.solver, duals: duals)
+  }
+}
+
+/// An organization's slot, by id and role (how plan.csv names it).
+private struct SlotKey: Hashable {
+  var organization: OrganizationID
+  var role: DispatchRole
 }

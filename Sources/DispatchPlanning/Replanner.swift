@@ -265,11 +265,19 @@ public struct Replanner: Sendable {
         best = scoreless
       }
     }
-    // GLPK with the rule, from the best plan within budget (or the previous plan).
-    var mipLimits = limits
-    mipLimits.incumbent = best?.outcome.columnOfRow ?? setup.previousAssignment
+    // GLPK with the rule, from the best plan known within budget: the parametric search's, the one
+    // the caller offers (a sweep hands each budget the plan of the budget below), or the previous plan.
     let rule = SideRule.maximumMoves(rows: setup.keepRows, columns: setup.keepColumns, limit: limit)
-    let record = try solvers.solve(Self.problem(setup, bonus: 0, extraRules: [rule]), choice: choice == .native ? .glpk : choice, limits: mipLimits)
+    let ruled = Self.problem(setup, bonus: 0, extraRules: [rule])
+    var mipLimits = limits
+    let starts = [best?.outcome.columnOfRow, limits.incumbent, setup.previousAssignment].compactMap { $0 }
+      .filter { $0.count == ruled.rowCount && SolutionChecker.violations($0, in: ruled).isEmpty }
+    // The first of the best (stable: the parametric plan, then the offered one, then the previous plan).
+    mipLimits.incumbent = starts.reduce(nil as [Int32]?) { kept, plan in
+      guard let kept else { return plan }
+      return SolutionChecker.objective(of: plan, in: ruled) > SolutionChecker.objective(of: kept, in: ruled) ? plan : kept
+    } ?? setup.previousAssignment
+    let record = try solvers.solve(ruled, choice: choice == .native ? .glpk : choice, limits: mipLimits)
     var result = record
     // The record is about the problem with the rule; report it against the plain problem's scores (identical arcs).
     if let best, best.outcome.objective > record.outcome.objective { result = best }

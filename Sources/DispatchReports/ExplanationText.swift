@@ -21,6 +21,7 @@ public enum ExplanationText {
       for (rank, alternative) in slot.alternatives.enumerated() {
         lines.append("  备选 #\(rank + 1)     \(alternative.instructor) \(alternative.instructorName)  score \(alternative.score) = \(PlanTable.breakdownText(alternative.breakdown))")
         lines.append("               \(costText(alternative))")
+        if let moves = movesText(alternative) { lines.append("               \(moves)") }
       }
     }
     return lines.joined(separator: "\n")
@@ -32,6 +33,21 @@ public enum ExplanationText {
     guard let coverage = c.coverageCost, let score = c.scoreCost else { return "" }
     let bound = c.reducedCost.map { "; duals' lower bound \($0)" } ?? ""
     if coverage > 0 { return "选他 choosing him leaves \(coverage) more slot(s) open (score change \(-score))" }
+    guard c.exact else {
+      return "选他 choosing him costs \(score) point(s) against the current plan (相对当前方案: a plan with him and one exchange "
+        + "at most loses this much; not a proof that no better plan with him exists)"
+    }
     return "选他 choosing him costs the plan \(score) point(s) (exact, re-solved with the pair locked\(bound))"
+  }
+
+  /// "其他变动 others that move: O0012 (I3 → I7), O0040 (I7 → open)", at most 8 named.
+  static func movesText(_ c: CandidateExplanation) -> String? {
+    guard c.impossible == nil else { return nil }
+    if c.otherMoves.isEmpty { return "其他变动 no other organization changes instructor" }
+    let named = c.otherMoves.prefix(8).map { m in
+      "\(m.organization)\(m.role == .instructor ? "" : " " + m.role.chineseName) (\(m.from?.rawValue ?? "open") → \(m.to?.rawValue ?? "open"))"
+    }
+    let more = c.otherMoves.count > 8 ? " and \(c.otherMoves.count - 8) more" : ""
+    return "其他变动 others that move: " + named.joined(separator: ", ") + more
   }
 }

@@ -32,6 +32,22 @@ public enum ReplanReport {
     }
   }
 
+  /// The best score ignoring continuity, or an upper bound on it, learned without a second full solve.
+  public struct ColdReference: Sendable, Equatable {
+    /// An upper bound on the cold optimum's score (the score itself when `exact`).
+    public var bound: Int
+    public var exact: Bool
+    /// How the bound was obtained, in plain words.
+    public var method: String
+    public var seconds: Double
+    public init(bound: Int, exact: Bool, method: String, seconds: Double) {
+      self.bound = bound
+      self.exact = exact
+      self.method = method
+      self.seconds = seconds
+    }
+  }
+
   public struct Figures: Sendable {
     public var previousFolder: String
     public var continuity: Int
@@ -42,14 +58,13 @@ public enum ReplanReport {
     public var method: String
     /// Score (continuity included) of the new plan.
     public var score: Int
-    /// Best score without continuity, at the same coverage rule (the cold plan of the new scenario).
-    public var freeScore: Int
+    /// Best score without continuity (the cold optimum of the new scenario), or a bound on it; nil when unknown.
+    public var cold: ColdReference?
     /// The new plan's score without its continuity points.
     public var scoreWithoutContinuity: Int
     public var replanSeconds: Double
-    public var coldSeconds: Double
     public init(previousFolder: String, continuity: Int, keepable: Int, forcedMoves: Int, maxMoves: Int?, moves: Int, method: String,
-                score: Int, freeScore: Int, scoreWithoutContinuity: Int, replanSeconds: Double, coldSeconds: Double) {
+                score: Int, cold: ColdReference?, scoreWithoutContinuity: Int, replanSeconds: Double) {
       self.previousFolder = previousFolder
       self.continuity = continuity
       self.keepable = keepable
@@ -58,13 +73,18 @@ public enum ReplanReport {
       self.moves = moves
       self.method = method
       self.score = score
-      self.freeScore = freeScore
+      self.cold = cold
       self.scoreWithoutContinuity = scoreWithoutContinuity
       self.replanSeconds = replanSeconds
-      self.coldSeconds = coldSeconds
     }
-    /// Pair score given up to keep organizations with their instructors.
-    public var givenUpForContinuity: Int { freeScore - scoreWithoutContinuity }
+    /// Pair score given up to keep organizations with their instructors: exactly this when `cold.exact`, else at most this.
+    public var givenUpForContinuity: Int? { cold.map { max(0, $0.bound - scoreWithoutContinuity) } }
+
+    /// "543" or "at most 612 (Lagrangian bound …)", or "unknown".
+    public var givenUpText: String {
+      guard let cold, let points = givenUpForContinuity else { return "未知 unknown" }
+      return cold.exact ? "\(points)" : "至多 at most \(points) (\(cold.method); 0 ≤ exact figure ≤ \(points))"
+    }
   }
 
   public static func markdown(_ f: Figures, changes: [SlotChange], sweep: [SweepPoint] = []) -> String {
@@ -80,9 +100,11 @@ public enum ReplanReport {
     md.append("| 方法 method | \(f.method) |")
     md.append("| 总分（含延续分）score with continuity | \(f.score) |")
     md.append("| 不计延续分 score without continuity | \(f.scoreWithoutContinuity) |")
-    md.append("| 不考虑延续的最优 best score ignoring continuity | \(f.freeScore) |")
-    md.append("| 为延续放弃的分数 score given up for continuity | \(f.givenUpForContinuity) |")
-    md.append(String(format: "| 用时 time | replan %.3f s, cold solve %.3f s |", f.replanSeconds, f.coldSeconds))
+    if let cold = f.cold {
+      md.append("| 不考虑延续的最优 best score ignoring continuity | \(cold.exact ? "\(cold.bound)" : "≤ \(cold.bound) (\(cold.method))") |")
+    }
+    md.append("| 为延续放弃的分数 score given up for continuity | \(f.givenUpText) |")
+    md.append(String(format: "| 用时 time | replan %.3f s (of which %.3f s for the score ignoring continuity) |", f.replanSeconds, f.cold?.seconds ?? 0))
     md.append("")
     var counts: [SlotChange.Status: Int] = [:]
     for c in changes { counts[c.status, default: 0] += 1 }

@@ -215,4 +215,31 @@ import Testing
     #expect(comparison.contains("plan-1") && comparison.contains("plan-2"))
     #expect(!comparison.contains("different from the first | — | — |"))
   }
+
+  /// The points given up for continuity come without a second full solve: exact (the native cold
+  /// optimum) on a pure scenario; with rules, an upper bound on the cold optimum, which a full solve confirms.
+  @Test func scoreIgnoringContinuityIsExactWhenPureAndABoundWithRules() throws {
+    for rules in [false, true] {
+      let base = temporaryFolder()
+      defer { try? FileManager.default.removeItem(at: base) }
+      var settings = ScenarioSettings()
+      if rules { settings.rules.mix = true; settings.rules.keyProjectExclusive = true }
+      let folder = base.appendingPathComponent("tiny")
+      try ScenarioWriter().write(ScenarioFixtures.tiny(settings: settings), to: folder)
+      let loaded = try Planner.load(folder: folder)
+      let first = try Planner().plan(loaded.scenario, name: loaded.name, inputSHA256: loaded.inputSHA256)
+      let previous = base.appendingPathComponent("plan-1")
+      try PlanWriter.write(first, to: previous)
+      let changes = base.appendingPathComponent("changes.csv")
+      try write("action,kind,id,field,value\r\nleave,instructor,I2,,\r\n", to: changes)
+      let replan = try Planner().replan(loaded, previousFolder: previous, changesFile: changes)
+      let cold = try #require(replan.figures.cold, "rules \(rules)")
+      let optimum = try Planner().plan(replan.scenario, name: "cold", inputSHA256: "")
+      #expect(optimum.record.outcome.status.isOptimal)
+      #expect(cold.bound >= optimum.summary.objective, "rules \(rules): bound \(cold.bound), optimum \(optimum.summary.objective)")
+      #expect(optimum.summary.objective >= replan.figures.scoreWithoutContinuity)
+      if !rules { #expect(cold.exact && cold.bound == optimum.summary.objective) }
+      #expect((replan.figures.givenUpForContinuity ?? -1) >= 0)
+    }
+  }
 }
