@@ -62,14 +62,53 @@ public struct ReplanResult: Sendable {
   }
 }
 
+/// One slot where a candidate differs from candidate 1, and what that difference costs.
+public struct CandidateDifference: Sendable, Equatable {
+  public var organization: OrganizationID
+  public var organizationName: String
+  public var role: DispatchRole
+  /// Candidate 1's instructor (nil: open).
+  public var firstInstructor: InstructorID?
+  /// This candidate's instructor (nil: open).
+  public var instructor: InstructorID?
+  /// This slot's pair score minus candidate 1's (negative: the difference costs points).
+  public var scoreChange: Int
+}
+
 public struct CandidatesResult: Sendable {
   public let plans: [PlanResult]
   public let candidates: [Candidate]
   public let metrics: [PlanMetrics]
   public let minimumScore: Int
+  /// Most slots a candidate may change against candidate 1.
+  public let maximumChanges: Int
+  /// Per candidate (index as `plans`), the slots where it differs from candidate 1 (empty for candidate 1).
+  public let differences: [[CandidateDifference]]
+  /// Index into `plans` of the recommended candidate, by `recommendationCriterion`.
+  public let recommended: Int
+  public static let recommendationCriterion = "fewest blocking pairs (an organization and an instructor who both prefer each other to their plan), "
+    + "then the highest score, then the lowest number"
+  /// Why fewer candidates than asked exist; nil when all were found.
+  public let shortfall: String?
+
   public var comparison: String {
-    "# 候选方案比较 Candidate plans\n\nQuality bound: score ≥ \(minimumScore).\n\n" + PlanComparison.markdown(metrics)
-      + "\n\nPenalty per reused pair: " + candidates.map { "#\($0.number) \($0.penalty)" }.joined(separator: ", ") + "\n"
+    var md = ["# 候选方案比较 Candidate plans", "",
+              "Quality bound: score ≥ \(minimumScore). Each candidate differs from candidate 1 in at most \(maximumChanges) slot(s), "
+                + "and no two candidates change the same slot.", "",
+              PlanComparison.markdown(metrics), "",
+              "**推荐 Recommended: #\(recommended + 1)** — criterion: \(Self.recommendationCriterion).", ""]
+    if let shortfall { md += ["> \(shortfall)", ""] }
+    for (k, list) in differences.enumerated() where k > 0 {
+      let total = list.reduce(0) { $0 + $1.scoreChange }
+      md += ["## #\(k + 1): \(list.count) slot(s) differ from #1 (score change \(total))", "",
+             "| 组织 organization | 职务 role | #1 | #\(k + 1) | 得分变化 score change |", "|---|---|---|---|---:|"]
+      for d in list {
+        md.append("| \(d.organization) \(d.organizationName) | \(d.role.chineseName) | \(d.firstInstructor?.rawValue ?? "空缺 open") | "
+          + "\(d.instructor?.rawValue ?? "空缺 open") | \(d.scoreChange) |")
+      }
+      md.append("")
+    }
+    return md.joined(separator: "\n")
   }
 }
 
@@ -155,22 +194,28 @@ extension Planner {
                         figures: figures, sweep: points, scenario: scenario)
   }
 
-  /// K candidate plans within `within` (a fraction) of the optimum, each as different as possible from the earlier ones.
-  public func candidates(_ loaded: LoadedScenario, count: Int, within: Double, options: PlanOptions = .init()) throws(PlanFailure) -> CandidatesResult {
+  /// K candidate plans within `within` (a fraction) of the optimum; each other than the first differs from it in at most
+  /// `maximumChanges` slots, and no two change the same slot (`CandidateSearch`).
+  public func candidates(_ loaded: LoadedScenario, count: Int, within: Double, maximumChanges: Int = 3,
+                         options: PlanOptions = .init()) throws(PlanFailure) -> CandidatesResult {
     options.control?.begin(step: "candidates", timeLimit: options.timeLimit)
     let model: PlanningModel
     do { model = try ProblemBuilder(scoresOnly: options.scoresOnly).build(loaded.scenario) } catch { throw .building(error) }
-    let found: [Candidate]
-    do { found = try CandidateSearch(solvers: solvers).candidates(model.problem, count: count, within: within, choice: options.solver, limits: options.limits) } catch {
+    let set: CandidateSet
+    do {
+      set = try CandidateSearch(solvers: solvers, maximumChanges: maximumChanges)
+        .candidates(model.problem, count: count, within: within, choice: options.solver, limits: options.limits)
+    } catch {
       throw .solving(error)
     }
+    let found = set.candidates
     var plans: [PlanResult] = []
     var metrics: [PlanMetrics] = []
     let optimum = Int(found[0].record.outcome.objective.score)
     for candidate in found {
       var record = candidate.record
       guard record.violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: record.violations) }
-      if candidate.number > 1 { record.reason += "; candidate \(candidate.number): penalty \(candidate.penalty) per pair reused from earlier candidates" }
+      if candidate.number > 1 { record.reason += "; candidate \(candidate.number): candidate 1 with \(candidate.changedRows.count) slot(s) changed" }
       let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
       let timings = PlanSummary.Timings(read: loaded.seconds, build: 0, solve: record.seconds, check: record.checkSeconds, total: record.seconds)
       let summary = PlanSummary(scenarioName: loaded.name, model: model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
@@ -178,8 +223,28 @@ extension Planner {
       metrics.append(PlanComparison.metrics(name: "#\(candidate.number)", plan: plan, model: model, optimum: optimum, first: plans.first?.plan))
     }
     metrics[0].differentFromFirst = nil
-    return CandidatesResult(plans: plans, candidates: found,  metrics: metrics,
-                            minimumScore: Int(CandidateSearch.minimumScore(optimum: Int64(optimum), within: within)))
+    let problem = model.problem
+    let firstPlan = found[0].record.outcome.columnOfRow
+    func score(_ row: Int, _ column: Int32) -> Int {
+      column < 0 ? 0 : Int(problem.arcIndex(row: row, column: Int(column)).map { problem.arcScores[$0] } ?? 0)
+    }
+    let differences = found.map { candidate in
+      candidate.changedRows.map { row in
+        let slot = model.slots[row], organization = model.scenario.organizations[slot.organization]
+        let column = candidate.record.outcome.columnOfRow[row]
+        return CandidateDifference(
+          organization: organization.id, organizationName: organization.name, role: slot.role,
+          firstInstructor: firstPlan[row] < 0 ? nil : model.scenario.instructors[Int(firstPlan[row])].id,
+          instructor: column < 0 ? nil : model.scenario.instructors[Int(column)].id,
+          scoreChange: score(row, column) - score(row, firstPlan[row]))
+      }
+    }
+    let recommended = metrics.indices.min { a, b in
+      (metrics[a].blockingPairs, -metrics[a].score, a) < (metrics[b].blockingPairs, -metrics[b].score, b)
+    } ?? 0
+    return CandidatesResult(plans: plans, candidates: found, metrics: metrics,
+                            minimumScore: Int(CandidateSearch.minimumScore(optimum: Int64(optimum), within: within)),
+                            maximumChanges: maximumChanges, differences: differences, recommended: recommended, shortfall: set.shortfall)
   }
 
   /// Writes the candidates: `folder/candidate-<k>/` plan folders and `folder/comparison.md`.

@@ -36,6 +36,9 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "Write K candidate plans (candidate-<k>/ and comparison.md), each within --within of the optimum.")
   var candidates: Int?
 
+  @Option(help: "With --candidates: most organizations (slots) a candidate may change against candidate 1.")
+  var maxChanges: Int = 3
+
   @OptionGroup var progressOptions: ProgressOptions
 
   @Option(help: "Quality bound of the candidates: a fraction or a percentage of the optimum score (2% or 0.02).")
@@ -52,6 +55,7 @@ struct PlanCommand: ParsableCommand {
     guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
     guard (0..<1).contains(gap) else { throw ValidationError("--gap must be in [0, 1)") }
     if let candidates, candidates < 1 { throw ValidationError("--candidates must be ≥ 1") }
+    guard maxChanges >= 1 else { throw ValidationError("--max-changes must be ≥ 1") }
     _ = try withinFraction()
   }
 
@@ -91,7 +95,7 @@ struct PlanCommand: ParsableCommand {
     let result: CandidatesResult
     let within = try withinFraction()
     do {
-      result = try Planner().candidates(loaded, count: count, within: within, options: options)
+      result = try Planner().candidates(loaded, count: count, within: within, maximumChanges: maxChanges, options: options)
     } catch {
       printError(error.description)
       if case .building = error { throw Exit.dataError }

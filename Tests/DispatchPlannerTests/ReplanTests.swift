@@ -101,27 +101,47 @@ import Testing
     }
   }
 
-  @Test func candidatesMeetTheBoundDifferAndAreDeterministic() throws {
+  @Test func candidatesMeetTheBoundDifferBoundedlyAndAreDeterministic() throws {
     var rng = SeededGenerator(seed: 99)
     var wishes: [(Int, Int, Int)] = []
     for i in 1...5 { for o in 1...8 where Int.random(in: 0..<3, using: &rng) > 0 { wishes.append((i, o, Int.random(in: 1...3, using: &rng))) } }
     var scenario = Self.wishScenario(instructors: 5, organizations: 8, wishes: wishes)
     for k in scenario.instructors.indices { scenario.instructors[k].capacity = 2 }
     let problem = try ProblemBuilder().build(scenario).problem
-    let search = CandidateSearch(solvers: Planner.standardSolvers)
-    let first = try search.candidates(problem, count: 3, within: 0.2, limits: .none)
-    let again = try search.candidates(problem, count: 3, within: 0.2, limits: .none)
-    #expect(first.map(\.record.outcome.columnOfRow) == again.map(\.record.outcome.columnOfRow))
-    let optimum = first[0].record.outcome.objective
-    #expect(optimum == BruteForce.optimum(problem))
-    let minimum = CandidateSearch.minimumScore(optimum: optimum.score, within: 0.2)
-    for c in first {
-      #expect(c.record.outcome.objective.score >= minimum)
-      #expect(c.record.outcome.objective.covered == optimum.covered)
-      #expect(c.record.violations.isEmpty)
+    for limit in [1, 2, 3] {
+      let search = CandidateSearch(solvers: Planner.standardSolvers, maximumChanges: limit)
+      let first = try search.candidates(problem, count: 3, within: 0.2, limits: .none).candidates
+      let again = try search.candidates(problem, count: 3, within: 0.2, limits: .none).candidates
+      #expect(first.map(\.record.outcome.columnOfRow) == again.map(\.record.outcome.columnOfRow))
+      let optimum = first[0].record.outcome.objective
+      #expect(optimum == BruteForce.optimum(problem))
+      let minimum = CandidateSearch.minimumScore(optimum: optimum.score, within: 0.2)
+      let base = first[0].record.outcome.columnOfRow
+      var changed = Set<Int>()
+      for c in first {
+        #expect(c.record.outcome.objective.score >= minimum)
+        #expect(c.record.outcome.objective.covered == optimum.covered)
+        #expect(c.record.violations.isEmpty)
+        let rows = (0..<problem.rowCount).filter { c.record.outcome.columnOfRow[$0] != base[$0] }
+        #expect(rows == c.changedRows, "changedRows are exactly the differing slots")
+        #expect(rows.count <= limit)
+        #expect(c.number == 1 || !rows.isEmpty)
+        #expect(changed.isDisjoint(with: rows), "two candidates change the same slot")
+        changed.formUnion(rows)
+      }
+      #expect(Set(first.map(\.record.outcome.columnOfRow)).count == first.count, "candidates are not pairwise different")
+      #expect(first.count == 3, "limit \(limit): \(first.count) candidates")
     }
-    let plans = first.map(\.record.outcome.columnOfRow)
-    #expect(Set(plans).count == 3, "candidates are not pairwise different")
+  }
+
+  /// When no further candidate exists, the result says so instead of repeating a plan.
+  @Test func aShortfallIsSaidNotFilledWithCopies() throws {
+    // One organization, one eligible instructor: nothing else can be a plan.
+    let scenario = Self.wishScenario(instructors: 1, organizations: 1, wishes: [(1, 1, 1)])
+    let problem = try ProblemBuilder().build(scenario).problem
+    let set = try CandidateSearch(solvers: Planner.standardSolvers).candidates(problem, count: 3, within: 0.5, limits: .none)
+    #expect(set.candidates.count == 1)
+    #expect(set.shortfall != nil)
   }
 
   // MARK: - Inputs and folders
