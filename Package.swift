@@ -38,6 +38,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Reading .xlsx ledgers (a zip of XML parts); the XML is read with Foundation's XMLParser.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - Domain (pure: no I/O, no C)
@@ -62,7 +64,9 @@ let package = Package(
 
     // MARK: - Planning, formats, reports, facade
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
-    .target(name: "DispatchIO", dependencies: ["DispatchModel"]),
+    .target(name: "DispatchIO", dependencies: [
+      "DispatchModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+    ]),
     .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchScoring", "DispatchIO"]),
     .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore", "XLSXWriter"]),
     .target(name: "DispatchPlanner", dependencies: [

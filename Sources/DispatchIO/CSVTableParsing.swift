@@ -43,7 +43,7 @@ enum CSVTableParsing {
     let parsed = CSVParser.parse(text)
     if let line = parsed.unterminatedQuoteLine { issues.append(InputIssue(file: fileName, line: line, problem: .unterminatedQuote)) }
     // A CSV saved from a workbook keeps its title rows, so they are skipped here too.
-    return matchHeader(parsed.records, fileName: fileName, columns: specs, emptyIsError: emptyIsError,
+    return matchHeader(parsed.records, source: TableSource(fileName: fileName), columns: specs, emptyIsError: emptyIsError,
                        unknownColumns: unknownColumns, headerMayFollowTitles: true, issues: &issues)
   }
 
@@ -51,7 +51,7 @@ enum CSVTableParsing {
   /// The header is the first non-blank record, or, when `headerMayFollowTitles`, the first record
   /// that names every required column (a workbook's merged title rows above it are skipped).
   static func matchHeader(
-    _ allRecords: [CSVRecord], fileName: String, columns specs: [ColumnSpec], emptyIsError: Bool,
+    _ allRecords: [CSVRecord], source: TableSource, columns specs: [ColumnSpec], emptyIsError: Bool,
     unknownColumns: UnknownColumns, headerMayFollowTitles: Bool = false, issues: inout [InputIssue]
   ) -> Parsed? {
     var records = allRecords.filter { !$0.isBlank }
@@ -60,7 +60,7 @@ enum CSVTableParsing {
       records.removeFirst(headerIndex)
     }
     guard let headerRecord = records.first else {
-      if emptyIsError { issues.append(InputIssue(file: fileName, problem: .emptyFile)) }
+      if emptyIsError { issues.append(source.issue(.emptyFile)) }
       return nil
     }
 
@@ -72,33 +72,32 @@ enum CSVTableParsing {
       guard let column = column(named: header, in: specs) else {
         let suggestion = unknownColumns == .ignore ? nil : ValueParser.nearest(to: header, among: allNames)
         if unknownColumns == .warn || suggestion != nil {
-          issues.append(InputIssue(file: fileName, line: headerRecord.line, column: header,
-                                   problem: unknownColumns == .keep ? .unknownColumnKept(suggestion: suggestion) : .unknownColumn(suggestion: suggestion)))
+          issues.append(source.issue(unknownColumns == .keep ? .unknownColumnKept(suggestion: suggestion) : .unknownColumn(suggestion: suggestion),
+                                     line: headerRecord.line, columnIndex: index, header: header))
         }
         extraColumns.append((index, header))
         continue
       }
       if let first = columns[column.key] {
-        issues.append(InputIssue(file: fileName, line: headerRecord.line, column: header,
-                                 problem: .duplicateColumn(column, firstHeader: first.header)))
+        issues.append(source.issue(.duplicateColumn(column, firstHeader: first.header), line: headerRecord.line, columnIndex: index, header: header))
       } else {
         columns[column.key] = (index, header)
       }
     }
     var missing = false
     for column in specs where column.required && columns[column.key] == nil {
-      issues.append(InputIssue(file: fileName, line: headerRecord.line, column: column.key, problem: .missingColumn(column)))
+      issues.append(source.issue(.missingColumn(column), line: headerRecord.line, header: column.key))
       missing = true
     }
 
     if unknownColumns == .keep, !extraColumns.isEmpty {
-      issues.append(InputIssue(file: fileName, line: headerRecord.line, problem: .extraColumnsKept(headers: extraColumns.map(\.header))))
+      issues.append(source.issue(.extraColumnsKept(headers: extraColumns.map(\.header)), line: headerRecord.line))
     }
 
     let rows = Array(records.dropFirst())
     for row in rows where row.fields.count > headers.count {
       let extra = row.fields[headers.count...].filter { !ValueParser.trim($0).isEmpty }.count
-      if extra > 0 { issues.append(InputIssue(file: fileName, line: row.line, problem: .extraCells(count: extra))) }
+      if extra > 0 { issues.append(source.issue(.extraCells(count: extra), line: row.line)) }
     }
     return Parsed(headerLine: headerRecord.line, columns: columns, rows: rows, missesRequiredColumn: missing, extraColumns: extraColumns)
   }
@@ -115,5 +114,25 @@ enum CSVTableParsing {
   static func namesRequiredColumns(_ record: CSVRecord, _ specs: [ColumnSpec]) -> Bool {
     let named = Set(record.fields.compactMap { column(named: ValueParser.trim($0), in: specs)?.key })
     return specs.allSatisfy { !$0.required || named.contains($0.key) }
+  }
+}
+
+/// Where a table comes from: a CSV file, or a worksheet of a workbook. Builds its issues'
+/// locations: `file:line:header` for a CSV file, `workbook!sheet!C5` for a sheet.
+struct TableSource: Sendable, Hashable {
+  /// The file's name in the folder (the workbook's, for a sheet).
+  let fileName: String
+  var sheet: String? = nil
+
+  /// What sorts and names the table in messages: the sheet's name, or the file's.
+  var tableName: String { sheet ?? fileName }
+
+  /// - Parameters: columnIndex: the column's position (a sheet's column letters come from it);
+  ///   header: the column as written (a CSV file's column), or the English key of a missing column.
+  func issue(_ problem: InputProblem, line: Int? = nil, columnIndex: Int? = nil, header: String? = nil) -> InputIssue {
+    if let sheet {
+      return InputIssue(file: fileName, sheet: sheet, line: line, column: columnIndex.map(CellReference.columnLetters), problem: problem)
+    }
+    return InputIssue(file: fileName, line: line, column: header, problem: problem)
   }
 }

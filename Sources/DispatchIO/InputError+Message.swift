@@ -36,6 +36,14 @@ extension InputProblem {
       return "the file has a header but no data rows / 文件只有表头，没有数据"
     case .unknownFile:
       return "not a file of the scenario format, ignored / 不属于场景格式的文件，已忽略"
+    case .unreadableWorkbook(let problem):
+      return problem.message
+    case .unreadableSpreadsheetIgnored(let problem):
+      return "ignored / 已忽略: " + problem.message
+    case .hiddenSheet:
+      return "hidden sheet, not read (unhide it to use it) / 隐藏的工作表未读取（如需使用请取消隐藏）"
+    case .unknownSheet(let suggestion):
+      return "sheet names no table of the scenario, ignored / 工作表名称不是场景中的表，已忽略" + didYouMean(suggestion)
     case .missingColumn(let column):
       return "required column is missing / 缺少必需列: \(column.displayName)"
     case .duplicateColumn(let column, let first):
@@ -114,6 +122,27 @@ extension InputProblem {
 
   private func didYouMean(_ suggestion: String?) -> String {
     suggestion.map { " — did you mean / 是否为 \"\($0)\"?" } ?? ""
+  }
+}
+
+extension WorkbookProblem {
+  /// What is wrong and what the clerk can do.
+  public var message: String {
+    let saveAs = "open it in Excel or WPS and save it as Excel Workbook (.xlsx) or CSV UTF-8 / 请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）或 CSV UTF-8"
+    switch self {
+    case .oldBinaryFormat:
+      return "an Excel 97–2003 (.xls) or WPS (.et) file cannot be read: \(saveAs) / 不支持 .xls 或 .et 格式"
+    case .passwordProtected:
+      return "the workbook is password-protected: remove the password (File → Info → Protect Workbook) and save it again as .xlsx, or save as CSV / 工作簿有密码保护，请取消密码后另存为 .xlsx 或 CSV"
+    case .numbersDocument:
+      return "a Numbers document cannot be read: export it (File → Export To → Excel or CSV) / 不支持 Numbers 文件，请导出为 Excel 或 CSV"
+    case .notAWorkbook(let detail):
+      return "not an Excel workbook / 不是 Excel 工作簿 (\(detail)): \(saveAs)"
+    case .malformed(let part, let detail):
+      return "the workbook is damaged / 工作簿已损坏 (\(part): \(detail)): \(saveAs)"
+    case .tooLarge(let detail):
+      return "the workbook is too large to read / 工作簿过大 (\(detail)): save the tables as CSV / 请另存为 CSV"
+    }
   }
 }
 

@@ -27,6 +27,14 @@ public enum InputProblem: Sendable, Hashable {
   case noDataRows
   /// A .csv file that is not part of the format (warning).
   case unknownFile
+  /// A workbook (or an .xls, .et, .numbers file) that cannot be read, with what to do.
+  case unreadableWorkbook(WorkbookProblem)
+  /// A spreadsheet file the reader cannot open, whose name names no table (warning; ignored).
+  case unreadableSpreadsheetIgnored(WorkbookProblem)
+  /// A hidden worksheet (warning; not read).
+  case hiddenSheet
+  /// A worksheet whose name names no table (warning; ignored).
+  case unknownSheet(suggestion: String?)
 
   // MARK: Header
   case missingColumn(ColumnSpec)
@@ -93,7 +101,7 @@ public enum InputProblem: Sendable, Hashable {
 
   public var severity: InputIssue.Severity {
     switch self {
-    case .unknownFile, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
+    case .unknownFile, .hiddenSheet, .unknownSheet, .unreadableSpreadsheetIgnored, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
     case .extraColumnsKept: .note
     default: .error
     }
@@ -109,16 +117,20 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The file name as found in the folder (or as expected, when it is missing;
-  /// the folder's path for folder problems).
+  /// the folder's path for folder problems); a workbook's file name for a worksheet's problems.
   public let file: String
-  /// The 1-based physical line, when the problem is in a row or the header.
+  /// The worksheet, when the table is a sheet of a workbook (`file` is then the workbook).
+  public let sheet: String?
+  /// The 1-based physical line, when the problem is in a row or the header (a sheet's row number).
   public let line: Int?
-  /// The column header as written in the file (the English key when the column is missing).
+  /// The column header as written in the file (the English key when the column is missing);
+  /// in a worksheet, the column's letters ("C"), nil when the column is missing.
   public let column: String?
   public let problem: InputProblem
 
-  public init(file: String, line: Int? = nil, column: String? = nil, problem: InputProblem) {
+  public init(file: String, sheet: String? = nil, line: Int? = nil, column: String? = nil, problem: InputProblem) {
     self.file = file
+    self.sheet = sheet
     self.line = line
     self.column = column
     self.problem = problem
@@ -132,8 +144,14 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
   /// or note and the parts that are unknown left out.
   public var description: String {
     var location = file
-    if let line { location += ":\(line)" }
-    if let column { location += ":\(column)" }
+    if let sheet {
+      // Excel's own notation: 台账.xlsx!指导员!C5, a whole row as 5:5.
+      location += "!" + sheet
+      if let line { location += "!" + (column.map { "\($0)\(line)" } ?? "\(line):\(line)") }
+    } else {
+      if let line { location += ":\(line)" }
+      if let column { location += ":\(column)" }
+    }
     let prefix = switch severity {
     case .error: ""
     case .warning: "warning: "

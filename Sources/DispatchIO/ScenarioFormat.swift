@@ -110,6 +110,19 @@ public enum ScenarioFormat {
   /// the plan: the instructors' and organizations' (联系电话, 地址, 负责人 …); other files' are ignored.
   public static func keepsExtraColumns(_ file: FileSpec) -> Bool { file == instructors || file == organizations }
 
+  /// The table a file or worksheet name stands for: `instructors.csv`, `指导员.csv`, a sheet
+  /// `指导员` or `Instructors`, a workbook `指导员.xlsx` (matched after `normalizedToken`).
+  public static func table(named name: String) -> FileSpec? {
+    let token = stem(ValueParser.normalizedToken(name))
+    guard !token.isEmpty else { return nil }
+    return files.first { ([$0.name] + $0.aliases).contains { stem(ValueParser.normalizedToken($0)) == token } }
+  }
+
+  private static func stem(_ token: String) -> String {
+    for suffix in [".csv", ".xlsx", ".xlsm"] where token.hasSuffix(suffix) { return String(token.dropLast(suffix.count)) }
+    return token
+  }
+
   /// All files, in file-name order (the order of `inputSHA256`).
   public static let files: [FileSpec] = [instructors, organizations, overrides, regions, scores, settings, units, wishes]
 

@@ -27,11 +27,11 @@ public struct ScenarioReadResult: Sendable {
   public let inputSHA256: String
 }
 
-/// One file after decoding and header matching.
+/// One table (a CSV file or a worksheet) after decoding and header matching.
 struct Table {
   let spec: FileSpec
-  /// The name as found in the folder.
-  let fileName: String
+  /// The file (and sheet) it was read from, which locates its problems.
+  let source: TableSource
   let headerLine: Int
   /// Column key → position and the header as written.
   let columns: [String: (index: Int, header: String)]
@@ -61,7 +61,14 @@ struct Table {
 
 /// The state of one `read(folder:)` call: the issues found so far and the ids known.
 struct FolderReading {
+  /// A folder, or one workbook file standing for a folder.
   let folder: URL
+  /// The folder the tables' files are in.
+  var directory: URL {
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
+    return !exists || isDirectory.boolValue ? folder : folder.deletingLastPathComponent()
+  }
   var issues: [InputIssue] = []
   /// Raw bytes of each file present, by canonical name (for `inputSHA256`).
   var fileBytes: [String: [UInt8]] = [:]
@@ -72,11 +79,12 @@ struct FolderReading {
   var regionIDs: Set<String>?
   /// Regions without latitude/longitude, with their lines, for the distance limit's check.
   var regionsWithoutLocation: [(id: String, line: Int)] = []
-  var regionsFileName: String?
-  var regionsLocationColumn: String?
+  var regionsSource: TableSource?
+  var regionsLocationColumn: (index: Int, header: String)?
   /// The line of each settings.csv key given, for the cross-checks.
   var settingLines: [String: Int] = [:]
-  var settingsFileName = ScenarioFormat.settings.name
+  var settingsSource = TableSource(fileName: ScenarioFormat.settings.name)
+  var settingsValueIndex: Int?
   var instructorIDs: Set<String>?
   var organizationIDs: Set<String>?
 
@@ -89,7 +97,8 @@ struct FolderReading {
   }
 
   mutating func report(_ problem: InputProblem, in table: Table, row: CSVRecord, column key: String?) {
-    report(problem, file: table.fileName, line: row.line, column: key.map(table.header))
+    issues.append(table.source.issue(problem, line: row.line, columnIndex: key.flatMap { table.columns[$0]?.index },
+                                     header: key.map(table.header)))
   }
 
   // MARK: - The whole folder
@@ -99,34 +108,30 @@ struct FolderReading {
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
       throw InputErrors(issues: [InputIssue(file: folder.path, problem: .folderMissing)])
     }
-    guard isDirectory.boolValue else { throw InputErrors(issues: [InputIssue(file: folder.path, problem: .notAFolder)]) }
     let entries: [String]
-    do {
-      entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    } catch {
-      throw InputErrors(issues: [InputIssue(file: folder.path, problem: .unreadableFile(reason: error.localizedDescription))])
-    }
-
-    var found: [String: String] = [:]  // canonical name → name in the folder
-    for entry in entries.sorted() where !entry.hasPrefix(".") {
-      let token = ValueParser.normalizedToken(entry)
-      if let spec = ScenarioFormat.files.first(where: { ([$0.name] + $0.aliases).contains { ValueParser.normalizedToken($0) == token } }) {
-        if let first = found[spec.name] {
-          report(.fileGivenTwice(otherName: first), file: entry)
-        } else {
-          found[spec.name] = entry
-        }
-      } else if token.hasSuffix(".csv") {
-        report(.unknownFile, file: entry)
+    if isDirectory.boolValue && folder.pathExtension.lowercased() != "numbers" {
+      do {
+        entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+      } catch {
+        throw InputErrors(issues: [InputIssue(file: folder.path, problem: .unreadableFile(reason: error.localizedDescription))])
       }
+    } else if TableDiscovery.isSpreadsheet(folder.lastPathComponent) {
+      // One workbook given instead of a folder: its sheets are the tables.
+      entries = [folder.lastPathComponent]
+    } else {
+      throw InputErrors(issues: [InputIssue(file: folder.path, problem: .notAFolder)])
     }
+    var discovery = TableDiscovery(directory: directory, givenFile: isDirectory.boolValue ? nil : folder.lastPathComponent)
+    for entry in entries { discovery.add(entry) }
+    issues += discovery.issues
+    if !isDirectory.boolValue, issues.contains(where: { $0.severity == .error }) { throw InputErrors(issues: sortedIssues()) }
 
     var tables: [String: Table] = [:]
     for spec in ScenarioFormat.files {
-      if let name = found[spec.name] {
-        tables[spec.name] = loadTable(spec, fileName: name)
+      if let input = discovery.found[spec.name] {
+        tables[spec.name] = loadTable(spec, from: input)
       } else if spec.required {
-        report(.fileMissing(acceptedNames: [spec.name] + spec.aliases), file: spec.name)
+        report(.fileMissing(acceptedNames: [spec.name] + spec.aliases), file: discovery.givenFile ?? spec.name)
       }
     }
 
@@ -155,14 +160,14 @@ struct FolderReading {
   /// Issues in file order (`ScenarioFormat.files`, folder problems first), then line order.
   func sortedIssues() -> [InputIssue] {
     func fileRank(_ name: String) -> Int {
-      let token = ValueParser.normalizedToken(name)
-      let index = ScenarioFormat.files.firstIndex { ([$0.name] + $0.aliases).contains { ValueParser.normalizedToken($0) == token } }
+      let index = ScenarioFormat.table(named: name).flatMap { spec in ScenarioFormat.files.firstIndex(of: spec) }
       return index.map { $0 + 1 } ?? (name == folder.path ? 0 : ScenarioFormat.files.count + 1)
     }
     return issues.enumerated().sorted { a, b in
-      let (ra, rb) = (fileRank(a.element.file), fileRank(b.element.file))
+      let (ra, rb) = (fileRank(a.element.sheet ?? a.element.file), fileRank(b.element.sheet ?? b.element.file))
       if ra != rb { return ra < rb }
       if a.element.file != b.element.file { return a.element.file < b.element.file }
+      if a.element.sheet != b.element.sheet { return (a.element.sheet ?? "") < (b.element.sheet ?? "") }
       let (la, lb) = (a.element.line ?? 0, b.element.line ?? 0)
       if la != lb { return la < lb }
       return a.offset < b.offset
@@ -183,23 +188,43 @@ struct FolderReading {
 
   // MARK: - One file: bytes → text → records → header
 
-  /// The file's table, or `nil` when it cannot be read at all (the reason is reported).
-  mutating func loadTable(_ spec: FileSpec, fileName: String) -> Table? {
-    let url = folder.appendingPathComponent(fileName)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      report(.unreadableFile(reason: "no permission or not a regular file / 无权限或不是普通文件"), file: fileName)
-      return nil
+  /// The table, or `nil` when it cannot be read at all (the reason is reported).
+  mutating func loadTable(_ spec: FileSpec, from input: TableInput) -> Table? {
+    let source = input.source
+    let unknownColumns: CSVTableParsing.UnknownColumns = ScenarioFormat.keepsExtraColumns(spec) ? .keep : .warn
+    let parsed: CSVTableParsing.Parsed?
+    switch input {
+    case .csv(let fileName):
+      let url = directory.appendingPathComponent(fileName)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        report(.unreadableFile(reason: "no permission or not a regular file / 无权限或不是普通文件"), file: fileName)
+        return nil
+      }
+      let bytes = [UInt8](data)
+      fileBytes[spec.name] = bytes
+      parsed = CSVTableParsing.parse(bytes, fileName: fileName, columns: spec.columns, emptyIsError: spec.required,
+                                     unknownColumns: unknownColumns, issues: &issues)
+    case .sheet(_, let records):
+      fileBytes[spec.name] = Self.canonicalBytes(records)
+      parsed = CSVTableParsing.matchHeader(records, source: source, columns: spec.columns, emptyIsError: spec.required,
+                                           unknownColumns: unknownColumns, headerMayFollowTitles: true, issues: &issues)
     }
-    let bytes = [UInt8](data)
-    fileBytes[spec.name] = bytes
-
-    guard let parsed = CSVTableParsing.parse(
-      bytes, fileName: fileName, columns: spec.columns, emptyIsError: spec.required,
-      unknownColumns: ScenarioFormat.keepsExtraColumns(spec) ? .keep : .warn, issues: &issues)
-    else { return nil }
-    if spec.required && parsed.rows.isEmpty { report(.noDataRows, file: fileName, line: parsed.headerLine) }
-    return Table(spec: spec, fileName: fileName, headerLine: parsed.headerLine, columns: parsed.columns, rows: parsed.rows,
+    guard let parsed else { return nil }
+    if spec.required && parsed.rows.isEmpty { issues.append(source.issue(.noDataRows, line: parsed.headerLine)) }
+    return Table(spec: spec, source: source, headerLine: parsed.headerLine, columns: parsed.columns, rows: parsed.rows,
                  extraColumns: parsed.extraColumns)
+  }
+
+  /// A sheet's cells as bytes for `inputSHA256`: each row's number, then its cells, separated by
+  /// the ASCII unit and record separators (which a cell read from XML cannot hold unescaped).
+  static func canonicalBytes(_ records: [CSVRecord]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for record in records {
+      bytes += Array(String(record.line).utf8)
+      for field in record.fields { bytes.append(0x1F); bytes += Array(field.utf8) }
+      bytes.append(0x1E)
+    }
+    return bytes
   }
 
   // MARK: - Cells
@@ -328,8 +353,8 @@ struct FolderReading {
         remote: remote, neighbours: neighbours.map(RegionID.init), location: location))
     }
     if table.has("id") { regionIDs = Set(seen.keys) }
-    regionsFileName = table.fileName
-    regionsLocationColumn = table.has("latitude") ? table.header("latitude") : nil
+    regionsSource = table.source
+    regionsLocationColumn = table.columns["latitude"]
     // Neighbours may name regions further down the file, so they are checked last.
     for (row, neighbours) in neighbourRows {
       for neighbour in neighbours { checkReference(neighbour, .region, known: regionIDs, table, row, "neighbours") }
@@ -566,7 +591,8 @@ struct FolderReading {
       }
       seen[spec.key] = row.line
       settingLines[spec.key] = row.line
-      settingsFileName = table.fileName
+      settingsSource = table.source
+      settingsValueIndex = table.columns["value"]?.index
       // A missing value column is reported once, not once a row.
       guard table.has("value") else { continue }
       let value = table.value("value", in: row)
@@ -613,7 +639,8 @@ struct FolderReading {
   mutating func crossCheck(_ settings: ScenarioSettings, regionsGiven: Bool) {
     let rules = settings.rules
     func at(_ key: String, _ problem: InputProblem) {
-      report(problem, file: settingsFileName, line: settingLines[key], column: settingLines[key] == nil ? nil : "value")
+      let located = settingLines[key] != nil
+      issues.append(settingsSource.issue(problem, line: settingLines[key], columnIndex: located ? settingsValueIndex : nil, header: located ? "value" : nil))
     }
     if let low = rules.unitMinimumInstructors, let high = rules.unitMaximumInstructors, low > high {
       at("unit_min_instructors", .settingConflict(key: "unit_min_instructors",
@@ -623,11 +650,12 @@ struct FolderReading {
       if !regionsGiven {
         at("max_distance_km", .settingConflict(key: "max_distance_km",
           detail: "needs regions.csv with latitude and longitude / 需要含经纬度的 regions.csv"))
-      } else if let fileName = regionsFileName {
+      } else if let regionsSource {
         for (id, line) in regionsWithoutLocation {
-          report(.settingConflict(key: "max_distance_km",
-                                  detail: "region \(id) has no latitude/longitude, needed by max_distance_km / 区域 \(id) 缺少经纬度"),
-                 file: fileName, line: line, column: regionsLocationColumn ?? "latitude")
+          issues.append(regionsSource.issue(
+            .settingConflict(key: "max_distance_km",
+                             detail: "region \(id) has no latitude/longitude, needed by max_distance_km / 区域 \(id) 缺少经纬度"),
+            line: line, columnIndex: regionsLocationColumn?.index, header: regionsLocationColumn?.header ?? "latitude"))
         }
       }
     }

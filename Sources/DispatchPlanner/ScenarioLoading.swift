@@ -17,12 +17,16 @@ public struct LoadedScenario: Sendable {
 }
 
 extension Planner {
-  /// Reads and validates a scenario folder (format v1, see Documentation/ScenarioFormat.md).
+  /// Reads and validates a scenario folder, or one workbook holding its tables (format v1, see
+  /// Documentation/ScenarioFormat.md). A workbook's scenario is named after the file (台账.xlsx → 台账).
   /// - Throws: `InputErrors` with every problem found, each located by file, line and column.
   public static func load(folder: URL) throws(InputErrors) -> LoadedScenario {
     let clock = Stopwatch()
     let read = try ScenarioReader().read(folder: folder)
-    let name = folder.standardizedFileURL.lastPathComponent
+    var isDirectory: ObjCBool = true
+    _ = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
+    let url = folder.standardizedFileURL
+    let name = isDirectory.boolValue ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
     return LoadedScenario(scenario: read.scenario, name: name, folder: folder.standardizedFileURL, inputSHA256: read.inputSHA256, warnings: read.warnings,
                           seconds: clock.seconds)
   }

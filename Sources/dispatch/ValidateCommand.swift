@@ -1,4 +1,5 @@
 import ArgumentParser
+import DispatchIO
 import DispatchPlanner
 
 struct ValidateCommand: ParsableCommand {
@@ -13,7 +14,8 @@ struct ValidateCommand: ParsableCommand {
     let loaded = try loadScenarioOrExit(scenario)
     let s = loaded.scenario
     print("输入无误 clean: \(loaded.name) — \(s.instructors.count) instructors, \(s.organizations.count) organizations, "
-      + "\(s.units.count) units, \(s.wishes.count) wishes, \(s.overrides.count) overrides; \(loaded.warnings.count) warning(s)")
+      + "\(s.units.count) units, \(s.wishes.count) wishes, \(s.overrides.count) overrides; "
+      + "\(loaded.warnings.filter { $0.severity == .warning }.count) warning(s), \(loaded.warnings.filter { $0.severity == .note }.count) note(s)")
     print("input_sha256 \(loaded.inputSHA256)")
   }
 }
