@@ -10,7 +10,7 @@
 import Foundation
 
 let toolchainModules: Set<String> = [
-  "Foundation", "FoundationEssentials", "FoundationNetworking", "Dispatch", "Glibc", "Musl", "Darwin",
+  "Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "Dispatch", "Glibc", "Musl", "Darwin",
   "Synchronization", "Testing", "XCTest", "_Concurrency", "Observation", "RegexBuilder", "os",
 ]
 

@@ -14,7 +14,8 @@ struct DispatchCommand: ParsableCommand {
       70 internal failure (a solver failed or a plan failed the independent check); 73 cannot write the output.
       """,
     subcommands: [
-      PlanCommand.self, ValidateCommand.self, ExplainCommand.self, ReplanCommand.self, CompareCommand.self, GenerateCommand.self,
+      PlanCommand.self, ValidateCommand.self, TemplateCommand.self, ExplainCommand.self, ReplanCommand.self, CompareCommand.self,
+      GenerateCommand.self,
     ]
   )
 }

@@ -133,3 +133,24 @@ def test_old_excel_files_are_refused_with_how_to_save(tmp_path):
     result = run_dispatch("validate", old, check=False)
     assert result.returncode == 65
     assert ".xlsx" in result.stderr and "另存为" in result.stderr
+
+
+def test_template_workbook_is_filled_in_and_planned(tmp_path):
+    """The office's path: template → fill in (openpyxl as the clerk) → validate → plan."""
+    run_dispatch("template", tmp_path / "t", "--xlsx")
+    path = tmp_path / "t" / "台账.xlsx"
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "说明"
+    ws = wb["指导员"]
+    assert [c.value for c in ws[1]][:5] == ["编号", "姓名", "选派单位", "区域", "联系上限"]
+    assert ws["A2"].data_type == "s" and ws["A2"].number_format == "@"  # ids stored as text
+    # The clerk adds a second instructor and organization below the examples, ids typed as 002.
+    ws.append(["I002", "李四", "U01", "R01", 2, None, None, None, None, "兼职", "13900000000"])
+    orgs = wb["组织"]
+    orgs.append(["O002", "黄山示例商贸有限公司", "R01", "商贸", "企业", "微型", "无党员"] + [None] * 5 + ["黄山西路2号", "赵六", "0559-2511111", "", ""])
+    wb.save(path)
+    assert "输入无误" in run_dispatch("validate", path).stdout
+    run_dispatch("plan", path, "--out", tmp_path / "plan")
+    plan = (tmp_path / "plan" / "plan.csv").read_text(encoding="utf-8-sig")
+    assert "黄山西路2号" in plan  # the organization's own column reached the plan
+    assert "O002" in plan
