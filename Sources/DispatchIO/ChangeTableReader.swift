@@ -18,12 +18,90 @@ public struct ChangeTableReader: Sendable {
   public static let fileName = "changes.csv"
 
   static let columns = [
-    ColumnSpec("action", "操作", required: true),
-    ColumnSpec("kind", "对象", required: true),
-    ColumnSpec("id", "编号", required: true),
-    ColumnSpec("field", "字段"),
-    ColumnSpec("value", "值"),
+    ColumnSpec("action", "操作", ["变动", "变动类型", "变更类型"], required: true),
+    ColumnSpec("kind", "对象", ["对象类型"]),
+    ColumnSpec("id", "编号", ["组织编号", "企业编号", "指导员编号"], required: true),
+    ColumnSpec("field", "字段", ["变更字段"]),
+    ColumnSpec("value", "值", ["新值", "取值"]),
   ]
+
+  /// The wide form's columns: every column of organizations.csv and instructors.csv but the id,
+  /// keyed `wide:<key>` (a key both files have, such as name or region, is one column; the
+  /// English `kind` is the change's object, so the wide kind column goes by 类别 / 类型 only).
+  static let wideColumns: [ColumnSpec] = {
+    var namesByKey: [(key: String, names: [String])] = []
+    for column in ScenarioFormat.organizations.columns + ScenarioFormat.instructors.columns where column.key != "id" {
+      let names = ([column.chinese] + column.aliases + [column.key]).filter { $0 != "kind" }
+      if let index = namesByKey.firstIndex(where: { $0.key == column.key }) {
+        namesByKey[index].names += names.filter { !namesByKey[index].names.contains($0) }
+      } else {
+        namesByKey.append((column.key, names))
+      }
+    }
+    return namesByKey.map { ColumnSpec("wide:" + $0.key, $0.names[0], Array($0.names.dropFirst())) }
+  }()
+
+  /// Verbs and objects, English or Chinese (新增/注销/变更 组织, 离任/新任 指导员), also run together
+  /// in the action cell with the object left empty (新增组织). First spelling is canonical.
+  static let actions: [(String, [String])] = [
+    ("open", ["open", "新增", "新建", "成立", "新设"]),
+    ("close", ["close", "注销", "撤销", "关闭", "停业"]),
+    ("update", ["update", "变更", "更新", "修改"]),
+    ("leave", ["leave", "离任", "调离", "离职", "退出"]),
+    ("join", ["join", "新任", "加入", "新增指导员"]),
+  ]
+  static let kinds: [(String, [String])] = [
+    ("organization", ["organization", "组织", "企业", "非公企业", "社会组织", "两新组织"]),
+    ("instructor", ["instructor", "指导员", "党建工作指导员"]),
+  ]
+
+  /// (action, kind) as canonical tokens (`open`, `organization` …), or the tokens as given when unknown.
+  static func canonical(action rawAction: String, kind rawKind: String) -> (action: String, kind: String) {
+    var actionToken = ValueParser.normalizedToken(rawAction), kindToken = ValueParser.normalizedToken(rawKind)
+    if kindToken.isEmpty {
+      // 新增组织, 离任指导员: the object at the end of the verb.
+      for (kind, names) in kinds {
+        if let name = names.map(ValueParser.normalizedToken).first(where: { actionToken.hasSuffix($0) && actionToken != $0 }) {
+          actionToken = String(actionToken.dropLast(name.count))
+          kindToken = kind
+          break
+        }
+      }
+    }
+    let kind = kinds.first { $0.1.contains { ValueParser.normalizedToken($0) == kindToken } }?.0 ?? kindToken
+    var action = actions.first { $0.1.contains { ValueParser.normalizedToken($0) == actionToken } }?.0 ?? actionToken
+    // 新增 指导员 is a new instructor (join).
+    if action == "open" && kind == "instructor" { action = "join" }
+    return (action, kind)
+  }
+
+  /// A field named by key or by a column name of organizations.csv / instructors.csv (规模 → size),
+  /// as the token the reader switches on (`partystatus`).
+  static func fieldToken(_ text: String) -> String {
+    if let column = CSVTableParsing.column(named: text, in: ScenarioFormat.organizations.columns + ScenarioFormat.instructors.columns) {
+      return ValueParser.normalizedToken(column.key)
+    }
+    return ValueParser.normalizedToken(text)
+  }
+
+  /// The wide form as the long form: one record per filled column (action, kind, id, field, value),
+  /// on the wide row's line; a row with no filled column stays one record (a close or leave).
+  static func longForm(_ table: LocatedTable) -> LocatedTable {
+    let wide = table.columns.filter { $0.key.hasPrefix("wide:") }.sorted { $0.value < $1.value }
+    var rows: [CSVRecord] = []
+    for row in table.rows {
+      let head = ["action", "kind", "id"].map { table.value($0, in: row) }
+      let filled = wide.compactMap { key, _ -> [String]? in
+        let value = table.value(key, in: row)
+        return value.isEmpty ? nil : head + [table.header(key), value]
+      }
+      rows += (filled.isEmpty ? [head + ["", ""]] : filled).map { CSVRecord(line: row.line, fields: $0) }
+    }
+    var headers = table.headers
+    headers["field"] = "字段"
+    headers["value"] = "值"
+    return LocatedTable(fileName: table.fileName, columns: ["action": 0, "kind": 1, "id": 2, "field": 3, "value": 4], headers: headers, rows: rows)
+  }
 
   /// Ids the scenario has: closes, updates and leaves must name one; opens and joins must not.
   public var organizations: Set<String>
@@ -43,7 +121,9 @@ public struct ChangeTableReader: Sendable {
     let file = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
       ? url.appendingPathComponent(Self.fileName) : url
     var issues: [InputIssue] = []
-    guard let table = LocatedTable.load(file, columns: Self.columns, issues: &issues) else { throw InputErrors(issues: issues) }
+    guard let given = LocatedTable.load(file, columns: Self.columns + Self.wideColumns, issues: &issues) else { throw InputErrors(issues: issues) }
+    let isWide = given.columns["field"] == nil && given.columns.keys.contains { $0.hasPrefix("wide:") }
+    let table = isWide ? Self.longForm(given) : given
     func report(_ problem: InputProblem, _ row: CSVRecord, _ key: String?) {
       issues.append(InputIssue(file: table.fileName, line: row.line, column: key.map(table.header), problem: problem))
     }
@@ -56,10 +136,9 @@ public struct ChangeTableReader: Sendable {
     var grownSeen: [String: Int] = [:], organizedSeen: [String: Int] = [:]
 
     for row in table.rows {
-      let action = ValueParser.normalizedToken(table.value("action", in: row))
-      let kind = ValueParser.normalizedToken(table.value("kind", in: row))
+      let (action, kind) = Self.canonical(action: table.value("action", in: row), kind: table.value("kind", in: row))
       let id = table.value("id", in: row)
-      let field = ValueParser.normalizedToken(table.value("field", in: row))
+      let field = Self.fieldToken(table.value("field", in: row))
       let value = table.value("value", in: row)
       guard !id.isEmpty else { report(.missingValue(Self.columns[2]), row, "id"); continue }
       switch (action, kind) {
@@ -120,7 +199,7 @@ public struct ChangeTableReader: Sendable {
       let (line, fields) = openFields[id]!
       var o = Organization(id: OrganizationID(id), name: "", region: RegionID(""), industry: "")
       var seenField: [String: Int] = [:]
-      for (field, value, row) in fields {
+      for (field, value, row) in fields where !field.isEmpty {
         if let first = seenField[field] {
           report(.contradictoryChange(id: id, firstLine: first, detail: "field \(field) given twice / 字段重复"), row, "field"); continue
         }
@@ -165,7 +244,7 @@ public struct ChangeTableReader: Sendable {
       var name = "", unit = "", region = "", capacity: Int?, skills: [String] = [], station: String?, roles: [DispatchRole] = []
       var days: Int?, kind: EmploymentKind?
       var seenField: [String: Int] = [:]
-      for (field, value, row) in fields {
+      for (field, value, row) in fields where !field.isEmpty {
         if let first = seenField[field] {
           report(.contradictoryChange(id: id, firstLine: first, detail: "field \(field) given twice / 字段重复"), row, "field"); continue
         }

@@ -73,6 +73,12 @@ extension InputProblem {
       return "unknown \(kind.names.english) / 未知\(kind.names.chinese): \"\(id)\"" + didYouMean(suggestion)
     case .ambiguousReference(let id):
       return "\"\(id)\" is both an instructor and an organization id / 既是指导员编号又是组织编号，无法判断"
+    case .ambiguousName(let kind, let name, let candidates):
+      return "\"\(name)\" is the name of more than one \(kind.names.english), give the id / 名称对应多个\(kind.names.chinese)，请填写编号: "
+        + candidates.joined(separator: ", ")
+    case .regionWithoutInstructor(let region, let suggestion):
+      return "no instructor is in region \"\(region)\" and there is no regions.csv: a typo costs the same-region points / 没有指导员在此区域，且无区域表，若为笔误将失去同区域得分"
+        + didYouMean(suggestion)
     case .badRank(let value):
       return "rank must be a whole number ≥ 1 / 志愿顺序须为正整数: \"\(value)\""
     case .wishBetweenInstructors(let a, let b):

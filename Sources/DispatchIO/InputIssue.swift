@@ -59,6 +59,10 @@ public enum InputProblem: Sendable, Hashable {
   case unknownReference(ReferenceKind, String, suggestion: String?)
   /// An id that is both an instructor's and an organization's, where either may be meant.
   case ambiguousReference(String)
+  /// A unit or region named by a name that two or more records have (their ids).
+  case ambiguousName(ReferenceKind, String, candidates: [String])
+  /// Without regions.csv: an organization's region that no instructor has (warning).
+  case regionWithoutInstructor(String, suggestion: String?)
   case badRank(value: String)
   case wishBetweenInstructors(String, String)
   case wishBetweenOrganizations(String, String)
@@ -101,7 +105,7 @@ public enum InputProblem: Sendable, Hashable {
 
   public var severity: InputIssue.Severity {
     switch self {
-    case .unknownFile, .hiddenSheet, .unknownSheet, .unreadableSpreadsheetIgnored, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
+    case .regionWithoutInstructor, .unknownFile, .hiddenSheet, .unknownSheet, .unreadableSpreadsheetIgnored, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
     case .extraColumnsKept: .note
     default: .error
     }

@@ -77,6 +77,9 @@ struct FolderReading {
   // so that one missing file does not turn every reference into an error.
   var unitIDs: Set<String>?
   var regionIDs: Set<String>?
+  /// Ids by name (normalised), in file order: a unit or region may be named instead of given by id.
+  var unitIDsByName: [String: [String]] = [:]
+  var regionIDsByName: [String: [String]] = [:]
   /// Regions without latitude/longitude, with their lines, for the distance limit's check.
   var regionsWithoutLocation: [(id: String, line: Int)] = []
   var regionsSource: TableSource?
@@ -140,6 +143,7 @@ struct FolderReading {
     let regions = tables[ScenarioFormat.regions.name].map { readRegions($0) } ?? []
     let instructors = tables[ScenarioFormat.instructors.name].map { readInstructors($0) } ?? []
     let organizations = tables[ScenarioFormat.organizations.name].map { readOrganizations($0) } ?? []
+    warnRegionsWithoutInstructors(tables[ScenarioFormat.organizations.name], instructors: instructors, organizations: organizations)
     let wishes = tables[ScenarioFormat.wishes.name].map { readWishes($0) } ?? []
     let scores = tables[ScenarioFormat.scores.name].map { readScores($0) } ?? []
     let settings = tables[ScenarioFormat.settings.name].map { readSettings($0) } ?? ScenarioSettings()
@@ -308,6 +312,42 @@ struct FolderReading {
     report(.unknownReference(kind, id, suggestion: ValueParser.nearest(to: id, among: known.sorted())), in: table, row: row, column: key)
   }
 
+  /// The id `text` gives: itself when it is an id of `known`, else the id of the one record whose
+  /// name it is (区市场监督管理局 → U03). A name of two or more records is an error listing them;
+  /// neither an id nor a name is an unknown reference. An id wins over another record's name.
+  mutating func resolve(_ text: String, _ kind: ReferenceKind, known: Set<String>?, byName: [String: [String]],
+                        _ table: Table, _ row: CSVRecord, _ key: String) -> String {
+    guard let known, !known.contains(text) else { return text }
+    let candidates = byName[ValueParser.normalizedToken(text)] ?? []
+    if candidates.count == 1 { return candidates[0] }
+    if candidates.count > 1 {
+      report(.ambiguousName(kind, text, candidates: candidates), in: table, row: row, column: key)
+      return text
+    }
+    checkReference(text, kind, known: known, table, row, key)
+    return text
+  }
+
+  /// Without regions.csv, regions are labels: an organization's region that no instructor has
+  /// is likely a typo (城关 for 城关镇) that would silently cost the same-region points. One
+  /// warning per label, at its first row, with a did-you-mean among the instructors' regions
+  /// (searched for the first `maxRegionSuggestions` labels only, to stay near-linear).
+  mutating func warnRegionsWithoutInstructors(_ table: Table?, instructors: [Instructor], organizations: [Organization]) {
+    guard regionIDs == nil, let table, !instructors.isEmpty else { return }
+    let instructorRegions = Set(instructors.map(\.region.rawValue))
+    let candidates = instructorRegions.sorted()
+    var warned: Set<String> = []
+    for row in table.rows {
+      let label = table.value("region", in: row)
+      guard !label.isEmpty, !instructorRegions.contains(label), warned.insert(label).inserted else { continue }
+      let suggestion = warned.count <= Self.maxRegionSuggestions && candidates.count <= 10_000
+        ? ValueParser.nearest(to: label, among: candidates) : nil
+      report(.regionWithoutInstructor(label, suggestion: suggestion), in: table, row: row, column: "region")
+    }
+  }
+
+  static let maxRegionSuggestions = 100
+
   /// Registers an id, reporting a repeat; returns whether it was new.
   mutating func register(_ id: String, in seen: inout [String: Int], _ table: Table, _ row: CSVRecord) -> Bool {
     if let firstLine = seen[id] {
@@ -329,6 +369,7 @@ struct FolderReading {
       let functions = list(table, row, "functions")
       guard let id, register(id, in: &seen, table, row), let name else { continue }
       units.append(SendingUnit(id: UnitID(id), name: name, functions: functions))
+      unitIDsByName[ValueParser.normalizedToken(name), default: []].append(id)
     }
     if table.has("id") { unitIDs = Set(seen.keys) }
     return units
@@ -346,6 +387,7 @@ struct FolderReading {
       neighbourRows.append((row, neighbours))
       let location = self.location(table, row)
       guard let id, register(id, in: &seen, table, row), let name else { continue }
+      regionIDsByName[ValueParser.normalizedToken(name), default: []].append(id)
       // A location given but bad is reported already; only an empty one is "missing".
       if table.value("latitude", in: row).isEmpty && table.value("longitude", in: row).isEmpty { regionsWithoutLocation.append((id, row.line)) }
       regions.append(Region(
@@ -355,9 +397,12 @@ struct FolderReading {
     if table.has("id") { regionIDs = Set(seen.keys) }
     regionsSource = table.source
     regionsLocationColumn = table.columns["latitude"]
+    let indexOfRegion = Dictionary(regions.enumerated().map { ($1.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     // Neighbours may name regions further down the file, so they are checked last.
     for (row, neighbours) in neighbourRows {
-      for neighbour in neighbours { checkReference(neighbour, .region, known: regionIDs, table, row, "neighbours") }
+      // Named neighbours become ids.
+      let ids = neighbours.map { resolve($0, .region, known: regionIDs, byName: regionIDsByName, table, row, "neighbours") }
+      if ids != neighbours, let index = indexOfRegion[table.value("id", in: row)] { regions[index].neighbours = ids.map(RegionID.init) }
     }
     return regions
   }
@@ -389,10 +434,8 @@ struct FolderReading {
     for row in table.rows {
       let id = requiredText(table, row, "id")
       let name = requiredText(table, row, "name")
-      let unit = requiredText(table, row, "unit")
-      if let unit { checkReference(unit, .unit, known: unitIDs, table, row, "unit") }
-      let region = requiredText(table, row, "region")
-      if let region { checkReference(region, .region, known: regionIDs, table, row, "region") }
+      let unit = requiredText(table, row, "unit").map { resolve($0, .unit, known: unitIDs, byName: unitIDsByName, table, row, "unit") }
+      let region = requiredText(table, row, "region").map { resolve($0, .region, known: regionIDs, byName: regionIDsByName, table, row, "region") }
       let capacity = count(table, row, "capacity", required: true)
       let roles = roles(table, row, "roles")
       let days = count(table, row, "days_per_month")
@@ -413,8 +456,7 @@ struct FolderReading {
     for row in table.rows {
       let id = requiredText(table, row, "id")
       let name = requiredText(table, row, "name")
-      let region = requiredText(table, row, "region")
-      if let region { checkReference(region, .region, known: regionIDs, table, row, "region") }
+      let region = requiredText(table, row, "region").map { resolve($0, .region, known: regionIDs, byName: regionIDsByName, table, row, "region") }
       let industry = requiredText(table, row, "industry")
       let kind = choice(table, row, "kind", ScenarioFormat.organizationKinds)
       let size = choice(table, row, "size", ScenarioFormat.sizes)

@@ -36,10 +36,10 @@ extension DocumentLanguage: ExpressibleByArgument {}
 
 /// `--lang` and `--pdf`: the language and PDFs of the office's documents (plan, replan).
 struct DocumentFlags: ParsableArguments {
-  @Option(name: .customLong("lang"), help: "Language of the documents: zh (方案.xlsx, Chinese report and notices) or en (plan.xlsx, English).")
+  @Option(name: .customLong("lang"), help: "文件语言：zh（方案.xlsx，中文报告和通知书）或 en（plan.xlsx，英文） Language of the documents: zh (方案.xlsx, Chinese report and notices) or en (plan.xlsx, English).")
   var language: DocumentLanguage = .chinese
 
-  @Flag(help: "Also print the notices to PDF (选派通知书.pdf, 告知书.pdf) with headless Chromium, when it is installed.")
+  @Flag(help: "另把通知书打印为 PDF（需已安装 Chromium） Also print the notices to PDF (选派通知书.pdf, 告知书.pdf) with headless Chromium, when it is installed.")
   var pdf = false
 
   var options: DocumentOptions {

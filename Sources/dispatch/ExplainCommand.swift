@@ -7,18 +7,18 @@ import Foundation
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
-    abstract: "Why an organization got its instructor, and what each next-best candidate would cost the plan.")
+    abstract: "解释方案：组织为何分到这名指导员，换成次优人选各差多少分 Why an organization got its instructor, and what each next-best candidate would cost the plan.")
 
-  @Argument(help: "A plan folder written by `dispatch plan`.")
+  @Argument(help: "方案文件夹（dispatch plan 的输出） A plan folder written by `dispatch plan`.")
   var planFolder: String
 
-  @Argument(help: "The organization's id (编号).")
+  @Argument(help: "组织编号 The organization's id.")
   var organization: String
 
-  @Option(help: "The scenario folder (default: scenario_path in the plan's summary.json).")
+  @Option(help: "场景文件夹或台账工作簿（默认取方案 summary.json 中的 scenario_path） The scenario folder or workbook (default: scenario_path in the plan's summary.json).")
   var scenario: String?
 
-  @Option(help: "How many alternatives to price.")
+  @Option(help: "列出几个备选人选 How many alternatives to price.")
   var alternatives: Int = 5
 
   @OptionGroup var progressOptions: ProgressOptions

@@ -5,31 +5,31 @@ import Foundation
 struct GenerateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
-    abstract: "Write a realistic scenario from a calibration profile (seeds/), or a quarterly change set for a scenario.",
+    abstract: "按校准档案（seeds/）生成逼真的场景，或为场景生成一季度的变动表 Write a realistic scenario from a calibration profile (seeds/), or a quarterly change set for a scenario.",
     discussion: """
       dispatch generate --profile huangshan --seed 7 --out DIR [--scale 2]
       dispatch generate --changes --from DIR --seed 7 --out CHANGES_DIR [--profile huangshan]
       """)
 
-  @Option(help: "Calibration profile name (a seeds/NAME.json file).")
+  @Option(help: "校准档案名（seeds/NAME.json） Calibration profile name (a seeds/NAME.json file).")
   var profile: String?
 
-  @Option(help: "Random seed; the same seed gives byte-identical files.")
+  @Option(help: "随机种子，同一种子生成完全相同的文件 Random seed; the same seed gives byte-identical files.")
   var seed: UInt64 = 7
 
-  @Option(help: "Multiply every count of the profile (e.g. 3 for a province-sized test).")
+  @Option(help: "把档案中的数量放大若干倍（如 3） Multiply every count of the profile (e.g. 3 for a province-sized test).")
   var scale: Double = 1
 
-  @Flag(help: "Write a quarterly change set (changes.csv) for the scenario given by --from.")
+  @Flag(help: "为 --from 指定的场景生成季度变动表 changes.csv Write a quarterly change set (changes.csv) for the scenario given by --from.")
   var changes = false
 
-  @Option(help: "The scenario folder a change set is generated for.")
+  @Option(help: "要生成变动表的场景文件夹 The scenario folder a change set is generated for.")
   var from: String?
 
-  @Option(help: "The folder with the calibration profiles (default: the nearest seeds/).")
+  @Option(help: "校准档案所在文件夹（默认为最近的 seeds/） The folder with the calibration profiles (default: the nearest seeds/).")
   var seeds: String?
 
-  @Option(help: "The new folder to write; it must not exist.")
+  @Option(help: "要写入的新文件夹（不得已存在） The new folder to write; it must not exist.")
   var out: String
 
   func validate() throws {

@@ -8,32 +8,32 @@ extension SolverChoice: ExpressibleByArgument {}
 struct PlanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
-    abstract: "Solve a scenario and write a new plan folder (plan.csv, summary.json, report.md, 方案.xlsx, report.html, notices.html).")
+    abstract: "求解场景，写出新的方案文件夹（plan.csv、summary.json、report.md、方案.xlsx、report.html、notices.html） Solve a scenario and write a new plan folder (plan.csv, summary.json, report.md, 方案.xlsx, report.html, notices.html).")
 
-  @Argument(help: "The scenario folder (format v1).")
+  @Argument(help: "场景文件夹或台账工作簿（台账.xlsx） The scenario folder or workbook (format v1).")
   var scenario: String
 
-  @Option(help: "The new folder to write (default: plans/<scenario>-<n>). It must not exist.")
+  @Option(help: "要写入的新文件夹（默认 plans/<场景>-<n>，不得已存在） The new folder to write (default: plans/<scenario>-<n>). It must not exist.")
   var out: String?
 
-  @Option(help: "auto (fastest exact back end, with fallback), native, glpk or native-repair (feasible, not proven optimal).")
+  @Option(help: "求解器：auto（最快的精确求解器，可回退）、native、glpk 或 native-repair（可行但未证明最优） auto (fastest exact back end, with fallback), native, glpk or native-repair (feasible, not proven optimal).")
   var solver: SolverChoice = .auto
 
-  @Flag(help: "Only the pairs in scores.csv are eligible, scored exactly as given.")
+  @Flag(help: "只考虑分数表中给出的配对，按给定分数计分 Only the pairs in scores.csv are eligible, scored exactly as given.")
   var scoresOnly = false
 
-  @Option(help: "Seconds a back end may run before it returns its best plan and bound.")
+  @Option(help: "求解时限（秒），到时返回已有最好方案及上界 Seconds a back end may run before it returns its best plan and bound.")
   var timeLimit: Double = 60
 
-  @Option(help: "Relative MIP gap at which GLPK may stop (0 = prove optimality).")
+  @Option(help: "GLPK 可停止的相对差距（0 = 证明最优） Relative MIP gap at which GLPK may stop (0 = prove optimality).")
   var gap: Double = 0
 
-  @Flag(help: "Show GLPK's own output.")
+  @Flag(help: "显示 GLPK 自身输出 Show GLPK's own output.")
   var verbose = false
 
   @OptionGroup var documents: DocumentFlags
 
-  @Option(help: "Write K candidate plans (candidate-<k>/ and comparison.md), each within --within of the optimum.")
+  @Option(help: "写出 K 个候选方案（candidate-<k>/ 和 comparison.md），均在最优值的 --within 之内 Write K candidate plans (candidate-<k>/ and comparison.md), each within --within of the optimum.")
   var candidates: Int?
 
   @Option(help: "With --candidates: most organizations (slots) a candidate may change against candidate 1.")
@@ -41,7 +41,7 @@ struct PlanCommand: ParsableCommand {
 
   @OptionGroup var progressOptions: ProgressOptions
 
-  @Option(help: "Quality bound of the candidates: a fraction or a percentage of the optimum score (2% or 0.02).")
+  @Option(help: "候选方案的质量界限：最优分的比例或百分比（2% 或 0.02） Quality bound of the candidates: a fraction or a percentage of the optimum score (2% or 0.02).")
   var within: String = "2%"
 
   func withinFraction() throws -> Double {

@@ -6,35 +6,35 @@ import Foundation
 struct ReplanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "replan",
-    abstract: "Re-plan a scenario from a previous plan (quarterly adjustment), with a continuity bonus and a move budget.")
+    abstract: "在上一期方案基础上重新选派（季度调整），带留任加分和调整人数上限 Re-plan a scenario from a previous plan (quarterly adjustment), with a continuity bonus and a move budget.")
 
-  @Argument(help: "The scenario folder (format v1).")
+  @Argument(help: "场景文件夹或台账工作簿（台账.xlsx） The scenario folder or workbook (format v1).")
   var scenario: String
 
   @OptionGroup var documents: DocumentFlags
 
-  @Option(help: "The previous plan folder (its plan.csv is read; nothing there is modified).")
+  @Option(help: "上一期方案文件夹（只读取其 plan.csv，不作修改） The previous plan folder (its plan.csv is read; nothing there is modified).")
   var previous: String
 
-  @Option(help: "A changes.csv to apply to the scenario first.")
+  @Option(help: "先对场景应用的季度变动表（changes.csv，长表或宽表，中英文均可） A changes.csv to apply to the scenario first (long or wide form, English or Chinese).")
   var changes: String?
 
-  @Option(help: "Hard budget: at most N reassignments beyond the unavoidable ones (0 keeps everything that can be kept).")
+  @Option(help: "调整上限：除不可避免的调整外最多再调整 N 处（0 = 能留任的都留任） Hard budget: at most N reassignments beyond the unavoidable ones (0 keeps everything that can be kept).")
   var maxMoves: Int?
 
-  @Option(help: "Trade-off curve: comma-separated budgets, e.g. 0,5,10,20,all.")
+  @Option(help: "得分与调整数的权衡曲线：逗号分隔的调整上限，如 0,5,10,20,all Trade-off curve: comma-separated budgets, e.g. 0,5,10,20,all.")
   var sweep: String?
 
-  @Option(help: "Continuity bonus per kept pair (default: settings weight_continuity, or 30 when it is 0).")
+  @Option(help: "每个留任配对的加分（默认取设置 留任分，为 0 时取 30） Continuity bonus per kept pair (default: settings weight_continuity, or 30 when it is 0).")
   var continuity: Int?
 
-  @Option(help: "The new folder to write (default: plans/<scenario>-<n>). It must not exist.")
+  @Option(help: "要写入的新文件夹（默认 plans/<场景>-<n>，不得已存在） The new folder to write (default: plans/<scenario>-<n>). It must not exist.")
   var out: String?
 
-  @Option(help: "auto, native or glpk.")
+  @Option(help: "求解器：auto、native 或 glpk auto, native or glpk.")
   var solver: SolverChoice = .auto
 
-  @Option(help: "Seconds a back end may run.")
+  @Option(help: "求解时限（秒） Seconds a back end may run.")
   var timeLimit: Double = 60
 
   @OptionGroup var progressOptions: ProgressOptions
@@ -89,11 +89,11 @@ struct ReplanCommand: ParsableCommand {
 
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "compare", abstract: "Compare two plan folders (their plan.csv and summary.json).")
+    commandName: "compare", abstract: "比较两个方案文件夹（plan.csv 与 summary.json） Compare two plan folders (their plan.csv and summary.json).")
 
-  @Argument(help: "The first plan folder.")
+  @Argument(help: "第一个方案文件夹 The first plan folder.")
   var planA: String
-  @Argument(help: "The second plan folder.")
+  @Argument(help: "第二个方案文件夹 The second plan folder.")
   var planB: String
 
   func run() throws {

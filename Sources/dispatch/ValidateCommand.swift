@@ -5,9 +5,9 @@ import DispatchPlanner
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check a scenario folder and list every problem in it (exit 65 if any).")
+    abstract: "检查场景文件夹或台账工作簿，列出全部问题（有错误时退出码 65） Check a scenario folder or workbook and list every problem in it (exit 65 if any).")
 
-  @Argument(help: "The scenario folder (format v1).")
+  @Argument(help: "场景文件夹或台账工作簿（台账.xlsx） The scenario folder or workbook (format v1).")
   var scenario: String
 
   func run() throws {
