@@ -16,10 +16,10 @@ enum ProgressFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 }
 
 struct ProgressOptions: ParsableArguments {
-  @Option(help: "Progress on standard error: auto (a line about once a second when it is a terminal), json (one JSON object per line), off.")
+  @Option(help: "进度输出到标准错误：auto（终端上约每秒一行）、json（每行一个 JSON 对象）、off Progress on standard error: auto (a line about once a second when it is a terminal), json (one JSON object per line), off.")
   var progress: ProgressFormat = .auto
 
-  @Flag(help: "No progress output.")
+  @Flag(help: "不输出进度 No progress output.")
   var quiet = false
 
   var format: ProgressFormat {
