@@ -100,7 +100,8 @@ public struct ChangeTableReader: Sendable {
     var headers = table.headers
     headers["field"] = "字段"
     headers["value"] = "值"
-    return LocatedTable(fileName: table.fileName, columns: ["action": 0, "kind": 1, "id": 2, "field": 3, "value": 4], headers: headers, rows: rows)
+    return LocatedTable(fileName: table.fileName, columns: ["action": 0, "kind": 1, "id": 2, "field": 3, "value": 4], headers: headers,
+                        rows: rows, sheet: table.sheet, columnsAreCells: false)
   }
 
   /// Ids the scenario has: closes, updates and leaves must name one; opens and joins must not.
@@ -112,7 +113,7 @@ public struct ChangeTableReader: Sendable {
     self.instructors = instructors
   }
 
-  /// Reads `url` (a changes.csv, or a folder holding one).
+  /// Reads `url` (a changes.csv or a workbook such as 变动.xlsx, or a folder holding a changes.csv).
   /// - Throws: `InputErrors`, every problem with file and line: unknown actions and
   ///   ids, bad field values, and contradictions (closing and updating the same
   ///   organization, opening an id twice, leaving and joining …).
@@ -124,9 +125,7 @@ public struct ChangeTableReader: Sendable {
     guard let given = LocatedTable.load(file, columns: Self.columns + Self.wideColumns, issues: &issues) else { throw InputErrors(issues: issues) }
     let isWide = given.columns["field"] == nil && given.columns.keys.contains { $0.hasPrefix("wide:") }
     let table = isWide ? Self.longForm(given) : given
-    func report(_ problem: InputProblem, _ row: CSVRecord, _ key: String?) {
-      issues.append(InputIssue(file: table.fileName, line: row.line, column: key.map(table.header), problem: problem))
-    }
+    func report(_ problem: InputProblem, _ row: CSVRecord, _ key: String?) { issues.append(table.issue(problem, row, key)) }
 
     // Field rows of opened organizations / joined instructors, in file order.
     var openFields: [String: (line: Int, fields: [(String, String, CSVRecord)])] = [:], openOrder: [String] = []
@@ -235,7 +234,7 @@ public struct ChangeTableReader: Sendable {
         }
       }
       for (key, present) in [("name", !o.name.isEmpty), ("region", !o.region.rawValue.isEmpty), ("industry", !o.industry.isEmpty)] where !present {
-        issues.append(InputIssue(file: table.fileName, line: line, column: table.header("id"), problem: .missingChangeField(id: id, field: key)))
+        issues.append(table.issue(.missingChangeField(id: id, field: key), CSVRecord(line: line, fields: []), "id"))
       }
       records.opened.append(o)
     }
@@ -270,7 +269,7 @@ public struct ChangeTableReader: Sendable {
         }
       }
       for (key, present) in [("name", !name.isEmpty), ("unit", !unit.isEmpty), ("region", !region.isEmpty), ("capacity", capacity != nil)] where !present {
-        issues.append(InputIssue(file: table.fileName, line: line, column: table.header("id"), problem: .missingChangeField(id: id, field: key)))
+        issues.append(table.issue(.missingChangeField(id: id, field: key), CSVRecord(line: line, fields: []), "id"))
       }
       records.joined.append(Instructor(
         id: InstructorID(id), name: name, unit: UnitID(unit), region: RegionID(region), capacity: capacity ?? 0,

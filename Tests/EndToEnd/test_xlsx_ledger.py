@@ -154,3 +154,28 @@ def test_template_workbook_is_filled_in_and_planned(tmp_path):
     plan = (tmp_path / "plan" / "plan.csv").read_text(encoding="utf-8-sig")
     assert "黄山西路2号" in plan  # the organization's own column reached the plan
     assert "O002" in plan
+
+
+def test_replan_with_a_wide_chinese_change_workbook(tmp_path):
+    """The quarterly change table as a clerk keeps it: a workbook, Chinese verbs, one row per change."""
+    run_dispatch("plan", DEMO, "--out", tmp_path / "q1")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "变动"
+    ws.append(["2024年第二季度台账变动"])
+    ws.append(["操作", "编号", "名称", "区域", "行业", "规模"])
+    ws.append(["新增组织", "O99", "黄山新材料有限公司", "R1", "制造", "小型"])
+    ws.append(["注销组织", "O01", None, None, None, None])
+    ws.append(["变更组织", "O02", None, None, None, "中型"])
+    changes = tmp_path / "变动.xlsx"
+    wb.save(changes)
+    run_dispatch("replan", DEMO, "--previous", tmp_path / "q1", "--changes", changes, "--out", tmp_path / "q2")
+    plan = (tmp_path / "q2" / "plan.csv").read_text(encoding="utf-8-sig")
+    ids = {line.split(",")[0] for line in plan.splitlines()[1:]}
+    assert "O99" in ids and "O01" not in ids and "O02" in ids
+
+    ws.append(["变更组织", "O03", None, None, None, "巨型"])
+    wb.save(changes)
+    bad = run_dispatch("replan", DEMO, "--previous", tmp_path / "q1", "--changes", changes, "--out", tmp_path / "q3", check=False)
+    assert bad.returncode == 65
+    assert "变动.xlsx!变动!6:6" in bad.stderr and "巨型" in bad.stderr
