@@ -15,7 +15,10 @@ import Testing
     let run = try CLI.run((command.isEmpty ? [] : [command]) + ["--help"])
     #expect(run.status == 0)
     let lines = run.stdout.split(separator: "\n")
-    let overview = try #require(lines.first { $0.hasPrefix("OVERVIEW:") })
+    // The overview runs from "OVERVIEW:" to the first empty line (it may wrap).
+    let text = run.stdout
+    let start = try #require(text.range(of: "OVERVIEW:"))
+    let overview = Substring(text[start.upperBound...].components(separatedBy: "\n\n")[0].replacingOccurrences(of: "\n", with: " "))
     #expect(Self.hasChinese(overview) && Self.hasEnglish(overview), "\(command): \(overview)")
     // Every option and argument entry (its first line starts with two spaces, wrapped lines with more).
     var entries: [String] = []
