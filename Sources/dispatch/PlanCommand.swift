@@ -36,7 +36,7 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "写出 K 个候选方案（candidate-<k>/ 和 comparison.md），均在最优值的 --within 之内 Write K candidate plans (candidate-<k>/ and comparison.md), each within --within of the optimum.")
   var candidates: Int?
 
-  @Option(help: "With --candidates: most organizations (slots) a candidate may change against candidate 1.")
+  @Option(help: "与 --candidates 同用：候选方案相对候选 1 最多改动的组织（职位）数 With --candidates: most organizations (slots) a candidate may change against candidate 1.")
   var maxChanges: Int = 3
 
   @OptionGroup var progressOptions: ProgressOptions
