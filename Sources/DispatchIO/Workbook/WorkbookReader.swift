@@ -16,10 +16,12 @@ import ZIPFoundation
 /// Numbers documents, and anything that is not a zip with a workbook part.
 ///
 /// Limits (a zip bomb or a sheet that claims a cell at XFD1048576 is refused, not expanded):
-/// `maxPartBytes` uncompressed per part, `maxCells` cells materialised per workbook.
+/// `maxPartBytes` uncompressed per part and `maxTotalBytes` in all, `maxCells` cells materialised
+/// per workbook.
 /// - Complexity: linear in the uncompressed size of the parts read, plus the cells materialised.
 public enum WorkbookReader {
   public static let maxPartBytes = 256 << 20
+  public static let maxTotalBytes = 512 << 20
   public static let maxCells = 20_000_000
 
   /// The first bytes of an OLE compound file (.xls, .et, .doc, encrypted OOXML).
@@ -37,7 +39,7 @@ public enum WorkbookReader {
     do { archive = try Archive(data: data, accessMode: .read) } catch {
       throw WorkbookError(.notAWorkbook(detail: "the zip cannot be opened / zip 无法打开"))
     }
-    let parts = PartReader(archive: archive)
+    var parts = PartReader(archive: archive)
     if archive["Index/Document.iwa"] != nil || archive["Index.zip"] != nil { throw WorkbookError(.numbersDocument) }
 
     let workbookPath = try parts.mainWorkbookPath()
@@ -89,14 +91,19 @@ struct PartRelation {
 /// Reads parts out of the archive, within `WorkbookReader.maxPartBytes` each.
 struct PartReader {
   let archive: Archive
+  /// Bytes decompressed so far, against `WorkbookReader.maxTotalBytes`.
+  var totalBytes = 0
 
   /// The part's bytes, nil when the archive has no such part.
-  func data(_ path: String) throws(WorkbookError) -> Data? {
+  mutating func data(_ path: String) throws(WorkbookError) -> Data? {
     guard let entry = archive[path] else { return nil }
     var data = Data()
+    let budget = min(WorkbookReader.maxPartBytes, WorkbookReader.maxTotalBytes - totalBytes)
     do {
       _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        guard data.count + chunk.count <= WorkbookReader.maxPartBytes else { throw WorkbookError(.tooLarge(detail: "\(path) is over \(WorkbookReader.maxPartBytes >> 20) MB uncompressed / 部件解压后过大")) }
+        guard data.count + chunk.count <= budget else {
+          throw WorkbookError(.tooLarge(detail: "\(path): over \(WorkbookReader.maxPartBytes >> 20) MB a part or \(WorkbookReader.maxTotalBytes >> 20) MB in all, uncompressed / 解压后过大"))
+        }
         data.append(chunk)
       }
     } catch let error as WorkbookError {
@@ -104,18 +111,19 @@ struct PartReader {
     } catch {
       throw WorkbookError(.malformed(part: path, detail: "cannot be decompressed / 无法解压"))
     }
+    totalBytes += data.count
     return data
   }
 
   /// The workbook part named by the package's officeDocument relationship (usually xl/workbook.xml).
-  func mainWorkbookPath() throws(WorkbookError) -> String {
+  mutating func mainWorkbookPath() throws(WorkbookError) -> String {
     guard let rels = try data("_rels/.rels") else { return "xl/workbook.xml" }
     let relations = try SpreadsheetXML.parseRelations(rels, part: "_rels/.rels", base: "")
     return relations.first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
   }
 
   /// The relationships of `part` (xl/workbook.xml → xl/_rels/workbook.xml.rels).
-  func relations(of part: String) throws(WorkbookError) -> [PartRelation] {
+  mutating func relations(of part: String) throws(WorkbookError) -> [PartRelation] {
     let slash = part.lastIndex(of: "/")
     let folder = slash.map { String(part[..<$0]) } ?? ""
     let name = slash.map { String(part[part.index(after: $0)...]) } ?? part
