@@ -83,6 +83,12 @@ func workbookFixture(_ name: String) -> URL { fixture("workbooks").appendingPath
     }
   }
 
+  @Test func aPartThatIsNotUTF8IsRefusedNotATrap() throws {
+    #expect(throws: WorkbookError(.malformed(part: "xl/worksheets/sheet1.xml", detail: "not UTF-8 text / 不是 UTF-8 文本"))) {
+      try WorkbookReader.read(Data(contentsOf: workbookFixture("notutf8.xlsx")))
+    }
+  }
+
   @Test func serialDatesInBothDateSystems() {
     #expect(CellFormatter.iso(serial: 1, kind: .date, date1904: false) == "1900-01-01")
     #expect(CellFormatter.iso(serial: 59, kind: .date, date1904: false) == "1900-02-28")

@@ -157,6 +157,11 @@ enum SpreadsheetXML {
 
   /// Feeds every element start and end (local names) and text run to `handle`.
   static func run(_ data: Data, part: String, _ handle: (Event) -> Void) throws(WorkbookError) {
+    // FoundationXML traps on names that are not UTF-8 (seen with damaged files), so a part must be
+    // UTF-8 (what every spreadsheet writes) before the parser sees it.
+    guard data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) != nil else {
+      throw WorkbookError(.malformed(part: part, detail: "not UTF-8 text / 不是 UTF-8 文本"))
+    }
     let failure: String? = withoutActuallyEscaping(handle) { handle in
       let delegate = EventDelegate(handle)
       let parser = XMLParser(data: data)

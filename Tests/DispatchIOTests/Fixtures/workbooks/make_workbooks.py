@@ -9,6 +9,7 @@ inline.xlsx   hand-written XML (zipfile): inline strings, formula strings, boole
               a custom date format, phonetic runs, cells without references, prefixed elements.
 old.xls       an OLE compound file header (Excel 97-2003).
 locked.xlsx   an OLE compound file naming EncryptionInfo (a password-protected workbook).
+notutf8.xlsx  inline.xlsx with a byte that is not UTF-8 in an element name (FoundationXML traps on it).
 """
 import datetime
 import zipfile
@@ -91,12 +92,12 @@ ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 """
 
 
-def inline(path):
+def inline(path, sheet=SHEET.encode("utf-8")):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("_rels/.rels", ROOT_RELS)
         z.writestr("xl/workbook.xml", WORKBOOK)
         z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        z.writestr("xl/worksheets/sheet1.xml", SHEET)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
         z.writestr("xl/sharedStrings.xml", SHARED)
         z.writestr("xl/styles.xml", STYLES)
 
@@ -107,6 +108,7 @@ if __name__ == "__main__":
     ledger("ledger.xlsx")
     ledger("bad.xlsx", bad=True)
     inline("inline.xlsx")
+    inline("notutf8.xlsx", SHEET.encode("utf-8").replace(b"<x:sheetData>", b"<x:sh\xddetData>"))
     with open("old.xls", "wb") as f:
         f.write(OLE + bytes(512))
     with open("locked.xlsx", "wb") as f:
