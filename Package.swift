@@ -40,6 +40,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // Reading .xlsx ledgers (a zip of XML parts); the XML is read with Foundation's XMLParser.
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
   ],
   targets: [
     // MARK: - Domain (pure: no I/O, no C)
@@ -74,9 +78,22 @@ let package = Package(
       "DispatchReports", "DispatchGenerator", "NativeSolver", "RuleHeuristics", "GLPKBackend", "HybridSolver", "XLSXWriter",
     ]),
 
+    // MARK: - The office's workbench (`dispatch serve`): state in SQLite, pages over HTTP
+    // WorkbenchStore: the workspace database (edits, versions, publications) — no HTTP.
+    .target(name: "WorkbenchStore", dependencies: [
+      "DispatchModel", .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
+    // DispatchWorkbench: the HTTP application (routes, pages, solve queue) over WorkbenchStore.
+    .target(name: "DispatchWorkbench", dependencies: [
+      "DispatchPlanner", "WorkbenchStore", "DispatchModel", "DispatchIO", "DispatchReports", "DispatchPlanning", "AssignmentCore",
+      .product(name: "Hummingbird", package: "hummingbird"),
+      .product(name: "Mustache", package: "swift-mustache"),
+      .product(name: "MultipartKit", package: "multipart-kit"),
+    ]),
+
     // MARK: - Executables
     .executableTarget(name: "dispatch", dependencies: [
-      "DispatchPlanner", "AssignmentCore", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports",
+      "DispatchPlanner", "DispatchWorkbench", "AssignmentCore", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
     .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "DispatchPlanning", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),

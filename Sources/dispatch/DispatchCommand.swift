@@ -17,7 +17,7 @@ struct DispatchCommand: ParsableCommand {
       """,
     subcommands: [
       PlanCommand.self, ValidateCommand.self, TemplateCommand.self, ExplainCommand.self, ReplanCommand.self, CompareCommand.self,
-      GenerateCommand.self,
+      GenerateCommand.self, ServeCommand.self,
     ]
   )
 }

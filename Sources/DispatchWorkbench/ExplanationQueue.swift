@@ -1,0 +1,48 @@
+// Explanations are exact re-solves (one per next-best instructor), CPU-heavy on a city.
+// They run one at a time on a thread of their own (pages keep their threads), each
+// re-solve bounded in time, and are remembered per plan version and organization.
+import AssignmentCore
+import DispatchModel
+import DispatchPlanner
+import DispatchPlanning
+import Foundation
+
+final class ExplanationQueue: @unchecked Sendable {
+  private let queue = DispatchQueue(label: "dispatch.workbench.explain", qos: .userInitiated)
+  private let lock = NSLock()
+  private var cache: [String: OrganizationExplanation] = [:]
+  private var order: [String] = []
+
+  /// Seconds one locked re-solve may take: exact on small scenarios; on a city the MIP
+  /// with rules may stop at this limit, and the cost shown is then what it found.
+  static func limit(for view: PlanView) -> Double { view.model.slots.count > 300 ? 2 : 10 }
+
+  func explanation(of organization: OrganizationID, in view: PlanView) async throws -> OrganizationExplanation {
+    let key = "\(view.version.id)\u{1}\(organization.rawValue)"
+    if let hit = lookup(key) { return hit }
+    let explanation: OrganizationExplanation = try await withCheckedThrowingContinuation { continuation in
+      queue.async {
+        do {
+          let explainer = PlanExplainer(solvers: Planner.standardSolvers, limits: SolveLimits(timeLimit: Self.limit(for: view)))
+          continuation.resume(returning: try explainer.explain(organization, model: view.model, outcome: view.outcome, alternatives: 5))
+        } catch {
+          continuation.resume(throwing: WorkbenchFailure.notFound("\(error)"))
+        }
+      }
+    }
+    store(key, explanation)
+    return explanation
+  }
+
+  private func lookup(_ key: String) -> OrganizationExplanation? {
+    lock.lock(); defer { lock.unlock() }
+    return cache[key]
+  }
+
+  private func store(_ key: String, _ value: OrganizationExplanation) {
+    lock.lock(); defer { lock.unlock() }
+    if cache[key] == nil { order.append(key) }
+    cache[key] = value
+    while order.count > 500 { cache[order.removeFirst()] = nil }
+  }
+}
