@@ -120,5 +120,6 @@ let package = Package(
     // Runs the built `dispatch` executable (`swift build --build-tests` builds it beside the tests).
     .testTarget(name: "DispatchCLITests"),
     .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
+    .testTarget(name: "WorkbenchStoreTests", dependencies: ["WorkbenchStore", "DispatchModel", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )
