@@ -85,7 +85,7 @@ let package = Package(
     ]),
     // DispatchWorkbench: the HTTP application (routes, pages, solve queue) over WorkbenchStore.
     .target(name: "DispatchWorkbench", dependencies: [
-      "DispatchPlanner", "WorkbenchStore", "DispatchModel", "DispatchIO", "DispatchReports", "DispatchPlanning", "AssignmentCore",
+      "DispatchPlanner", "WorkbenchStore", "DispatchModel", "DispatchIO", "DispatchPlanning", "AssignmentCore",
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "Mustache", package: "swift-mustache"),
       .product(name: "MultipartKit", package: "multipart-kit"),

@@ -27,12 +27,15 @@ extension Planner {
   /// Re-plans `loaded` (already adjusted) from the plan in `previousFolder`, continuity bonus only.
   public func adjust(_ loaded: LoadedScenario, previousFolder: URL, options: PlanOptions = .init()) throws(ReplanFailure) -> AdjustResult {
     let start = Date()
+    options.control?.begin(step: "adjustment", timeLimit: options.timeLimit)
+    options.control?.enter(.building)
     let previous: [PreviousPair]
     do { previous = try Self.loadPrevious(folder: previousFolder) } catch { throw .input(error) }
     let replanner = Replanner(solvers: solvers, builder: ProblemBuilder(scoresOnly: options.scoresOnly))
     let setup: ReplanSetup
     do { setup = try replanner.prepare(loaded.scenario, previous: previous) } catch { throw .planning(.building(error)) }
     let built = Date()
+    options.control?.enter(.relaxation)
     let solved: ReplanSolve
     do { solved = try replanner.solve(setup, maxMoves: nil, choice: options.solver, limits: options.limits) } catch {
       throw .planning(.solving(error))
@@ -58,9 +61,10 @@ extension Planner {
   /// Writes an adjusted plan's folder: plan.csv, summary.json, report.md, changes.csv.
   @discardableResult
   public static func writeAdjusted(_ adjusted: AdjustResult, to folder: URL) throws(OutputError) -> URL {
+    let summary = try PlanWriter.summaryJSON(adjusted.result.summary)
     let output = try OutputFolder.create(at: folder)
     try output.write(adjusted.result.table, named: PlanWriter.planFile)
-    try output.write(adjusted.result.summary.json(), named: PlanWriter.summaryFile)
+    try output.write(summary, named: PlanWriter.summaryFile)
     try output.write(Data(adjusted.result.report.utf8), named: PlanWriter.reportFile)
     var changes = CSVWriter(header: ReplanReport.changesHeader)
     for row in ReplanReport.changeRows(adjusted.changes) { changes.addRow(row) }

@@ -4,6 +4,7 @@
 // never occupies the threads that serve pages. Progress is kept in memory for the
 // live page; the outcome goes to the database in one transaction.
 //===----------------------------------------------------------------------===//
+import AssignmentCore
 import DispatchIO
 import DispatchModel
 import DispatchPlanner
@@ -11,23 +12,33 @@ import DispatchPlanning
 import Foundation
 import WorkbenchStore
 
-/// What a running job is doing, for the live progress on its page.
+/// What a running job is doing, for the live progress on its page: the solver's own
+/// reports (phase, best plan so far, bound, elapsed) through its `SolveControl`, which
+/// is also the cancel button's handle.
 struct JobProgress: Sendable {
-  enum Phase: String, Sendable {
-    case queued, reading, solving, writing, done
-    var label: (zh: String, en: String) {
-      switch self {
-      case .queued: ("排队中", "queued")
-      case .reading: ("读取台账", "reading the ledger")
-      case .solving: ("求解中", "solving")
-      case .writing: ("写出方案", "writing the plan")
-      case .done: ("完成", "done")
-      }
+  var queued = true
+  var done = false
+  let control = SolveControl()
+  let started = Date()
+  var timeLimit: Double
+
+  /// The phase in plain words (Chinese, English).
+  var phaseLabel: (zh: String, en: String) {
+    if done { return ("完成", "done") }
+    if queued { return ("排队中", "queued") }
+    switch control.latest.phase {
+    case .reading: return ("读取台账", "reading the ledger")
+    case .building: return ("建立模型", "building the model")
+    case .relaxation: return ("求解松弛问题", "solving the relaxation")
+    case .incumbentSearch: return ("寻找可行方案", "searching for plans that keep the rules")
+    case .bounding: return ("估算上界", "tightening the bound")
+    case .branchAndBound: return ("分支定界", "branch and bound")
+    case .fallback: return ("改用备用求解器", "trying the fallback solver")
+    case .checking: return ("校验", "checking")
+    case .writing: return ("写出方案", "writing the plan")
+    case .done: return ("完成", "done")
     }
   }
-  var phase: Phase = .queued
-  var started = Date()
-  var timeLimit: Double = 60
 }
 
 final class SolveQueue: @unchecked Sendable {
@@ -37,7 +48,6 @@ final class SolveQueue: @unchecked Sendable {
   private let lock = NSLock()
   private var queues: [String: DispatchQueue] = [:]
   private var progress: [Int64: JobProgress] = [:]
-  private var cancelled: Set<Int64> = []
   private var waiters: [Int64: [CheckedContinuation<Void, Never>]] = [:]
 
   init(workspace: Workspace, timeLimit: Double, editTimeLimit: Double) {
@@ -59,30 +69,22 @@ final class SolveQueue: @unchecked Sendable {
     return progress[job]
   }
 
-  private func set(_ job: Int64, _ phase: JobProgress.Phase) {
-    lock.lock()
-    if phase == .reading || progress[job] == nil { progress[job] = JobProgress(phase: phase, started: Date(), timeLimit: timeLimit) }
-    progress[job]?.phase = phase
-    lock.unlock()
-  }
-
-  private func isCancelled(_ job: Int64) -> Bool {
+  private func control(_ job: Int64) -> SolveControl? {
     lock.lock(); defer { lock.unlock() }
-    return cancelled.contains(job)
+    return progress[job]?.control
   }
 
-  /// Asks a job to stop. A queued job stops before it starts; a running solve is not
-  /// interrupted (the solvers take no cancellation yet) and its result is kept with
-  /// its honest status — so cancelling a running plan only stops what follows it.
-  func cancel(_ job: Int64) {
-    lock.lock(); cancelled.insert(job); lock.unlock()
-  }
+  private func isCancelled(_ job: Int64) -> Bool { control(job)?.isCancelled ?? false }
+
+  /// Asks a job to stop. A queued job stops before it starts; a running solve stops as soon
+  /// as it can and returns its best plan so far with its honest status (bound and gap).
+  func cancel(_ job: Int64) { control(job)?.cancel() }
 
   /// Waits until the job has finished (for tests and the load test's API).
   func wait(for job: Int64) async {
     await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
       lock.lock()
-      if let p = progress[job], p.phase == .done { lock.unlock(); c.resume(); return }
+      if let p = progress[job], p.done { lock.unlock(); c.resume(); return }
       waiters[job, default: []].append(c)
       lock.unlock()
     }
@@ -90,7 +92,7 @@ final class SolveQueue: @unchecked Sendable {
 
   private func finish(_ job: Int64) {
     lock.lock()
-    progress[job]?.phase = .done
+    progress[job]?.done = true
     let ws = waiters.removeValue(forKey: job) ?? []
     lock.unlock()
     for w in ws { w.resume() }
@@ -99,7 +101,7 @@ final class SolveQueue: @unchecked Sendable {
   func submit(scenario: String, kind: JobKind, edit: ScenarioEdit?, author: String) throws(WorkbenchFailure) -> Job {
     let job: Job
     do { job = try workspace.store.createJob(scenario: scenario, kind: kind, edit: edit, author: author) } catch { throw .store(error) }
-    set(job.id, .queued)
+    lock.lock(); progress[job.id] = JobProgress(timeLimit: timeLimit); lock.unlock()
     queue(for: scenario).async { [self] in
       run(job)
       finish(job.id)
@@ -113,7 +115,8 @@ final class SolveQueue: @unchecked Sendable {
       try? store.setJobStatus(job.id, .cancelled)
       return
     }
-    set(job.id, .reading)
+    lock.lock(); progress[job.id]?.queued = false; lock.unlock()
+    control(job.id)?.enter(.reading)
     try? store.setJobStatus(job.id, .running)
     do {
       switch job.kind {
@@ -125,20 +128,19 @@ final class SolveQueue: @unchecked Sendable {
     }
   }
 
-  private func options() -> PlanOptions { PlanOptions(timeLimit: timeLimit) }
+  private func options(_ job: Job) -> PlanOptions { PlanOptions(timeLimit: timeLimit, control: control(job.id)) }
 
   /// An adjustment re-plan starts from the previous plan; it gets a shorter limit, and says
   /// honestly (status, bound, gap) when it stops before proving optimality.
-  private func editOptions() -> PlanOptions { PlanOptions(timeLimit: min(timeLimit, editTimeLimit)) }
+  private func editOptions(_ job: Job) -> PlanOptions { PlanOptions(timeLimit: min(timeLimit, editTimeLimit), control: control(job.id)) }
 
   private func runPlan(_ job: Job) throws(WorkbenchFailure) {
     let edits: [ScenarioEdit]
     do { edits = try workspace.store.edits(job.scenario, at: job.baseStep) } catch { throw .store(error) }
     let loaded = try workspace.load(job.scenario, edits: edits)
-    set(job.id, .solving)
-    let result: PlanResult
-    do { result = try workspace.planner.plan(loaded, options: options()) } catch { throw .planning(error.description) }
-    set(job.id, .writing)
+        let result: PlanResult
+    do { result = try workspace.planner.plan(loaded, options: options(job)) } catch { throw .planning(error.description) }
+    control(job.id)?.enter(.writing)
     let folder = PlanWriter.defaultFolder(for: loaded.name, in: workspace.root)
     let written: URL
     do { written = try PlanWriter.write(result, to: folder) } catch { throw .output("\(error)") }
@@ -169,12 +171,11 @@ final class SolveQueue: @unchecked Sendable {
     let plain = try workspace.load(job.scenario)
     if let problem = edit.problem(in: plain.scenario) { throw .refused(problem) }
     let loaded = try workspace.load(job.scenario, edits: edits)
-    set(job.id, .solving)
-    let adjusted: AdjustResult
-    do { adjusted = try workspace.planner.adjust(loaded, previousFolder: workspace.url(of: base), options: editOptions()) } catch {
+        let adjusted: AdjustResult
+    do { adjusted = try workspace.planner.adjust(loaded, previousFolder: workspace.url(of: base), options: editOptions(job)) } catch {
       throw .planning(error.description)
     }
-    set(job.id, .writing)
+    control(job.id)?.enter(.writing)
     let folder = PlanWriter.defaultFolder(for: loaded.name, in: workspace.root)
     let written: URL
     do { written = try Planner.writeAdjusted(adjusted, to: folder) } catch { throw .output("\(error)") }
@@ -193,5 +194,34 @@ final class SolveQueue: @unchecked Sendable {
       let pairs = adjusted.result.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
       workspace.remember(Workspace.makeView(version: v, model: model, pairs: pairs, edits: edits))
     }
+  }
+}
+
+/// A job's progress as the page shows it (and the live updates send it).
+struct LiveProgress {
+  let phase: String
+  let elapsed: String
+  let limit: Int
+  let pct: Int
+  let best: String
+  let bound: String
+  let gap: String
+
+  init(_ progress: JobProgress?, lang: Lang) {
+    let seconds = progress.map { Date().timeIntervalSince($0.started) } ?? 0
+    let limit = progress?.timeLimit ?? 60
+    let latest = progress?.control.latest
+    phase = progress.map { lang.t($0.phaseLabel.zh, $0.phaseLabel.en) } ?? lang.t("排队中", "queued")
+    elapsed = String(format: "%.1f", seconds)
+    self.limit = Int(limit)
+    pct = min(100, Int(seconds * 100 / max(1, limit)))
+    best = latest?.best.map { "\($0.score)" } ?? "—"
+    bound = latest?.bound.map { "\($0.score)" } ?? "—"
+    gap = latest?.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
+  }
+
+  func json(done: Bool) -> String {
+    func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+    return "{\"phase\":\(quoted(phase)),\"elapsed\":\(quoted(elapsed)),\"pct\":\(pct),\"best\":\(quoted(best)),\"bound\":\(quoted(bound)),\"gap\":\(quoted(gap)),\"done\":\(done)}"
   }
 }

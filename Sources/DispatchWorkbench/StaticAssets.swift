@@ -51,7 +51,7 @@ enum StaticAssets {
       var box=document.getElementById('progress');
       if(box&&window.EventSource){var es=new EventSource(box.getAttribute('data-events'));
         es.onmessage=function(m){var d=JSON.parse(m.data);
-          document.getElementById('phase').textContent=d.phase;document.getElementById('elapsed').textContent=d.elapsed;
+          ['phase','elapsed','best','bound','gap'].forEach(function(k){var e=document.getElementById(k);if(e)e.textContent=d[k];});
           document.getElementById('progress-bar').style.width=d.pct+'%';if(d.done){es.close();location.reload();}};
         es.onerror=function(){es.close();setTimeout(function(){location.reload()},1500)};}
     })();

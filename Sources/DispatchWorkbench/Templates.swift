@@ -122,9 +122,10 @@ enum Templates {
     <h1>{{title}}</h1>
     {{#running}}<section class="card" id="progress" data-events="/s/{{key}}/jobs/{{id}}/events">
     <p><b id="phase">{{phase}}</b> · <span id="elapsed">{{elapsed}}</span> s / {{limit}} s</p>
+    <div class="kpis"><div><b id="best">{{best}}</b><span>{{t.best}}</span></div><div><b id="bound">{{bound}}</b><span>{{t.bound}}</span></div><div><b id="gap">{{gap}}</b><span>{{t.gap}}</span></div></div>
     <div class="progress"><span id="progress-bar" style="width:{{pct}}%"></span></div>
     <p class="muted">{{t.runningHelp}}</p><noscript><meta http-equiv="refresh" content="2"><p>{{t.autoRefresh}}</p></noscript>
-    <form method="post" action="/s/{{key}}/jobs/{{id}}/cancel"><button id="cancel">{{t.cancel}}</button></form></section>{{/running}}
+    <form method="post" action="/s/{{key}}/jobs/{{id}}/cancel"><button id="cancel">{{t.cancel}}</button> <small>{{t.cancelHelp}}</small></form></section>{{/running}}
     {{#failed}}<section class="card warn"><h2>{{t.failed}}</h2><p>{{error}}</p><p><a class="button" href="/s/{{key}}">{{t.back}}</a></p></section>{{/failed}}
     {{#stale}}<section class="card warn"><p>{{t.stale}}</p><p><a class="button" href="/s/{{key}}">{{t.back}}</a></p></section>{{/stale}}
     {{#diff}}<section class="card" id="diff"><h2>{{t.diffTitle}}</h2>

@@ -502,7 +502,9 @@ final class WorkbenchApp: Sendable {
     var context: [String: Any] = ["key": encoded(s), "id": id, "title": title]
     context["t"] = [
       "runningHelp": lang.t("在后台求解，您可以离开本页，稍后回来查看。", "Solving in the background; you may leave and come back."),
-      "autoRefresh": lang.t("本页每 2 秒刷新。", "This page refreshes every 2 s."), "cancel": lang.t("取消", "Cancel"),
+      "autoRefresh": lang.t("本页每 2 秒刷新。", "This page refreshes every 2 s."), "cancel": lang.t("停止", "Stop"),
+      "cancelHelp": lang.t("停止后保留目前找到的最好方案，并如实标明是否最优。", "Stopping keeps the best plan found so far, marked honestly as optimal or not."),
+      "best": lang.t("目前最好方案得分", "Best plan so far"), "bound": lang.t("上界", "Bound"), "gap": lang.t("差距", "Gap"),
       "failed": lang.t("求解没有完成", "The solve did not finish"), "back": lang.t("返回场景", "Back to the scenario"),
       "stale": lang.t("求解期间场景已被修改，这个结果没有采用。请重新制定方案。", "The scenario changed while this ran, so its result was not used. Plan again."),
       "diffTitle": lang.t("变动一览（尚未采用）", "What changes (not yet accepted)"), "moves": lang.t("人员变动", "Moves"),
@@ -513,13 +515,15 @@ final class WorkbenchApp: Sendable {
     ]
     switch job.status {
     case .queued, .running:
-      let p = solves.progress(of: id)
-      let elapsed = p.map { Date().timeIntervalSince($0.started) } ?? 0
+      let live = LiveProgress(solves.progress(of: id), lang: lang)
       context["running"] = true
-      context["phase"] = p.map { lang.t($0.phase.label.zh, $0.phase.label.en) } ?? lang.t("排队中", "queued")
-      context["elapsed"] = String(format: "%.1f", elapsed)
-      context["limit"] = Int(configuration.timeLimit)
-      context["pct"] = min(100, Int(elapsed * 100 / configuration.timeLimit))
+      context["phase"] = live.phase
+      context["elapsed"] = live.elapsed
+      context["limit"] = live.limit
+      context["pct"] = live.pct
+      context["best"] = live.best
+      context["bound"] = live.bound
+      context["gap"] = live.gap
     case .failed, .interrupted, .cancelled, .discarded:
       context["failed"] = true
       context["error"] = job.error ?? jobStatus(job.status, lang)
@@ -555,17 +559,12 @@ final class WorkbenchApp: Sendable {
 
   func jobEvents(_ request: Request, _ id: Int64) -> Response {
     let lang = Lang(request)
-    let solves = self.solves, store = self.store, limit = configuration.timeLimit
+    let solves = self.solves, store = self.store
     let body = ResponseBody { writer in
       while true {
-        let job = try? store.job(id)
-        let done = job.map { $0.status.isFinished } ?? true
-        let p = solves.progress(of: id)
-        let elapsed = p.map { Date().timeIntervalSince($0.started) } ?? 0
-        let phase = p.map { lang.t($0.phase.label.zh, $0.phase.label.en) } ?? ""
-        let json = String(format: "{\"phase\":\"%@\",\"elapsed\":\"%.1f\",\"pct\":%d,\"done\":%@}", phase, elapsed,
-                          min(100, Int(elapsed * 100 / limit)), done ? "true" : "false")
-        try await writer.write(ByteBuffer(string: "data: \(json)\n\n"))
+        let done = (try? store.job(id)).flatMap { $0 }.map { $0.status.isFinished } ?? true
+        let live = LiveProgress(solves.progress(of: id), lang: lang)
+        try await writer.write(ByteBuffer(string: "data: \(live.json(done: done))\n\n"))
         if done { break }
         try await Task.sleep(for: .milliseconds(400))
       }

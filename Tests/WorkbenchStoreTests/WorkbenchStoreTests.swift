@@ -1,5 +1,6 @@
 import DispatchModel
 import Foundation
+import GRDB
 import Testing
 @testable import WorkbenchStore
 
