@@ -58,10 +58,11 @@ extension Planner {
       moves: solved.moves, method: solved.method, scoreWithoutContinuity: plan.totalScore - continuityPoints, seconds: seconds)
   }
 
-  /// Writes an adjusted plan's folder: plan.csv, summary.json, report.md, changes.csv.
+  /// Writes an adjusted plan's folder: plan.csv, summary.json, report.md, changes.csv and the office's documents.
   @discardableResult
-  public static func writeAdjusted(_ adjusted: AdjustResult, to folder: URL) throws(OutputError) -> URL {
+  public static func writeAdjusted(_ adjusted: AdjustResult, to folder: URL, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
     let summary = try PlanWriter.summaryJSON(adjusted.result.summary)
+    let documentFiles = try PlanDocuments.files(adjusted.result, options: documents)
     let output = try OutputFolder.create(at: folder)
     try output.write(adjusted.result.table, named: PlanWriter.planFile)
     try output.write(summary, named: PlanWriter.summaryFile)
@@ -69,6 +70,7 @@ extension Planner {
     var changes = CSVWriter(header: ReplanReport.changesHeader)
     for row in ReplanReport.changeRows(adjusted.changes) { changes.addRow(row) }
     try output.write(changes, named: "changes.csv")
+    for file in documentFiles { try output.write(file.data, named: file.name) }
     return output.url
   }
 }

@@ -83,6 +83,8 @@ enum Templates {
     <td>{{unitName}}</td><td class="num">{{points}}</td><td><a class="small" href="/s/{{scenarioKey}}/explain/{{orgKey}}">{{t.why}}</a></td></tr>{{/rows}}
     </tbody></table>
     {{#truncated}}<p class="muted">{{t.truncated}}</p>{{/truncated}}
+    {{#reportHTML}}<details class="card" open><summary><b>{{t.reportTitle}}</b></summary>
+    <iframe class="report" src="{{reportHTML}}" title="report" sandbox=""></iframe></details>{{/reportHTML}}
     </div><aside class="side">
     <div id="explain-panel" class="card"><p class="muted">{{t.clickHint}}</p></div>
     <section class="card"><h2>{{t.adjust}}</h2><p class="muted">{{t.adjustHelp}}</p>

@@ -89,6 +89,12 @@ final class WorkbenchApp: Sendable {
     }
   }
 
+  /// A path parameter, percent-decoded (links encode scenario names and ids).
+  func path(_ context: BasicRequestContext, _ name: String) throws -> String {
+    let raw = try context.parameters.require(name)
+    return raw.removingPercentEncoding ?? raw
+  }
+
   func routes(_ router: Router<BasicRequestContext>) {
     router.get("/static/app.css") { _, _ in
       Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
@@ -106,42 +112,42 @@ final class WorkbenchApp: Sendable {
     }
     router.get("/") { request, _ in try self.workspacePage(request) }
     router.post("/upload") { request, _ in try await self.upload(request) }
-    router.get("/s/:s") { request, context in try self.scenarioPage(request, try context.parameters.require("s")) }
-    router.post("/s/:s/plan") { request, context in try await self.startPlan(request, try context.parameters.require("s")) }
-    router.get("/s/:s/review") { request, context in try self.reviewPage(request, try context.parameters.require("s")) }
+    router.get("/s/:s") { request, context in try self.scenarioPage(request, try self.path(context, "s")) }
+    router.post("/s/:s/plan") { request, context in try await self.startPlan(request, try self.path(context, "s")) }
+    router.get("/s/:s/review") { request, context in try self.reviewPage(request, try self.path(context, "s")) }
     router.get("/s/:s/explain/:org") { request, context in
-      try await self.explainPage(request, try context.parameters.require("s"), try context.parameters.require("org"))
+      try await self.explainPage(request, try self.path(context, "s"), try self.path(context, "org"))
     }
-    router.post("/s/:s/edits") { request, context in try await self.proposeEdit(request, try context.parameters.require("s")) }
+    router.post("/s/:s/edits") { request, context in try await self.proposeEdit(request, try self.path(context, "s")) }
     router.get("/s/:s/jobs/:id") { request, context in
-      try self.jobPage(request, try context.parameters.require("s"), try context.parameters.require("id", as: Int64.self))
+      try self.jobPage(request, try self.path(context, "s"), try context.parameters.require("id", as: Int64.self))
     }
     router.get("/s/:s/jobs/:id/events") { request, context in
       self.jobEvents(request, try context.parameters.require("id", as: Int64.self))
     }
     router.post("/s/:s/jobs/:id/accept") { request, context in
-      try await self.accept(request, try context.parameters.require("s"), try context.parameters.require("id", as: Int64.self))
+      try await self.accept(request, try self.path(context, "s"), try context.parameters.require("id", as: Int64.self))
     }
     router.post("/s/:s/jobs/:id/discard") { request, context in
-      let s = try context.parameters.require("s")
+      let s = try self.path(context, "s")
       try self.store.discard(jobID: try context.parameters.require("id", as: Int64.self))
       return redirect("/s/\(encoded(s))/review")
     }
     router.post("/s/:s/jobs/:id/cancel") { request, context in
-      let s = try context.parameters.require("s"), id = try context.parameters.require("id", as: Int64.self)
+      let s = try self.path(context, "s"), id = try context.parameters.require("id", as: Int64.self)
       self.solves.cancel(id)
       return redirect("/s/\(encoded(s))/jobs/\(id)")
     }
-    router.post("/s/:s/undo") { request, context in try await self.move(request, try context.parameters.require("s"), undo: true) }
-    router.post("/s/:s/redo") { request, context in try await self.move(request, try context.parameters.require("s"), undo: false) }
-    router.post("/s/:s/publish") { request, context in try await self.publish(request, try context.parameters.require("s")) }
-    router.get("/s/:s/compare") { request, context in try self.comparePage(request, try context.parameters.require("s")) }
+    router.post("/s/:s/undo") { request, context in try await self.move(request, try self.path(context, "s"), undo: true) }
+    router.post("/s/:s/redo") { request, context in try await self.move(request, try self.path(context, "s"), undo: false) }
+    router.post("/s/:s/publish") { request, context in try await self.publish(request, try self.path(context, "s")) }
+    router.get("/s/:s/compare") { request, context in try self.comparePage(request, try self.path(context, "s")) }
     router.get("/files/:version/:name") { request, context in
       try self.download(try context.parameters.require("version", as: Int64.self), try context.parameters.require("name"))
     }
     // A small JSON API for scripts (the load test): the scenario's version and edit count.
     router.get("/api/s/:s/state") { request, context in
-      let s = try context.parameters.require("s")
+      let s = try self.path(context, "s")
       let state = try self.store.state(of: s)
       let current = try self.store.currentVersion(s)
       let json = "{\"version\":\(state.version),\"cursor\":\(state.cursor),\"edits\":\(try self.store.acceptedEditCount(s)),\"plan\":\(current?.version.id ?? 0)}"
@@ -376,7 +382,7 @@ final class WorkbenchApp: Sendable {
       "action": lang.t("操作", "Action"), "lock": lang.t("锁定（必须派）", "Lock (must assign)"), "forbid": lang.t("禁止（不能派）", "Forbid (must not)"),
       "capacity": lang.t("改联系上限", "Change capacity"), "absent": lang.t("标记缺席", "Mark absent"), "newCapacity": lang.t("新上限", "New capacity"),
       "try": lang.t("试算", "Try it"), "rollup": lang.t("各区域覆盖", "Coverage by region"), "loads": lang.t("指导员负担", "Instructor loads"),
-      "fullReport": lang.t("完整报告", "Full report"),
+      "fullReport": lang.t("完整报告", "Full report"), "reportTitle": lang.t("方案报告（图表与汇总）", "The plan's report (charts and roll-ups)"),
     ]
     var loadCount: [Int: Int] = [:]
     var loadOf: [InstructorID: Int] = [:]
@@ -385,7 +391,7 @@ final class WorkbenchApp: Sendable {
     let maxLoadCount = max(1, loadCount.values.max() ?? 1)
     let rollup = table.rollup()
     let files = PublishedFiles.names(in: workspace.url(of: view.version))
-    let context: [String: Any] = [
+    var context: [String: Any] = [
       "t": t, "name": s, "id": view.version.id, "scenarioKey": encoded(s), "version": state.version,
       "score": view.plan.totalScore, "assigned": view.plan.assignments.count, "slots": view.model.slots.count,
       "open": view.plan.uncovered.count, "statusLabel": statusLabel(view.version.optimal, view.version.status, lang: lang),
@@ -406,6 +412,7 @@ final class WorkbenchApp: Sendable {
       "files": files.map { ["name": $0, "href": "/files/\(view.version.id)/\(encoded($0))"] },
       "reportHref": files.contains("report.html") ? "/files/\(view.version.id)/report.html" : "/files/\(view.version.id)/report.md",
     ]
+    if files.contains("report.html") { context["reportHTML"] = "/files/\(view.version.id)/report.html" }
     return pages.page("review", context, title: s, crumbs: crumbs(s, [Crumb(label: t["title"]!, href: "/s/\(encoded(s))/review")]), lang: lang)
   }
 
@@ -645,7 +652,8 @@ final class WorkbenchApp: Sendable {
 
   // MARK: - Downloads
 
-  func download(_ versionID: Int64, _ name: String) throws -> Response {
+  func download(_ versionID: Int64, _ rawName: String) throws -> Response {
+    let name = rawName.removingPercentEncoding ?? rawName
     guard let version = try store.planVersion(versionID) else { throw WorkbenchFailure.notFound("plan version \(versionID)") }
     let folder = workspace.url(of: version)
     guard PublishedFiles.names(in: folder).contains(name) else { throw WorkbenchFailure.notFound(name) }
