@@ -23,7 +23,10 @@ final class ExplanationQueue: @unchecked Sendable {
     let explanation: OrganizationExplanation = try await withCheckedThrowingContinuation { continuation in
       queue.async {
         do {
-          let explainer = PlanExplainer(solvers: Planner.standardSolvers, limits: SolveLimits(timeLimit: Self.limit(for: view)))
+          // The CLI's pricing: exact when pure or a small proven-optimal MIP, else a checked exchange.
+          let pricing = PlanExplainer.pricing(for: view.model.problem, planIsOptimal: view.version.optimal)
+          let explainer = PlanExplainer(solvers: Planner.standardSolvers, limits: SolveLimits(timeLimit: Self.limit(for: view)),
+                                        pricing: pricing, repair: Planner.explainRepair)
           continuation.resume(returning: try explainer.explain(organization, model: view.model, outcome: view.outcome, alternatives: 5))
         } catch {
           continuation.resume(throwing: WorkbenchFailure.notFound("\(error)"))

@@ -171,27 +171,28 @@ final class SolveQueue: @unchecked Sendable {
     let plain = try workspace.load(job.scenario)
     if let problem = edit.problem(in: plain.scenario) { throw .refused(problem) }
     let loaded = try workspace.load(job.scenario, edits: edits)
-        let adjusted: AdjustResult
-    do { adjusted = try workspace.planner.adjust(loaded, previousFolder: workspace.url(of: base), options: editOptions(job)) } catch {
+        // The replan machinery from the previous plan: continuity bonus, warm start, fewest moves.
+    let replan: ReplanResult
+    do { replan = try workspace.planner.replan(loaded, previousFolder: workspace.url(of: base), options: editOptions(job)) } catch {
       throw .planning(error.description)
     }
     control(job.id)?.enter(.writing)
     let folder = PlanWriter.defaultFolder(for: loaded.name, in: workspace.root)
     let written: URL
-    do { written = try Planner.writeAdjusted(adjusted, to: folder) } catch { throw .output("\(error)") }
+    do { written = try Planner.writeReplan(replan, to: folder) } catch { throw .output("\(error)") }
     // The view for the diff page, built now so the page shows at once: the office's points
     // (the model without the continuity bonus), the same as a view rebuilt after a restart.
     let model: PlanningModel
     do { model = try ProblemBuilder().build(loaded.scenario) } catch { throw .planning("\(error)") }
-    let s = adjusted.result.summary
+    let s = replan.result.summary
     let version = WorkbenchStore.NewVersion(
       folder: workspace.relativePath(written), kind: "replan", inputSHA256: loaded.inputSHA256,
-      objective: adjusted.scoreWithoutContinuity, assigned: s.assigned, slots: s.slots, optimal: s.optimal, status: s.status,
-      moves: adjusted.moves)
+      objective: replan.figures.scoreWithoutContinuity, assigned: s.assigned, slots: s.slots, optimal: s.optimal, status: s.status,
+      moves: replan.figures.moves)
     let finished: Job
     do { finished = try store.finishJob(job, version: version) } catch { throw .store(error) }
     if let id = finished.planVersion, let v = try? store.planVersion(id) {
-      let pairs = adjusted.result.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
+      let pairs = replan.result.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
       workspace.remember(Workspace.makeView(version: v, model: model, pairs: pairs, edits: edits))
     }
   }

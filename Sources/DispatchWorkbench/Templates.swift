@@ -113,7 +113,7 @@ enum Templates {
     {{^planned}}<p class="bad">{{t.open}}</p>{{/planned}}
     <p class="muted">{{eligible}} {{t.eligible}}</p>
     <table class="grid small"><thead><tr><th>{{t.alternative}}</th><th>{{t.points}}</th><th>{{t.cost}}</th><th></th></tr></thead><tbody>
-    {{#alternatives}}<tr><td>{{name}} <small class="id">{{id}}</small></td><td class="num">{{score}}</td><td>{{cost}}</td>
+    {{#alternatives}}<tr><td>{{name}} <small class="id">{{id}}</small></td><td class="num">{{score}}</td><td>{{cost}}{{#moved}}<br><small>{{t.moved}}{{moved}}</small>{{/moved}}</td>
     <td>{{#canLock}}<form method="post" action="/s/{{scenarioKey}}/edits" class="inline"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="lock"><input type="hidden" name="organization" value="{{orgID}}"><input type="hidden" name="instructor" value="{{id}}"><button class="small lock-alt">{{t.lockThis}}</button></form>{{/canLock}}</td></tr>{{/alternatives}}
     </tbody></table>
     {{#planned}}<form method="post" action="/s/{{scenarioKey}}/edits" class="inline"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="forbid"><input type="hidden" name="organization" value="{{orgID}}"><input type="hidden" name="instructor" value="{{id}}"><button class="small">{{t.forbidThis}}</button></form>{{/planned}}

@@ -448,15 +448,20 @@ final class WorkbenchApp: Sendable {
           cost = lost == 0 ? lang.t("总分不变", "no points lost") : lang.t("总分少 \(lost) 分", "\(lost) points fewer")
           if uncovered > 0 { cost += lang.t("，多 \(uncovered) 个空缺", ", \(uncovered) more open") }
         } else { cost = "—" }
+        if !c.exact, c.impossible == nil { cost += lang.t("（按交换估算）", " (by exchange)") }
+        let names = Dictionary(view.model.scenario.organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let moves = c.otherMoves.prefix(6).map { m in (names[m.organization] ?? m.organization.rawValue) }
+        var moved = moves.joined(separator: lang.t("、", ", "))
+        if c.otherMoves.count > 6 { moved += lang.t(" 等 \(c.otherMoves.count) 个", " and \(c.otherMoves.count - 6) more") }
         return ["name": c.instructorName, "id": c.instructor.rawValue, "score": c.score, "cost": cost, "canLock": c.impossible == nil,
-                "scenarioKey": encoded(s), "version": state.version, "orgID": org]
+                "scenarioKey": encoded(s), "version": state.version, "orgID": org].merging(moved.isEmpty ? [:] : ["moved": moved]) { a, _ in a }
       }
       return out
     }
     let t = [
       "assigned": lang.t("已派", "Assigned"), "points": lang.t("分", "points"), "open": lang.t("空缺", "Open"),
       "eligible": lang.t("位指导员可派", "eligible instructors"), "alternative": lang.t("其他人选", "Next best"),
-      "cost": lang.t("换成他/她的代价（整体重算）", "Cost of choosing them (whole plan re-solved)"),
+      "cost": lang.t("换成他/她的代价", "Cost of choosing them"), "moved": lang.t("随之变动的组织：", "Others that move: "),
       "lockThis": lang.t("锁定此人", "Lock"), "forbidThis": lang.t("禁止当前人选", "Forbid the current instructor"),
     ]
     var context: [String: Any] = ["t": t, "orgName": explanation.organizationName, "orgID": org, "slots": slots]
