@@ -109,6 +109,7 @@ def test_open_plan_explain_lock_accept_undo_publish_download(server, browser):
     b.find_element(By.ID, "publish").click()
     link = wait(b).until(EC.presence_of_element_located((By.CSS_SELECTOR, "a.dl")))
     assert "王科长" in b.page_source
+    b.execute_script("document.querySelector('a.dl').scrollIntoView({block:'center'})")
     shot(b, "08-published")
 
     links = {a.text: a.get_attribute("href") for a in b.find_elements(By.CSS_SELECTOR, "a.dl")}
