@@ -28,7 +28,13 @@ struct PageError: Error, Sendable {
       PageError(status: .unprocessableContent, what: ("台账有误", "The ledger has problems"),
                 todo: ("请打开场景页查看每个问题的位置，在 Excel/WPS 中改正后刷新。", "Open the scenario page to see where each problem is, fix it in Excel/WPS, then reload."),
                 detail: failure.description)
-    case .refused:
+    case .store(.notFound):
+      PageError(status: .notFound, what: ("找不到", "Not found"), todo: ("请回到工作区重新选择。", "Go back to the workspace and choose again."),
+                detail: failure.description)
+    case .store(.conflict):
+      PageError(status: .conflict, what: ("别人刚刚改过这个场景", "Someone else changed this scenario meanwhile"),
+                todo: ("请刷新页面，看清最新状态后再操作。", "Reload the page, look at the latest state, then try again."), detail: failure.description)
+    case .refused, .store(.refused):
       PageError(status: .badRequest, what: ("不能这样做", "This cannot be done"), todo: ("请按提示修改后重试。", "Change it as the message says and try again."),
                 detail: failure.description)
     default:
@@ -108,6 +114,8 @@ struct GuardMiddleware<Context: RequestContext>: RouterMiddleware {
       return pages.error(error, lang: lang)
     } catch let error as WorkbenchFailure {
       return pages.error(.from(error), lang: lang)
+    } catch let error as StoreError {
+      return pages.error(.from(.store(error)), lang: lang)
     } catch let error as HTTPError {
       return pages.error(PageError(status: error.status, what: ("请求有误", "The request could not be handled"),
                                    todo: ("请回到上一页重试。", "Go back and try again."), detail: error.body), lang: lang)
