@@ -26,6 +26,7 @@
 // Build settings: `DISPATCH_INTERNAL_CHECKS` (on in debug builds) turns on the solvers'
 // invariant checks after every augmentation; tests run in debug, so they always run them.
 import PackageDescription
+import Foundation
 
 let internalChecks: [SwiftSetting] = [.define("DISPATCH_INTERNAL_CHECKS", .when(configuration: .debug))]
 
@@ -123,3 +124,10 @@ let package = Package(
     .testTarget(name: "WorkbenchStoreTests", dependencies: ["WorkbenchStore", "DispatchModel", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )
+
+// The libFuzzer harness (scripts/fuzz), never part of the normal build: it needs
+// `-sanitize=fuzzer` and its own build folder.
+if ProcessInfo.processInfo.environment["DISPATCH_FUZZ"] != nil {
+  package.targets.append(.executableTarget(
+    name: "FuzzReaders", dependencies: ["DispatchIO", "DispatchModel"], path: "Fuzz/FuzzReaders"))
+}

@@ -12,7 +12,12 @@ public struct ChangeSetReader: Sendable {
   /// - Throws: `InputErrors` with file and line for unknown ids, bad values and contradictions.
   public func read(_ url: URL, for scenario: Scenario) throws(InputErrors) -> ChangeSet {
     let reader = ChangeTableReader(
-      organizations: Set(scenario.organizations.map(\.id.rawValue)), instructors: Set(scenario.instructors.map(\.id.rawValue)))
+      organizations: Set(scenario.organizations.map(\.id.rawValue)), instructors: Set(scenario.instructors.map(\.id.rawValue)),
+      units: Set(scenario.units.map(\.id.rawValue)),
+      // Without regions.csv the ledger's regions are free names, and so are a change's.
+      regions: scenario.regions.isEmpty ? nil : Set(scenario.regions.map(\.id.rawValue)),
+      unitIDsByName: ChangeTableReader.uniqueNames(scenario.units.map { ($0.name, $0.id.rawValue) }),
+      regionIDsByName: ChangeTableReader.uniqueNames(scenario.regions.map { ($0.name, $0.id.rawValue) }))
     let records = try reader.read(url)
     return ChangeSet(
       organizationsOpened: records.opened, organizationsClosed: records.closed,

@@ -15,10 +15,24 @@ struct CSVRecord: Sendable, Hashable {
   var isBlank: Bool { fields.allSatisfy { ValueParser.trim($0).isEmpty } }
 }
 
+/// A quoted field that spans lines: legal CSV, and also what a stray quote does to the rows after it.
+struct MultilineCell: Sendable, Hashable {
+  /// The line the field starts on, the line it ends on, and its 0-based position in its record.
+  let startLine: Int
+  let endLine: Int
+  let fieldIndex: Int
+  /// Whether a line of the field after its first holds a comma: rows swallowed, most likely.
+  let laterLineHasSeparator: Bool
+}
+
 struct CSVParseResult: Sendable {
   var records: [CSVRecord]
   /// The line of the record whose quoted field never closes, if any.
   var unterminatedQuoteLine: Int?
+  /// Quoted fields that span lines, in file order.
+  var multilineCells: [MultilineCell] = []
+  /// Physical lines (a final line end does not start another).
+  var lineCount: Int = 0
 }
 
 enum CSVParser {
@@ -36,6 +50,10 @@ enum CSVParser {
 
     let scalars = Array(text.unicodeScalars)
     var index = 0
+    var multilineCells: [MultilineCell] = []
+    // The current quoted field: its first line, and whether a later line of it holds a comma.
+    var quoteStartLine = 0
+    var separatorAfterBreak = false
 
     func endField() {
       fields.append(String(field))
@@ -52,8 +70,13 @@ enum CSVParser {
             continue
           }
           inQuotes = false
+          if line > quoteStartLine {
+            multilineCells.append(MultilineCell(startLine: quoteStartLine, endLine: line, fieldIndex: fields.count,
+                                                laterLineHasSeparator: separatorAfterBreak))
+          }
         } else {
           if scalar == "\n" || (scalar == "\r" && !(index + 1 < scalars.count && scalars[index + 1] == "\n")) { line += 1 }
+          if scalar == ",", line > quoteStartLine { separatorAfterBreak = true }
           field.append(scalar)
         }
         index += 1
@@ -63,6 +86,8 @@ enum CSVParser {
       case "\"" where field.isEmpty:
         inQuotes = true
         recordStarted = true
+        quoteStartLine = line
+        separatorAfterBreak = false
       case ",":
         endField()
         recordStarted = true
@@ -84,6 +109,8 @@ enum CSVParser {
       endField()
       records.append(CSVRecord(line: recordLine, fields: fields))
     }
-    return CSVParseResult(records: records, unterminatedQuoteLine: inQuotes ? recordLine : nil)
+    let lineCount = recordStarted || !field.isEmpty || !fields.isEmpty ? line : line - 1
+    return CSVParseResult(records: records, unterminatedQuoteLine: inQuotes ? recordLine : nil,
+                          multilineCells: multilineCells, lineCount: lineCount)
   }
 }

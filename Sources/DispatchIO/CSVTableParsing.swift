@@ -39,6 +39,9 @@ enum CSVTableParsing {
     case .undecodable(let line):
       issues.append(InputIssue(file: fileName, line: line, problem: .undecodableText))
       return nil
+    case .mixed(let line, let utf8Line):
+      issues.append(InputIssue(file: fileName, line: line, problem: .mixedEncoding(utf8Line: utf8Line)))
+      return nil
     }
     let parsed = CSVParser.parse(text)
     if let line = parsed.unterminatedQuoteLine { issues.append(InputIssue(file: fileName, line: line, problem: .unterminatedQuote)) }
@@ -65,6 +68,15 @@ enum CSVTableParsing {
     }
 
     let headers = headerRecord.fields.map { ValueParser.trim($0) }
+    // Rows joined by quoted cells that span lines: each one that holds separators on a later
+    // line is an error where it starts; the count of lines against records is a warning.
+    for cell in parsed.multilineCells where cell.laterLineHasSeparator {
+      let header = cell.fieldIndex < headers.count && !headers[cell.fieldIndex].isEmpty ? headers[cell.fieldIndex] : nil
+      issues.append(InputIssue(file: fileName, line: cell.startLine, column: header, problem: .quotedCellHoldsRows(endLine: cell.endLine)))
+    }
+    if !parsed.multilineCells.isEmpty {
+      issues.append(InputIssue(file: fileName, problem: .rowCountDiffers(lines: parsed.lineCount, records: parsed.records.count)))
+    }
     var columns: [String: (index: Int, header: String)] = [:]
     let allNames = specs.flatMap(\.names)
     var extraColumns: [(index: Int, header: String)] = []

@@ -107,10 +107,37 @@ public struct ChangeTableReader: Sendable {
   /// Ids the scenario has: closes, updates and leaves must name one; opens and joins must not.
   public var organizations: Set<String>
   public var instructors: Set<String>
+  /// Units and regions the scenario has: an opened organization's region and a joined
+  /// instructor's unit and region must name one, as in the ledger (nil: not checked).
+  public var units: Set<String>?
+  public var regions: Set<String>?
+  /// Unit and region names (normalised, `ValueParser.normalizedToken`) → the one id they name,
+  /// so that a change may name them as the ledger may (an ambiguous name is left out).
+  public var unitIDsByName: [String: String]
+  public var regionIDsByName: [String: String]
 
-  public init(organizations: Set<String>, instructors: Set<String>) {
+  public init(organizations: Set<String>, instructors: Set<String>, units: Set<String>? = nil, regions: Set<String>? = nil,
+              unitIDsByName: [String: String] = [:], regionIDsByName: [String: String] = [:]) {
     self.organizations = organizations
     self.instructors = instructors
+    self.units = units
+    self.regions = regions
+    self.unitIDsByName = unitIDsByName
+    self.regionIDsByName = regionIDsByName
+  }
+
+  /// Normalised name → id, for names that stand for exactly one id (`unitIDsByName`, `regionIDsByName`).
+  public static func uniqueNames(_ pairs: [(name: String, id: String)]) -> [String: String] {
+    var ids: [String: Set<String>] = [:]
+    for (name, id) in pairs { ids[ValueParser.normalizedToken(name), default: []].insert(id) }
+    return ids.compactMapValues { $0.count == 1 ? $0.first : nil }
+  }
+
+  /// A unit or region as written: its id, or the id its name stands for.
+  func reference(_ value: String, known: Set<String>?, byName: [String: String]) -> String {
+    let id = ValueParser.identifier(value)
+    guard let known, !known.contains(id) else { return id }
+    return byName[ValueParser.normalizedToken(value)] ?? id
   }
 
   /// Reads `url` (a changes.csv or a workbook such as 变动.xlsx, or a folder holding a changes.csv).
@@ -126,6 +153,33 @@ public struct ChangeTableReader: Sendable {
     let isWide = given.columns["field"] == nil && given.columns.keys.contains { $0.hasPrefix("wide:") }
     let table = isWide ? Self.longForm(given) : given
     func report(_ problem: InputProblem, _ row: CSVRecord, _ key: String?) { issues.append(table.issue(problem, row, key)) }
+    // The ledger's cell rules: no control characters in an id, a unit or a region; tabs and line breaks only in other text.
+    for row in table.rows {
+      for (key, index) in table.columns.sorted(by: { $0.value < $1.value }) where index < row.fields.count {
+        let strict = key != "value" || ["unit", "region"].contains(Self.fieldToken(table.value("field", in: row)))
+        if let scalar = ValueParser.controlCharacter(in: ValueParser.trim(row.fields[index]), allowingLineBreaks: !strict),
+           let column = Self.columns.first(where: { $0.key == key }) {
+          report(.controlCharacter(column, codePoint: scalar.value), row, key)
+        }
+      }
+    }
+    var suggestionsLeft = ScenarioFormat.suggestionBudget
+    var candidates: [ReferenceKind: SuggestionIndex] = [:]
+    func unknown(_ kind: ReferenceKind, _ id: String, among known: Set<String>) -> InputProblem {
+      guard suggestionsLeft > 0 else { return .unknownReference(kind, id, suggestion: nil) }
+      suggestionsLeft -= 1
+      if candidates[kind] == nil { candidates[kind] = SuggestionIndex(known.sorted()) }
+      return .unknownReference(kind, id, suggestion: candidates[kind]!.nearest(to: id))
+    }
+    /// A whole number in `domain` (`NumberDomain`), or a located error.
+    func number(_ field: String, _ value: String, _ domain: ClosedRange<Int>, _ row: CSVRecord) -> Int? {
+      guard let v = ValueParser.integer(value), domain.contains(v) else {
+        report(.badChangeField(field: field, value: value,
+                               expected: "a whole number \(domain.lowerBound)…\(domain.upperBound) / \(domain.lowerBound) 至 \(domain.upperBound) 的整数"), row, "value")
+        return nil
+      }
+      return v
+    }
 
     // Field rows of opened organizations / joined instructors, in file order.
     var openFields: [String: (line: Int, fields: [(String, String, CSVRecord)])] = [:], openOrder: [String] = []
@@ -150,7 +204,7 @@ public struct ChangeTableReader: Sendable {
         openFields[id]!.fields.append((field, value, row))
       case ("close", "organization"):
         guard organizations.contains(id) else {
-          report(.unknownReference(.organization, id, suggestion: ValueParser.nearest(to: id, among: Array(organizations).sorted())), row, "id"); continue
+          report(unknown(.organization, id, among: organizations), row, "id"); continue
         }
         if let line = closedAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "closed twice / 重复注销"), row, "id"); continue }
         if let line = updatedAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "closed and updated / 既注销又更新"), row, "id"); continue }
@@ -158,7 +212,7 @@ public struct ChangeTableReader: Sendable {
         records.closed.append(OrganizationID(id))
       case ("update", "organization"):
         guard organizations.contains(id) else {
-          report(.unknownReference(.organization, id, suggestion: ValueParser.nearest(to: id, among: Array(organizations).sorted())), row, "id"); continue
+          report(unknown(.organization, id, among: organizations), row, "id"); continue
         }
         if let line = closedAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "updated and closed / 既更新又注销"), row, "id"); continue }
         switch field {
@@ -180,7 +234,7 @@ public struct ChangeTableReader: Sendable {
         if updatedAt[id] == nil { updatedAt[id] = row.line }
       case ("leave", "instructor"):
         guard instructors.contains(id) else {
-          report(.unknownReference(.instructor, id, suggestion: ValueParser.nearest(to: id, among: Array(instructors).sorted())), row, "id"); continue
+          report(unknown(.instructor, id, among: instructors), row, "id"); continue
         }
         if let line = leftAt[id] { report(.contradictoryChange(id: id, firstLine: line, detail: "left twice / 重复离任"), row, "id"); continue }
         leftAt[id] = row.line
@@ -205,7 +259,10 @@ public struct ChangeTableReader: Sendable {
         seenField[field] = row.line
         switch field {
         case "name": o.name = value
-        case "region": o.region = RegionID(value)
+        case "region":
+          let region = reference(value, known: regions, byName: regionIDsByName)
+          o.region = RegionID(region)
+          if let regions, !regions.contains(region) { report(unknown(.region, region, among: regions), row, "value") }
         case "industry": o.industry = value
         case "kind":
           guard let v = ValueParser.choice(value, ScenarioFormat.organizationKinds) else { report(.badChangeField(field: "kind", value: value, expected: "enterprise, social"), row, "value"); continue }
@@ -218,7 +275,7 @@ public struct ChangeTableReader: Sendable {
           o.partyStatus = v
         case "needs": o.needs = ValueParser.list(value)
         case "workloaddays":
-          guard let v = ValueParser.integer(value), v >= 0 else { report(.badChangeField(field: "workload_days", value: value, expected: "a whole number ≥ 0"), row, "value"); continue }
+          guard let v = number("workload_days", value, NumberDomain.days, row) else { continue }
           o.workloadDays = v
         case "keyproject":
           guard let v = ValueParser.boolean(value) else { report(.badChangeField(field: "key_project", value: value, expected: "yes or no"), row, "value"); continue }
@@ -250,11 +307,18 @@ public struct ChangeTableReader: Sendable {
         seenField[field] = row.line
         switch field {
         case "name": name = value
-        case "unit": unit = value
-        case "region": region = value
-        case "capacity", "dayspermonth":
-          guard let v = ValueParser.integer(value), v >= 0 else { report(.badChangeField(field: field, value: value, expected: "a whole number ≥ 0"), row, "value"); continue }
-          if field == "capacity" { capacity = v } else { days = v }
+        case "unit":
+          unit = reference(value, known: units, byName: unitIDsByName)
+          if let units, !units.contains(unit) { report(unknown(.unit, unit, among: units), row, "value") }
+        case "region":
+          region = reference(value, known: regions, byName: regionIDsByName)
+          if let regions, !regions.contains(region) { report(unknown(.region, region, among: regions), row, "value") }
+        case "capacity":
+          guard let v = number("capacity", value, NumberDomain.capacity, row) else { continue }
+          capacity = v
+        case "dayspermonth":
+          guard let v = number("days_per_month", value, NumberDomain.days, row) else { continue }
+          days = v
         case "skills": skills = ValueParser.list(value)
         case "station": station = value.isEmpty ? nil : value
         case "roles":

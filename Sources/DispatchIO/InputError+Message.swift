@@ -28,6 +28,15 @@ extension InputProblem {
       return "cannot read the file / 无法读取文件: \(reason)"
     case .undecodableText:
       return "text is neither UTF-8 nor GB18030 (GBK) / 文件编码无法识别（应为 UTF-8 或 GB18030/GBK）"
+    case .mixedEncoding(let utf8Line):
+      return "this line is not UTF-8 (it looks like GBK) but line \(utf8Line) is UTF-8: the file mixes encodings; save it again as UTF-8 / 文件混用编码：本行不是 UTF-8（似为 GBK），而第 \(utf8Line) 行是 UTF-8，请统一另存为 UTF-8"
+    case .quotedCellHoldsRows(let endLine):
+      return "a quoted cell runs to line \(endLine) and holds what look like rows (a stray quote \"?) / 引号内的单元格延续到第 \(endLine) 行，其中像是多行数据（多余的引号？）"
+    case .rowCountDiffers(let lines, let records):
+      return "\(lines) lines but \(records) rows: quoted cells span lines / 文件有 \(lines) 行，但只读出 \(records) 条记录：有单元格跨行"
+    case .controlCharacter(let column, let codePoint):
+      let name = codePoint == 0 ? "NUL" : codePoint == 0x0A || codePoint == 0x0D ? "a line break" : codePoint == 0x09 ? "a tab" : codePointName(codePoint)
+      return "\(column.key) contains a control character (\(name)) / \(column.chinese)含有控制字符（\(name)）"
     case .unterminatedQuote:
       return "a quoted cell is never closed / 引号未闭合"
     case .emptyFile:
@@ -80,7 +89,7 @@ extension InputProblem {
       return "no instructor is in region \"\(region)\" and there is no regions.csv: a typo costs the same-region points / 没有指导员在此区域，且无区域表，若为笔误将失去同区域得分"
         + didYouMean(suggestion)
     case .badRank(let value):
-      return "rank must be a whole number ≥ 1 / 志愿顺序须为正整数: \"\(value)\""
+      return "rank must be a whole number \(NumberDomain.wishRank.lowerBound)…\(NumberDomain.wishRank.upperBound) / 志愿顺序须为 \(NumberDomain.wishRank.lowerBound) 至 \(NumberDomain.wishRank.upperBound) 的整数: \"\(value)\""
     case .wishBetweenInstructors(let a, let b):
       return "a wish must link an instructor and an organization, not two instructors / 志愿须在指导员与组织之间: \"\(a)\" → \"\(b)\""
     case .wishBetweenOrganizations(let a, let b):
@@ -124,6 +133,11 @@ extension InputProblem {
     case .missingChangeField(let id, let field):
       return "\"\(id)\" has no \(field) / 缺少字段 \(field)"
     }
+  }
+
+  private func codePointName(_ codePoint: UInt32) -> String {
+    let hex = String(codePoint, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 
   private func didYouMean(_ suggestion: String?) -> String {

@@ -20,7 +20,16 @@ public enum InputProblem: Sendable, Hashable {
   case fileGivenTwice(otherName: String)
   case unreadableFile(reason: String)
   case undecodableText
+  /// This line is not UTF-8 (it reads as GB18030/GBK) while line `utf8Line` is UTF-8 with
+  /// Chinese text: the file mixes encodings, and no one decoding of it is right.
+  case mixedEncoding(utf8Line: Int)
   case unterminatedQuote
+  /// A quoted cell runs from this line to `endLine` and holds separators on later lines:
+  /// rows swallowed by a stray quote, most likely.
+  case quotedCellHoldsRows(endLine: Int)
+  /// Fewer records than lines: quoted cells span lines (warning; with the count, so the
+  /// office can see that rows were joined).
+  case rowCountDiffers(lines: Int, records: Int)
   /// No header row at all.
   case emptyFile
   /// A header but no data row, in a file that must have rows.
@@ -51,6 +60,8 @@ public enum InputProblem: Sendable, Hashable {
 
   // MARK: Values
   case missingValue(ColumnSpec)
+  /// A control character (NUL, a line break in an id or a name …) inside a cell.
+  case controlCharacter(ColumnSpec, codePoint: UInt32)
   case notACount(ColumnSpec, value: String)
   case numberTooLarge(ColumnSpec, value: String, maximum: Int)
   case unknownValue(ColumnSpec, value: String, allowed: [String], suggestion: String?)
@@ -105,7 +116,7 @@ public enum InputProblem: Sendable, Hashable {
 
   public var severity: InputIssue.Severity {
     switch self {
-    case .regionWithoutInstructor, .unknownFile, .hiddenSheet, .unknownSheet, .unreadableSpreadsheetIgnored, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect: .warning
+    case .regionWithoutInstructor, .unknownFile, .hiddenSheet, .unknownSheet, .unreadableSpreadsheetIgnored, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect, .rowCountDiffers: .warning
     case .extraColumnsKept: .note
     default: .error
     }

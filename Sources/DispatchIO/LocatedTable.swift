@@ -15,7 +15,7 @@ struct LocatedTable {
 
   func value(_ key: String, in row: CSVRecord) -> String {
     guard let index = columns[key], index < row.fields.count else { return "" }
-    return ValueParser.cellValue(row.fields[index])
+    return ScenarioFormat.identifierKeys.contains(key) ? ValueParser.identifier(row.fields[index]) : ValueParser.cellValue(row.fields[index])
   }
 
   func header(_ key: String) -> String { headers[key] ?? key }

@@ -170,10 +170,10 @@ public enum ScenarioFormat {
   /// One settings.csv key, how to read it and where it lives in `ScenarioSettings`.
   struct SettingSpec {
     enum Target {
-      /// A whole number 0 … `maxScore`.
-      case count(WritableKeyPath<ScenarioSettings, Int>)
-      /// A whole number 0 … `maxScore`, or empty / `off` / `不限` for "not set".
-      case optionalCount(WritableKeyPath<ScenarioSettings, Int?>)
+      /// A whole number in the range (a `NumberDomain`).
+      case count(WritableKeyPath<ScenarioSettings, Int>, ClosedRange<Int>)
+      /// A whole number in the range, or empty / `off` / `不限` for "not set".
+      case optionalCount(WritableKeyPath<ScenarioSettings, Int?>, ClosedRange<Int>)
       /// yes / no (see `trueWords`, `falseWords`).
       case flag(WritableKeyPath<ScenarioSettings, Bool>)
       /// One of `reaches`.
@@ -188,37 +188,37 @@ public enum ScenarioFormat {
 
   /// Computed, because key paths are not `Sendable`.
   static var settingSpecs: [SettingSpec] { [
-    .init(key: "weight_skill_match", chinese: "特长匹配分", target: .count(\.weights.skillMatch)),
-    .init(key: "max_skill_matches", chinese: "特长匹配上限", target: .count(\.weights.maxSkillMatches)),
-    .init(key: "weight_counterpart", chinese: "对口分", target: .count(\.weights.counterpart)),
-    .init(key: "weight_same_region", chinese: "同区域分", target: .count(\.weights.sameRegion)),
-    .init(key: "weight_adjacent_region", chinese: "相邻区域分", target: .count(\.weights.adjacentRegion)),
-    .init(key: "weight_same_grid", chinese: "同网格分", target: .count(\.weights.sameGrid)),
-    .init(key: "weight_same_station", chinese: "同指导站分", target: .count(\.weights.sameStation)),
-    .init(key: "weight_instructor_wish", chinese: "指导员志愿分", target: .count(\.weights.instructorWish)),
-    .init(key: "weight_organization_wish", chinese: "组织志愿分", target: .count(\.weights.organizationWish)),
-    .init(key: "wish_rank_step", chinese: "志愿递减分", target: .count(\.weights.wishRankStep)),
-    .init(key: "weight_mutual_wish", chinese: "双向选择加分", target: .count(\.weights.mutualWishBonus)),
-    .init(key: "weight_continuity", chinese: "留任分", target: .count(\.weights.continuity)),
+    .init(key: "weight_skill_match", chinese: "特长匹配分", target: .count(\.weights.skillMatch, NumberDomain.weight)),
+    .init(key: "max_skill_matches", chinese: "特长匹配上限", target: .count(\.weights.maxSkillMatches, NumberDomain.skillMatches)),
+    .init(key: "weight_counterpart", chinese: "对口分", target: .count(\.weights.counterpart, NumberDomain.weight)),
+    .init(key: "weight_same_region", chinese: "同区域分", target: .count(\.weights.sameRegion, NumberDomain.weight)),
+    .init(key: "weight_adjacent_region", chinese: "相邻区域分", target: .count(\.weights.adjacentRegion, NumberDomain.weight)),
+    .init(key: "weight_same_grid", chinese: "同网格分", target: .count(\.weights.sameGrid, NumberDomain.weight)),
+    .init(key: "weight_same_station", chinese: "同指导站分", target: .count(\.weights.sameStation, NumberDomain.weight)),
+    .init(key: "weight_instructor_wish", chinese: "指导员志愿分", target: .count(\.weights.instructorWish, NumberDomain.weight)),
+    .init(key: "weight_organization_wish", chinese: "组织志愿分", target: .count(\.weights.organizationWish, NumberDomain.weight)),
+    .init(key: "wish_rank_step", chinese: "志愿递减分", target: .count(\.weights.wishRankStep, NumberDomain.weight)),
+    .init(key: "weight_mutual_wish", chinese: "双向选择加分", target: .count(\.weights.mutualWishBonus, NumberDomain.weight)),
+    .init(key: "weight_continuity", chinese: "留任分", target: .count(\.weights.continuity, NumberDomain.weight)),
     .init(key: "reach", chinese: "选派范围", target: .reach),
     .init(key: "require_full_coverage", chinese: "必须全覆盖", target: .flag(\.requireFullCoverage)),
-    .init(key: "default_workload_days", chinese: "默认每月天数", target: .count(\.defaultWorkloadDays)),
+    .init(key: "default_workload_days", chinese: "默认每月天数", target: .count(\.defaultWorkloadDays, NumberDomain.days)),
     // The office rules (RuleSettings).
     .init(key: "key_project_exclusive", chinese: "重点项目专人", target: .flag(\.rules.keyProjectExclusive)),
     .init(key: "mix", chinese: "建与未建搭配", target: .flag(\.rules.mix)),
     .init(key: "capacity_in_days", chinese: "按天数计算上限", target: .flag(\.rules.capacityInDays)),
-    .init(key: "minimum_load", chinese: "最少联系数", target: .count(\.rules.minimumLoad)),
-    .init(key: "unit_min_instructors", chinese: "单位最少选派人数", target: .optionalCount(\.rules.unitMinimumInstructors)),
-    .init(key: "unit_max_instructors", chinese: "单位最多选派人数", target: .optionalCount(\.rules.unitMaximumInstructors)),
+    .init(key: "minimum_load", chinese: "最少联系数", target: .count(\.rules.minimumLoad, NumberDomain.capacity)),
+    .init(key: "unit_min_instructors", chinese: "单位最少选派人数", target: .optionalCount(\.rules.unitMinimumInstructors, NumberDomain.instructorCount)),
+    .init(key: "unit_max_instructors", chinese: "单位最多选派人数", target: .optionalCount(\.rules.unitMaximumInstructors, NumberDomain.instructorCount)),
     .init(key: "allow_dual_role", chinese: "允许一人兼任", target: .flag(\.rules.allowDualRole)),
-    .init(key: "max_distance_km", chinese: "最远距离公里", target: .optionalCount(\.maximumDistanceKilometres)),
+    .init(key: "max_distance_km", chinese: "最远距离公里", target: .optionalCount(\.maximumDistanceKilometres, NumberDomain.distanceKilometres)),
     // Soft rules: a weight makes the rule soft (each violation costs that many points).
-    .init(key: "key_project_exclusive_weight", chinese: "重点项目专人权重", target: .optionalCount(\.rules.keyProjectExclusiveWeight)),
-    .init(key: "mix_weight", chinese: "建与未建搭配权重", target: .optionalCount(\.rules.mixWeight)),
-    .init(key: "minimum_load_weight", chinese: "最少联系数权重", target: .optionalCount(\.rules.minimumLoadWeight)),
-    .init(key: "unit_quota_weight", chinese: "单位名额权重", target: .optionalCount(\.rules.unitQuotaWeight)),
-    .init(key: "dual_role_weight", chinese: "一人兼任权重", target: .optionalCount(\.rules.dualRoleWeight)),
-    .init(key: "reach_weight", chinese: "选派范围权重", target: .optionalCount(\.reachWeight)),
+    .init(key: "key_project_exclusive_weight", chinese: "重点项目专人权重", target: .optionalCount(\.rules.keyProjectExclusiveWeight, NumberDomain.softWeight)),
+    .init(key: "mix_weight", chinese: "建与未建搭配权重", target: .optionalCount(\.rules.mixWeight, NumberDomain.softWeight)),
+    .init(key: "minimum_load_weight", chinese: "最少联系数权重", target: .optionalCount(\.rules.minimumLoadWeight, NumberDomain.softWeight)),
+    .init(key: "unit_quota_weight", chinese: "单位名额权重", target: .optionalCount(\.rules.unitQuotaWeight, NumberDomain.softWeight)),
+    .init(key: "dual_role_weight", chinese: "一人兼任权重", target: .optionalCount(\.rules.dualRoleWeight, NumberDomain.softWeight)),
+    .init(key: "reach_weight", chinese: "选派范围权重", target: .optionalCount(\.reachWeight, NumberDomain.softWeight)),
     // What the notices print (text).
     .init(key: "office_name", chinese: "发文机关", target: .text(\.officeName)),
     .init(key: "office_contact", chinese: "联系方式", target: .text(\.officeContact)),
@@ -227,6 +227,15 @@ public enum ScenarioFormat {
   /// Words that leave an optional setting unset.
   static let unsetWords = ["off", "none", "不限", "无"]
 
-  /// Upper bound of scores.csv scores and of every number in settings.csv.
-  public static let maxScore = 1_000_000
+  /// Columns that hold an id or a reference to one (any file): read width-folded
+  /// (`ValueParser.identifier`), and refused with any control character in them.
+  public static let identifierKeys: Set<String> = [
+    "id", "unit", "region", "current_instructor", "neighbours", "from", "to", "organization", "instructor",
+  ]
+
+  /// How many unknown ids of one reading get a did-you-mean suggestion (each costs O(ids)).
+  static let suggestionBudget = 100
+
+  /// Upper bound of scores.csv scores.
+  public static let maxScore = NumberDomain.givenScore.upperBound
 }

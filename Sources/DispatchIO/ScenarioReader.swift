@@ -49,10 +49,11 @@ struct Table {
     }
   }
 
-  /// The cell's value (trimmed, formula guard removed); "" when the column or cell is absent.
+  /// The cell's value (trimmed, formula guard removed; an id width-folded, see
+  /// `ScenarioFormat.identifierKeys`); "" when the column or cell is absent.
   func value(_ key: String, in row: CSVRecord) -> String {
     guard let index = columns[key]?.index, index < row.fields.count else { return "" }
-    return ValueParser.cellValue(row.fields[index])
+    return ScenarioFormat.identifierKeys.contains(key) ? ValueParser.identifier(row.fields[index]) : ValueParser.cellValue(row.fields[index])
   }
 
   /// The header as written, or the English key when the column is absent.
@@ -90,6 +91,10 @@ struct FolderReading {
   var settingsValueIndex: Int?
   var instructorIDs: Set<String>?
   var organizationIDs: Set<String>?
+  /// Did-you-mean: candidates sorted once per kind, and a budget, so that checking stays
+  /// near-linear however many ids are unknown (`ValueParser.nearest` is O(ids) each).
+  var sortedCandidates: [ReferenceKind: [String]] = [:]
+  var suggestionsLeft = ScenarioFormat.suggestionBudget
 
   init(folder: URL) { self.folder = folder }
 
@@ -138,6 +143,7 @@ struct FolderReading {
       }
     }
 
+    for table in tables.values { screenCells(table) }
     // Dependencies first, so references can be checked as rows are read.
     let units = tables[ScenarioFormat.units.name].map { readUnits($0) } ?? []
     let regions = tables[ScenarioFormat.regions.name].map { readRegions($0) } ?? []
@@ -309,7 +315,37 @@ struct FolderReading {
   /// Reports `id` when `known` is known and does not hold it.
   mutating func checkReference(_ id: String, _ kind: ReferenceKind, known: Set<String>?, _ table: Table, _ row: CSVRecord, _ key: String) {
     guard let known, !known.contains(id) else { return }
-    report(.unknownReference(kind, id, suggestion: ValueParser.nearest(to: id, among: known.sorted())), in: table, row: row, column: key)
+    report(.unknownReference(kind, id, suggestion: suggestion(for: id, kind, known)), in: table, row: row, column: key)
+  }
+
+  /// The nearest known id, while the budget lasts.
+  mutating func suggestion(for id: String, _ kind: ReferenceKind, _ known: Set<String>) -> String? {
+    guard suggestionsLeft > 0 else { return nil }
+    suggestionsLeft -= 1
+    if sortedCandidates[kind] == nil { sortedCandidates[kind] = known.sorted() }
+    return ValueParser.nearest(to: id, among: sortedCandidates[kind]!)
+  }
+
+  /// Control characters: none at all in ids and references; in names and other text only
+  /// tabs and line breaks (a cell typed with Alt+Enter; the reports escape them). NUL and the
+  /// rest would be written raw into plan.csv and the reports. Every table is screened here,
+  /// however it was read.
+  mutating func screenCells(_ table: Table) {
+    let columns = table.columns.sorted { $0.value.index < $1.value.index }
+    for row in table.rows {
+      for (key, column) in columns where column.index < row.fields.count {
+        let strict = ScenarioFormat.identifierKeys.contains(key)
+        if let scalar = ValueParser.controlCharacter(in: ValueParser.trim(row.fields[column.index]), allowingLineBreaks: !strict) {
+          report(.controlCharacter(table.spec.column(key), codePoint: scalar.value), in: table, row: row, column: key)
+        }
+      }
+      // Extra ledger columns are carried into plan.csv: free text, under the same rule.
+      for column in table.extraColumns where column.index < row.fields.count {
+        if let scalar = ValueParser.controlCharacter(in: ValueParser.trim(row.fields[column.index]), allowingLineBreaks: true) {
+          report(.controlCharacter(ColumnSpec(column.header, column.header), codePoint: scalar.value), file: table.fileName, line: row.line, column: column.header)
+        }
+      }
+    }
   }
 
   /// The id `text` gives: itself when it is an id of `known`, else the id of the one record whose
@@ -436,9 +472,9 @@ struct FolderReading {
       let name = requiredText(table, row, "name")
       let unit = requiredText(table, row, "unit").map { resolve($0, .unit, known: unitIDs, byName: unitIDsByName, table, row, "unit") }
       let region = requiredText(table, row, "region").map { resolve($0, .region, known: regionIDs, byName: regionIDsByName, table, row, "region") }
-      let capacity = count(table, row, "capacity", required: true)
+      let capacity = count(table, row, "capacity", required: true, maximum: NumberDomain.capacity.upperBound)
       let roles = roles(table, row, "roles")
-      let days = count(table, row, "days_per_month")
+      let days = count(table, row, "days_per_month", maximum: NumberDomain.days.upperBound)
       let kind = choice(table, row, "kind", ScenarioFormat.employmentKinds)
       guard let id, register(id, in: &seen, table, row), let name, let unit, let region, let capacity else { continue }
       instructors.append(Instructor(
@@ -461,7 +497,7 @@ struct FolderReading {
       let kind = choice(table, row, "kind", ScenarioFormat.organizationKinds)
       let size = choice(table, row, "size", ScenarioFormat.sizes)
       let partyStatus = choice(table, row, "party_status", ScenarioFormat.partyStatuses)
-      let workload = count(table, row, "workload_days")
+      let workload = count(table, row, "workload_days", maximum: NumberDomain.days.upperBound)
       let keyProject = flag(table, row, "key_project")
       let roles = roles(table, row, "roles")
       let current = optionalText(table, row, "current_instructor")
@@ -485,7 +521,7 @@ struct FolderReading {
       let rankText = table.value("rank", in: row)
       var rank: Int?
       if table.has("rank") {
-        if let number = ValueParser.integer(rankText), number >= 1 {
+        if let number = ValueParser.integer(rankText), NumberDomain.wishRank.contains(number) {
           rank = number
         } else {
           report(.badRank(value: rankText), in: table, row: row, column: "rank")
@@ -529,7 +565,7 @@ struct FolderReading {
       report(.ambiguousReference(id), in: table, row: row, column: key)
       return nil
     case (false, false):
-      let suggestion = ValueParser.nearest(to: id, among: (instructors.union(organizations)).sorted())
+      let suggestion = suggestion(for: id, .instructorOrOrganization, instructors.union(organizations))
       report(.unknownReference(.instructorOrOrganization, id, suggestion: suggestion), in: table, row: row, column: key)
       return nil
     }
@@ -638,23 +674,25 @@ struct FolderReading {
       // A missing value column is reported once, not once a row.
       guard table.has("value") else { continue }
       let value = table.value("value", in: row)
-      let countExpected = "a whole number 0…\(ScenarioFormat.maxScore) / 0 至 \(ScenarioFormat.maxScore) 的整数"
+      func countExpected(_ range: ClosedRange<Int>) -> String {
+        "a whole number \(range.lowerBound)…\(range.upperBound) / \(range.lowerBound) 至 \(range.upperBound) 的整数"
+      }
       func bad(_ expected: String) -> InputProblem { .badSettingValue(key: spec.key, value: value, expected: expected) }
 
       switch spec.target {
-      case .count(let path):
-        if let number = ValueParser.integer(value), (0...ScenarioFormat.maxScore).contains(number) {
+      case .count(let path, let range):
+        if let number = ValueParser.integer(value), range.contains(number) {
           settings[keyPath: path] = number
         } else {
-          report(bad(countExpected), in: table, row: row, column: "value")
+          report(bad(countExpected(range)), in: table, row: row, column: "value")
         }
-      case .optionalCount(let path):
+      case .optionalCount(let path, let range):
         if value.isEmpty || ScenarioFormat.unsetWords.contains(where: { ValueParser.normalizedToken($0) == ValueParser.normalizedToken(value) }) {
           settings[keyPath: path] = nil
-        } else if let number = ValueParser.integer(value), (0...ScenarioFormat.maxScore).contains(number) {
+        } else if let number = ValueParser.integer(value), range.contains(number) {
           settings[keyPath: path] = number
         } else {
-          report(bad(countExpected + ", or off / 不限"), in: table, row: row, column: "value")
+          report(bad(countExpected(range) + ", or off / 不限"), in: table, row: row, column: "value")
         }
       case .flag(let path):
         if let flag = ValueParser.boolean(value) {

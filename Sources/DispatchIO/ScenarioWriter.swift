@@ -121,9 +121,9 @@ public struct ScenarioWriter: Sendable {
     var rows: [[String]] = []
     for spec in ScenarioFormat.settingSpecs {
       switch spec.target {
-      case .count(let path):
+      case .count(let path, _):
         if settings[keyPath: path] != defaults[keyPath: path] { rows.append([spec.key, String(settings[keyPath: path])]) }
-      case .optionalCount(let path):
+      case .optionalCount(let path, _):
         if settings[keyPath: path] != defaults[keyPath: path] {
           rows.append([spec.key, settings[keyPath: path].map(String.init) ?? ScenarioFormat.unsetWords[0]])
         }

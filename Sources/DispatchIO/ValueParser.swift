@@ -4,6 +4,20 @@ enum ValueParser {
   /// be inside a quoted cell, and is accepted there too.
   static let listSeparators: Set<Character> = [";", "；", "、", "，", ","]
 
+  /// A cell of an id column (an id or a reference to one): the cell value, width-folded like
+  /// headers, so that `Ｉ０１` and `I01` are one id (and two rows with them a duplicate).
+  static func identifier(_ raw: String) -> String {
+    trim(foldWidth(cellValue(raw)))
+  }
+
+  /// The first control character in `text` (Unicode general category Cc: C0, DEL, C1),
+  /// allowing tabs and line breaks when `allowingLineBreaks`.
+  static func controlCharacter(in text: String, allowingLineBreaks: Bool) -> Unicode.Scalar? {
+    text.unicodeScalars.first { s in
+      s.properties.generalCategory == .control && !(allowingLineBreaks && (s == "\n" || s == "\r" || s == "\t"))
+    }
+  }
+
   /// Full-width ASCII (Ａ１，) becomes half-width (A1,), the ideographic space a space.
   static func foldWidth(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
@@ -107,17 +121,53 @@ enum ValueParser {
     return previous[b.count]
   }
 
+  /// Texts longer than this get no suggestion (an id is short; a 1 MB cell is not a typo).
+  static let suggestionLengthLimit = 64
+
   /// The candidate nearest to `text` (normalised), if it is near enough to be a typo.
+  ///
+  /// - Complexity: O(c × L) for c candidates and L ≤ `suggestionLengthLimit`: a candidate
+  ///   whose length differs by more than the allowed distance is skipped, the distance is
+  ///   computed in a band of that width and abandoned once it exceeds the best so far.
   static func nearest(to text: String, among candidates: [String]) -> String? {
-    let key = normalizedToken(text)
-    guard !key.isEmpty else { return nil }
-    var best: (String, Int)?
+    let key = Array(normalizedToken(text).unicodeScalars)
+    guard !key.isEmpty, key.count <= suggestionLengthLimit else { return nil }
+    let limit = max(1, min(3, key.count / 3))
+    var best: (name: String, distance: Int)?
     for candidate in candidates {
-      let d = editDistance(key, normalizedToken(candidate))
-      if best == nil || d < best!.1 { best = (candidate, d) }
+      let other = Array(normalizedToken(candidate).unicodeScalars)
+      guard abs(other.count - key.count) <= limit else { continue }
+      let bound = min(limit, (best?.distance ?? limit + 1) - 1)
+      guard bound >= 0, let d = boundedEditDistance(key, other, bound: bound) else { continue }
+      best = (candidate, d)
+      if d == 0 { break }
     }
-    guard let (name, distance) = best else { return nil }
-    let limit = max(1, min(3, key.unicodeScalars.count / 3))
-    return distance <= limit ? name : nil
+    return best?.name
+  }
+
+  /// Levenshtein distance if it is at most `bound`, else nil, computed in a diagonal band.
+  static func boundedEditDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], bound: Int) -> Int? {
+    if abs(a.count - b.count) > bound { return nil }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= bound ? max(a.count, b.count) : nil }
+    let infinity = bound + 1
+    var previous = (0...b.count).map { $0 <= bound ? $0 : infinity }
+    var current = [Int](repeating: infinity, count: b.count + 1)
+    for i in 1...a.count {
+      let low = max(1, i - bound), high = min(b.count, i + bound)
+      current[0] = i <= bound ? i : infinity
+      if low > 1 { current[low - 1] = infinity }
+      var rowMinimum = current[0]
+      if low <= high {
+        for j in low...high {
+          let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+          current[j] = min(value, infinity)
+          rowMinimum = min(rowMinimum, current[j])
+        }
+      }
+      if high < b.count { current[high + 1] = infinity }
+      if rowMinimum > bound { return nil }
+      swap(&previous, &current)
+    }
+    return previous[b.count] <= bound ? previous[b.count] : nil
   }
 }

@@ -127,7 +127,8 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
     let folder = temporaryPath("roundtrip")
     try ScenarioWriter().write(scenario, to: folder)
     let result = try ScenarioReader().read(folder: folder)
-    #expect(result.warnings.isEmpty, "\(result.warnings)")
+    // O3's name holds a line break: one record over two lines, which is said (a warning).
+    #expect(result.warnings.map(Located.init) == [Located("organizations.csv", nil, nil, "rowCountDiffers")])
     expectSameScenario(result.scenario, scenario)
   }
 
@@ -237,7 +238,10 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
       "organizations.csv": "id,name,region,industry\nO1,甲,R1,商贸\n",
       "units.csv": "id,name\nU1,市场监管局\n",
     ])
-    #expect(readIssues(folder).map(Located.init) == [Located("instructors.csv", 4, "capacity", "notACount")])
+    // The quoted line break is a legal cell (no error), and the 4 lines read as 3 rows are said.
+    #expect(readIssues(folder).map(Located.init) == [
+      Located("instructors.csv", nil, nil, "rowCountDiffers"), Located("instructors.csv", 4, "capacity", "notACount"),
+    ])
   }
 
   @Test func undecodableTextNamesFileAndLine() throws {

@@ -1,0 +1,198 @@
+// Issue 13, input side: every way a hostile or unlucky ledger could be read silently wrong,
+// crash the reader, or run away. Each test fails on the reader before the fix it names.
+import DispatchModel
+import DispatchTestSupport
+import Foundation
+import Testing
+@testable import DispatchIO
+
+/// A minimal valid scenario as text files, with `overrides` replacing whole files.
+private func tinyFiles(_ overrides: [String: String] = [:]) -> [String: String] {
+  var files = [
+    "instructors.csv": "id,name,unit,region,capacity\nI1,张伟,U1,R1,2\nI2,李娜,U1,R2,2\n",
+    "organizations.csv": "id,name,region,industry\nO1,甲公司,R1,商贸\nO2,乙公司,R2,商贸\nO3,丙公司,R1,商贸\n",
+    "units.csv": "id,name\nU1,市场监管局\n",
+    "regions.csv": "id,name\nR1,城东\nR2,城西\n",
+  ]
+  for (name, text) in overrides { files[name] = text }
+  return files
+}
+
+private func located(_ files: [String: [UInt8]]) throws -> [Located] {
+  readIssues(try scenarioFolder(files)).map(Located.init)
+}
+
+private func located(text files: [String: String]) throws -> [Located] {
+  readIssues(try scenarioFolder(text: files)).map(Located.init)
+}
+
+@Suite struct EncodingEvidenceTests {
+  /// 张三 in GBK.
+  static let gbkName: [UInt8] = [0xD5, 0xC5, 0xC8, 0xFD]
+
+  @Test func utf8FileWithOneGBKLineIsRefusedAtThatLine() throws {
+    let organizations = Array("id,name,region,industry\nO1,甲公司,R1,商贸\nO2,".utf8) + Self.gbkName
+      + Array(",R2,商贸\nO3,丙公司,R1,商贸\n".utf8)
+    let issues = try located(tinyFiles().mapValues { Array($0.utf8) }.merging(["organizations.csv": organizations]) { $1 })
+    #expect(issues == [Located("organizations.csv", 3, nil, "mixedEncoding")])
+  }
+
+  @Test func utf8WithBOMAndOneGBKLineIsRefusedAtThatLine() throws {
+    let bytes = [0xEF, 0xBB, 0xBF] + Array("id,name,unit,region,capacity\nI1,张伟,U1,R1,2\nI2,".utf8) + Self.gbkName + Array(",U1,R2,2\n".utf8)
+    guard case .mixed(let line, let utf8Line) = TextDecoding.decode(bytes) else { Issue.record("not mixed"); return }
+    #expect((line, utf8Line) == (3, 2))
+  }
+
+  @Test func wholeGBKFileIsStillRead() {
+    let bytes = Array("id,name\r\nI1,".utf8) + Self.gbkName + Array("\r\nI2,".utf8) + Self.gbkName + Array("\r\n".utf8)
+    #expect(TextDecoding.decode(bytes) == .text("id,name\r\nI1,张三\r\nI2,张三\r\n", .gb18030))
+  }
+
+  @Test func invalidBytesThatAreNotGBKEitherAreReportedOnTheirOwnLine() {
+    // 0xFF never starts a GB18030 character; lines end with CR (old Mac), CRLF and LF.
+    #expect(TextDecoding.decode(Array("a\rb\r\nc\n".utf8) + [0xFF, 0x41] + Array("\nd\n".utf8)) == .undecodable(line: 4))
+    #expect(TextDecoding.decode(Array("a\n张三\n".utf8) + [0xFF] + Array("\n".utf8)) == .undecodable(line: 3))
+    #expect(TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("a\r\nb\r\n".utf8) + [0xFF]) == .undecodable(line: 3))
+  }
+}
+
+@Suite struct StrayQuoteTests {
+  @Test func aQuotedCellThatSwallowsRowsIsAnErrorWhereItStarts() throws {
+    let organizations = "id,name,region,industry\nO1,\"甲公司,R1,商贸\nO2,乙公司,R2,商贸\nO3,丙公司\",R1,商贸\n"
+    let issues = try located(text: tinyFiles(["organizations.csv": organizations]))
+    #expect(issues.contains(Located("organizations.csv", 2, "name", "quotedCellHoldsRows")))
+    #expect(issues.contains(Located("organizations.csv", nil, nil, "rowCountDiffers")))
+    guard let problem = readIssues(try scenarioFolder(text: tinyFiles(["organizations.csv": organizations])))
+      .first(where: { problemKind($0.problem) == "rowCountDiffers" })?.problem,
+      case .rowCountDiffers(let lines, let records) = problem else { Issue.record("no count"); return }
+    #expect((lines, records) == (4, 2))
+  }
+
+  @Test func aLegalMultilineNameIsOnlyCounted() throws {
+    let organizations = "id,name,region,industry\nO1,\"甲公司\n（分部）\",R1,商贸\nO2,乙公司,R2,商贸\n"
+    let result = try ScenarioReader().read(folder: try scenarioFolder(text: tinyFiles(["organizations.csv": organizations])))
+    #expect(result.warnings.map(Located.init) == [Located("organizations.csv", nil, nil, "rowCountDiffers")])
+    #expect(result.scenario.organizations.map(\.id) == ["O1", "O2"])
+  }
+}
+
+@Suite struct NumberDomainTests {
+  @Test func numbersOutsideTheirDomainAreRefusedWhereTheyAre() throws {
+    let issues = try located(text: tinyFiles([
+      "instructors.csv": "id,name,unit,region,capacity,days_per_month\nI1,张伟,U1,R1,10001,31\nI2,李娜,U1,R2,9223372036854775807,32\n"
+        + "I3,王芳,U1,R1,99999999999999999999999,\n",
+      "organizations.csv": "id,name,region,industry,workload_days\nO1,甲公司,R1,商贸,32\nO2,乙公司,R2,商贸,31\n",
+      "wishes.csv": "from,to,rank\nI1,O1,1000\nI2,O1,1001\n",
+      "scores.csv": "organization,instructor,score\nO1,I1,100000\nO2,I1,100001\n",
+      "settings.csv": "key,value\nweight_skill_match,10001\nmax_skill_matches,65\nmix_weight,100001\nwish_rank_step,10000\n"
+        + "default_workload_days,32\nmax_distance_km,20001\n",
+    ]))
+    #expect(Set(issues.filter { $0.kind != "settingWithoutEffect" }) == [
+      Located("instructors.csv", 2, "capacity", "numberTooLarge"),
+      Located("instructors.csv", 3, "capacity", "numberTooLarge"),
+      Located("instructors.csv", 3, "days_per_month", "numberTooLarge"),
+      Located("instructors.csv", 4, "capacity", "notACount"),
+      Located("organizations.csv", 2, "workload_days", "numberTooLarge"),
+      Located("wishes.csv", 3, "rank", "badRank"),
+      Located("scores.csv", 3, "score", "numberTooLarge"),
+      Located("settings.csv", 2, "value", "badSettingValue"),
+      Located("settings.csv", 3, "value", "badSettingValue"),
+      Located("settings.csv", 4, "value", "badSettingValue"),
+      Located("settings.csv", 6, "value", "badSettingValue"),
+      Located("settings.csv", 7, "value", "badSettingValue"),
+    ])
+  }
+
+  @Test func everySettingHasADomainWithinTheProof() {
+    for spec in ScenarioFormat.settingSpecs {
+      switch spec.target {
+      case .count(_, let range), .optionalCount(_, let range):
+        #expect(range.lowerBound >= 0 && range.upperBound <= NumberDomain.softWeight.upperBound, "\(spec.key)")
+      case .flag, .reach: break
+      }
+    }
+  }
+}
+
+@Suite struct CellCharacterTests {
+  @Test func controlCharactersAreRefusedInIdsAndNamesButLineBreaksAllowedInText() throws {
+    let issues = try located(text: tinyFiles([
+      "instructors.csv": "id,name,unit,region,capacity,skills\nI1\u{0},张伟,U1,R1,2,\nI2,李\u{7}娜,U1,R2,2,\"党务\n法律\"\nI3,王\u{9}芳,U1\u{1B},R1,2,\n",
+    ]))
+    #expect(issues.filter { $0.kind == "controlCharacter" } == [
+      Located("instructors.csv", 2, "id", "controlCharacter"),
+      Located("instructors.csv", 3, "name", "controlCharacter"),
+      Located("instructors.csv", 5, "unit", "controlCharacter"),
+    ])
+  }
+
+  @Test func fullWidthIdsAreTheSameIdAndTheirTwinIsADuplicate() throws {
+    let issues = try located(text: tinyFiles([
+      "instructors.csv": "id,name,unit,region,capacity\nI1,张伟,U1,R1,2\nＩ１,李娜,U1,R2,2\n",
+    ]))
+    #expect(issues == [Located("instructors.csv", 3, "id", "duplicateID")])
+    let result = try ScenarioReader().read(folder: try scenarioFolder(text: tinyFiles([
+      "instructors.csv": "id,name,unit,region,capacity\nＩ１,张伟,Ｕ１,Ｒ１,2\nI2,李娜,U1,R2,2\n",
+      "wishes.csv": "from,to,rank\nI1,Ｏ１,1\n",
+    ])))
+    #expect(result.scenario.instructors.map(\.id) == ["I1", "I2"])
+    #expect(result.scenario.instructors[0].unit == "U1")
+    #expect(result.scenario.wishes == [.instructorWants("I1", "O1", rank: 1)])
+  }
+}
+
+@Suite struct SuggestionTests {
+  @Test func boundedDistanceAgreesWithTheFullOne() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet = Array("ab1中".unicodeScalars)
+    for _ in 0..<2000 {
+      let a = (0..<Int.random(in: 0...7, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      let b = (0..<Int.random(in: 0...7, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      let full = ValueParser.editDistance(String(String.UnicodeScalarView(a)), String(String.UnicodeScalarView(b)))
+      for bound in 0...4 {
+        #expect(ValueParser.boundedEditDistance(a, b, bound: bound) == (full <= bound ? full : nil), "\(a) \(b) \(bound)")
+      }
+    }
+  }
+
+  @Test func aHugeIdGetsNoSuggestionAndTheBudgetRunsOut() throws {
+    #expect(ValueParser.nearest(to: String(repeating: "I", count: 1_000_000), among: ["I1", "II"]) == nil)
+    #expect(ValueParser.nearest(to: "I0l", among: ["I01", "I02"]) == "I01")
+    let wishes = "from,to,rank\n" + (1...150).map { "X\($0),O1,1\n" }.joined()
+    let issues = readIssues(try scenarioFolder(text: tinyFiles(["wishes.csv": wishes])))
+    let suggested = issues.filter { if case .unknownReference(_, _, .some) = $0.problem { true } else { false } }
+    #expect(issues.count == 150)
+    #expect(suggested.count <= ScenarioFormat.suggestionBudget)
+  }
+}
+
+@Suite struct ChangeSetReferenceTests {
+  @Test func changesGetTheLedgersReferenceAndDomainChecks() throws {
+    let file = try scenarioFolder([:]).appendingPathComponent("changes.csv")
+    try """
+      action,kind,id,field,value
+      open,organization,O9,name,新组织
+      open,organization,O9,region,R9
+      open,organization,O9,industry,商贸
+      open,organization,O9,workload_days,32
+      join,instructor,I9,name,王芳
+      join,instructor,I9,unit,U9
+      join,instructor,I9,region,Ｒ１
+      join,instructor,I9,capacity,10001
+      join,instructor,Ｉ８\u{0},name,赵六
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let reader = ChangeTableReader(organizations: ["O1"], instructors: ["I1"], units: ["U1"], regions: ["R1", "R2"])
+    do {
+      _ = try reader.read(file)
+      Issue.record("expected errors")
+    } catch {
+      #expect(Set(error.issues.map(Located.init).map(\.description)) == Set([
+        Located(file.path, 3, "value", "unknownReference"), Located(file.path, 5, "value", "badChangeField"),
+        Located(file.path, 7, "value", "unknownReference"), Located(file.path, 9, "value", "badChangeField"),
+        Located(file.path, 10, "id", "controlCharacter"),
+        // I9 is left without a capacity, I8 joins with a name only.
+        Located(file.path, 6, "id", "missingChangeField"), Located(file.path, 10, "id", "missingChangeField"),
+      ].map(\.description)))
+    }
+  }
+}
