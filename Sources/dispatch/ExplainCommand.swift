@@ -24,7 +24,7 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {
-    guard alternatives >= 0 else { throw ValidationError("--alternatives must not be negative") }
+    try OptionDomain.check(alternatives, "--alternatives", in: OptionDomain.alternatives)
   }
 
   func run() throws {

@@ -33,7 +33,7 @@ struct GenerateCommand: ParsableCommand {
   var out: String
 
   func validate() throws {
-    guard scale > 0 else { throw ValidationError("--scale must be positive") }
+    try OptionDomain.check(scale, "--scale", in: OptionDomain.scale)
     if changes {
       guard from != nil else { throw ValidationError("--changes needs --from SCENARIO_DIR") }
     } else {

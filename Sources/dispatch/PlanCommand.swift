@@ -47,15 +47,17 @@ struct PlanCommand: ParsableCommand {
   func withinFraction() throws -> Double {
     let text = within.trimmingCharacters(in: .whitespaces)
     let value = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
-    guard let value, (0...1).contains(value) else { throw ValidationError("--within must be a fraction in [0, 1] or a percentage") }
+    guard let value, value.isFinite, (0...1).contains(value) else {
+      throw ValidationError("--within must be a fraction in [0, 1] or a percentage, not \(within) / --within 须为 0 至 1 的小数或百分数")
+    }
     return value
   }
 
   func validate() throws {
-    guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-    guard (0..<1).contains(gap) else { throw ValidationError("--gap must be in [0, 1)") }
-    if let candidates, candidates < 1 { throw ValidationError("--candidates must be ≥ 1") }
-    guard maxChanges >= 1 else { throw ValidationError("--max-changes must be ≥ 1") }
+    try OptionDomain.check(timeLimit, "--time-limit", in: OptionDomain.timeLimitSeconds)
+    try OptionDomain.check(gap, "--gap", in: OptionDomain.gap)
+    if let candidates { try OptionDomain.check(candidates, "--candidates", in: OptionDomain.candidates) }
+    try OptionDomain.check(maxChanges, "--max-changes", in: OptionDomain.maxChanges)
     _ = try withinFraction()
   }
 

@@ -44,14 +44,20 @@ struct ReplanCommand: ParsableCommand {
     return try sweep.split(separator: ",").map { item -> Int? in
       let text = item.trimmingCharacters(in: .whitespaces)
       if text == "all" { return nil }
-      guard let n = Int(text), n >= 0 else { throw ValidationError("--sweep: \"\(text)\" is not a whole number ≥ 0 or all") }
+      guard let n = Int(text) else { throw ValidationError("--sweep: \"\(text)\" is not a whole number or all / 不是整数或 all") }
+      try OptionDomain.check(n, "--sweep", in: OptionDomain.moves)
       return n
     }
   }
 
   func validate() throws {
-    if let maxMoves, maxMoves < 0 { throw ValidationError("--max-moves must be ≥ 0") }
-    _ = try parsedSweep()
+    if let maxMoves { try OptionDomain.check(maxMoves, "--max-moves", in: OptionDomain.moves) }
+    if let continuity { try OptionDomain.check(continuity, "--continuity", in: OptionDomain.continuity) }
+    try OptionDomain.check(timeLimit, "--time-limit", in: OptionDomain.timeLimitSeconds)
+    let budgets = try parsedSweep()
+    guard budgets.count <= OptionDomain.sweepLength else {
+      throw ValidationError("--sweep lists \(budgets.count) budgets, at most \(OptionDomain.sweepLength) / 最多 \(OptionDomain.sweepLength) 个")
+    }
   }
 
   func run() throws {

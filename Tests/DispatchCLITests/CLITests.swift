@@ -145,6 +145,35 @@ enum CLI {
     #expect(try CLI.run(["plan", demo, "--solver", "simplex"]).status == 64)
   }
 
+  /// Issue 13: every numeric option has a domain; outside it is a usage error before any work.
+  @Test func everyOptionOutsideItsDomainExits64() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let out = tmp.appendingPathComponent("out").path
+    let cases: [(arguments: [String], option: String)] = [
+      (["plan", demo, "--time-limit", "inf"], "--time-limit"), (["plan", demo, "--time-limit", "1e300"], "--time-limit"),
+      (["plan", demo, "--time-limit", "nan"], "--time-limit"), (["plan", demo, "--time-limit=-1"], "--time-limit"),
+      (["plan", demo, "--gap", "nan"], "--gap"), (["plan", demo, "--gap", "1"], "--gap"),
+      (["plan", demo, "--candidates", "1000000"], "--candidates"), (["plan", demo, "--candidates", "0"], "--candidates"),
+      (["plan", demo, "--candidates", "2", "--within", "nan%"], "--within"),
+      (["generate", "--profile", "baode", "--scale", "inf", "--out", out], "--scale"),
+      (["generate", "--profile", "baode", "--scale", "nan", "--out", out], "--scale"),
+      (["generate", "--profile", "baode", "--scale", "1e300", "--out", out], "--scale"),
+      (["replan", demo, "--previous", out, "--time-limit", "inf"], "--time-limit"),
+      (["replan", demo, "--previous", out, "--max-moves", "10000000"], "--max-moves"),
+      (["replan", demo, "--previous", out, "--continuity", "99999999999"], "--continuity"),
+      (["replan", demo, "--previous", out, "--sweep", "0,5,99999999999999999999"], "--sweep"),
+      (["replan", demo, "--previous", out, "--sweep", (0...60).map(String.init).joined(separator: ",")], "--sweep"),
+      (["explain", out, "O01", "--alternatives", "100000000"], "--alternatives"),
+    ]
+    for (arguments, option) in cases {
+      let run = try CLI.run(arguments)
+      #expect(run.status == 64, "\(arguments): \(run.stderr)")
+      #expect(run.stderr.contains(option), "\(arguments): \(run.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   @Test func validateSaysTheDemoIsClean() throws {
     let run = try CLI.run(["validate", demo])
     #expect(run.status == 0, "\(run.stderr)")
