@@ -6,7 +6,7 @@
 //
 //   dispatch (CLI)         → DispatchPlanner (facade); DispatchIO, DispatchPlanning, DispatchReports,
 //                            DispatchModel for the types the commands print
-//   dispatch-bench         → DispatchPlanner, DispatchPlanning, the solver targets, ORLibrary
+//   dispatch-bench         → DispatchPlanner, DispatchPlanning, DispatchIO, the solver targets, ORLibrary
 //   DispatchPlanner        → DispatchIO, DispatchReports, DispatchGenerator, DispatchPlanning,
 //                            HybridSolver, RuleHeuristics, NativeSolver, GLPKBackend
 //   DispatchReports        → DispatchPlanning, DispatchScoring, DispatchModel, AssignmentCore
@@ -97,7 +97,7 @@ let package = Package(
       "DispatchPlanner", "DispatchWorkbench", "AssignmentCore", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
-    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "DispatchPlanning", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),
+    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "DispatchPlanning", "DispatchIO", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),
 
     // MARK: - Tests
     .target(name: "DispatchTestSupport",

@@ -46,8 +46,19 @@ enum CSVTableParsing {
     let parsed = CSVParser.parse(text)
     if let line = parsed.unterminatedQuoteLine { issues.append(InputIssue(file: fileName, line: line, problem: .unterminatedQuote)) }
     // A CSV saved from a workbook keeps its title rows, so they are skipped here too.
-    return matchHeader(parsed.records, source: TableSource(fileName: fileName), columns: specs, emptyIsError: emptyIsError,
-                       unknownColumns: unknownColumns, headerMayFollowTitles: true, issues: &issues)
+    let table = matchHeader(parsed.records, source: TableSource(fileName: fileName), columns: specs, emptyIsError: emptyIsError,
+                            unknownColumns: unknownColumns, headerMayFollowTitles: true, issues: &issues)
+    // Rows joined by quoted cells that span lines (CSV only: a worksheet has no quotes): each
+    // one that holds separators on a later line is an error where it starts; the count of
+    // lines against records is a warning.
+    for cell in parsed.multilineCells where cell.laterLineHasSeparator {
+      let header = table?.columns.values.first { $0.index == cell.fieldIndex }?.header
+      issues.append(InputIssue(file: fileName, line: cell.startLine, column: header, problem: .quotedCellHoldsRows(endLine: cell.endLine)))
+    }
+    if !parsed.multilineCells.isEmpty {
+      issues.append(InputIssue(file: fileName, problem: .rowCountDiffers(lines: parsed.lineCount, records: parsed.records.count)))
+    }
+    return table
   }
 
   /// Records (of a CSV file or a worksheet) → header matched against `specs`, rows, located problems.
@@ -68,15 +79,6 @@ enum CSVTableParsing {
     }
 
     let headers = headerRecord.fields.map { ValueParser.trim($0) }
-    // Rows joined by quoted cells that span lines: each one that holds separators on a later
-    // line is an error where it starts; the count of lines against records is a warning.
-    for cell in parsed.multilineCells where cell.laterLineHasSeparator {
-      let header = cell.fieldIndex < headers.count && !headers[cell.fieldIndex].isEmpty ? headers[cell.fieldIndex] : nil
-      issues.append(InputIssue(file: fileName, line: cell.startLine, column: header, problem: .quotedCellHoldsRows(endLine: cell.endLine)))
-    }
-    if !parsed.multilineCells.isEmpty {
-      issues.append(InputIssue(file: fileName, problem: .rowCountDiffers(lines: parsed.lineCount, records: parsed.records.count)))
-    }
     var columns: [String: (index: Int, header: String)] = [:]
     let allNames = specs.flatMap(\.names)
     var extraColumns: [(index: Int, header: String)] = []

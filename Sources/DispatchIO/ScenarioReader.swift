@@ -93,7 +93,7 @@ struct FolderReading {
   var organizationIDs: Set<String>?
   /// Did-you-mean: candidates sorted once per kind, and a budget, so that checking stays
   /// near-linear however many ids are unknown (`ValueParser.nearest` is O(ids) each).
-  var sortedCandidates: [ReferenceKind: [String]] = [:]
+  var candidates: [ReferenceKind: SuggestionIndex] = [:]
   var suggestionsLeft = ScenarioFormat.suggestionBudget
 
   init(folder: URL) { self.folder = folder }
@@ -173,8 +173,14 @@ struct FolderReading {
       let index = ScenarioFormat.table(named: name).flatMap { spec in ScenarioFormat.files.firstIndex(of: spec) }
       return index.map { $0 + 1 } ?? (name == folder.path ? 0 : ScenarioFormat.files.count + 1)
     }
+    // Each file's rank is computed once (normalising names is not cheap), not per comparison.
+    var rankOfFile: [String: Int] = [:]
+    for issue in issues {
+      let name = issue.sheet ?? issue.file
+      if rankOfFile[name] == nil { rankOfFile[name] = fileRank(name) }
+    }
     return issues.enumerated().sorted { a, b in
-      let (ra, rb) = (fileRank(a.element.sheet ?? a.element.file), fileRank(b.element.sheet ?? b.element.file))
+      let (ra, rb) = (rankOfFile[a.element.sheet ?? a.element.file]!, rankOfFile[b.element.sheet ?? b.element.file]!)
       if ra != rb { return ra < rb }
       if a.element.file != b.element.file { return a.element.file < b.element.file }
       if a.element.sheet != b.element.sheet { return (a.element.sheet ?? "") < (b.element.sheet ?? "") }
@@ -319,11 +325,12 @@ struct FolderReading {
   }
 
   /// The nearest known id, while the budget lasts.
-  mutating func suggestion(for id: String, _ kind: ReferenceKind, _ known: Set<String>) -> String? {
+  /// `known` is evaluated once per kind (it may be a union of two id sets).
+  mutating func suggestion(for id: String, _ kind: ReferenceKind, _ known: @autoclosure () -> Set<String>) -> String? {
     guard suggestionsLeft > 0 else { return nil }
     suggestionsLeft -= 1
-    if sortedCandidates[kind] == nil { sortedCandidates[kind] = known.sorted() }
-    return ValueParser.nearest(to: id, among: sortedCandidates[kind]!)
+    if candidates[kind] == nil { candidates[kind] = SuggestionIndex(known().sorted()) }
+    return candidates[kind]!.nearest(to: id)
   }
 
   /// Control characters: none at all in ids and references; in names and other text only

@@ -125,24 +125,8 @@ enum ValueParser {
   static let suggestionLengthLimit = 64
 
   /// The candidate nearest to `text` (normalised), if it is near enough to be a typo.
-  ///
-  /// - Complexity: O(c × L) for c candidates and L ≤ `suggestionLengthLimit`: a candidate
-  ///   whose length differs by more than the allowed distance is skipped, the distance is
-  ///   computed in a band of that width and abandoned once it exceeds the best so far.
   static func nearest(to text: String, among candidates: [String]) -> String? {
-    let key = Array(normalizedToken(text).unicodeScalars)
-    guard !key.isEmpty, key.count <= suggestionLengthLimit else { return nil }
-    let limit = max(1, min(3, key.count / 3))
-    var best: (name: String, distance: Int)?
-    for candidate in candidates {
-      let other = Array(normalizedToken(candidate).unicodeScalars)
-      guard abs(other.count - key.count) <= limit else { continue }
-      let bound = min(limit, (best?.distance ?? limit + 1) - 1)
-      guard bound >= 0, let d = boundedEditDistance(key, other, bound: bound) else { continue }
-      best = (candidate, d)
-      if d == 0 { break }
-    }
-    return best?.name
+    SuggestionIndex(candidates).nearest(to: text)
   }
 
   /// Levenshtein distance if it is at most `bound`, else nil, computed in a diagonal band.
@@ -169,5 +153,35 @@ enum ValueParser {
       swap(&previous, &current)
     }
     return previous[b.count] <= bound ? previous[b.count] : nil
+  }
+}
+
+/// Candidates for "did you mean", normalised once (an id list is searched many times).
+///
+/// - Complexity: `nearest` is O(c × L) for c candidates and L ≤ `suggestionLengthLimit`:
+///   a candidate whose length differs by more than the allowed distance is skipped, the
+///   distance is computed in a band of that width and abandoned once it exceeds the best so far.
+struct SuggestionIndex: Sendable {
+  let names: [String]
+  let keys: [[Unicode.Scalar]]
+
+  init(_ candidates: [String]) {
+    names = candidates
+    keys = candidates.map { Array(ValueParser.normalizedToken($0).unicodeScalars) }
+  }
+
+  func nearest(to text: String) -> String? {
+    let key = Array(ValueParser.normalizedToken(text).unicodeScalars)
+    guard !key.isEmpty, key.count <= ValueParser.suggestionLengthLimit else { return nil }
+    let limit = max(1, min(3, key.count / 3))
+    var best: (index: Int, distance: Int)?
+    for (index, other) in keys.enumerated() {
+      guard abs(other.count - key.count) <= limit else { continue }
+      let bound = min(limit, (best?.distance ?? limit + 1) - 1)
+      guard bound >= 0, let d = ValueParser.boundedEditDistance(key, other, bound: bound) else { continue }
+      best = (index, d)
+      if d == 0 { break }
+    }
+    return best.map { names[$0.index] }
   }
 }

@@ -262,9 +262,15 @@ public struct Scorer: Sendable {
   }
 
   private func wishPoints(_ pair: PairFact) -> (instructor: Int, organization: Int) {
-    let iw = pair.byInstructor.map { max(0, weights.instructorWish - weights.wishRankStep * ($0 - 1)) } ?? 0
-    let ow = pair.byOrganization.map { max(0, weights.organizationWish - weights.wishRankStep * ($0 - 1)) } ?? 0
-    return (iw, ow)
+    (pair.byInstructor.map { rankedPoints(weights.instructorWish, rank: $0) } ?? 0,
+     pair.byOrganization.map { rankedPoints(weights.organizationWish, rank: $0) } ?? 0)
+  }
+
+  /// weight − step × (rank − 1), at least 0; a step × rank beyond `Int` (impossible within the
+  /// reader's domains, possible for a scenario built in code) counts as "nothing left".
+  private func rankedPoints(_ weight: Int, rank: Int) -> Int {
+    let (drop, overflow) = weights.wishRankStep.multipliedReportingOverflow(by: max(0, rank - 1))
+    return overflow ? 0 : max(0, weight - drop)
   }
 
   /// Which sides wished for this pair.

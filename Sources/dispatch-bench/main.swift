@@ -34,6 +34,7 @@ struct Options {
            dispatch-bench warm-city-dense [SEED]     (glpk-warm with and without GLPK's starting basis)
            dispatch-bench glpk-start [SHAPE …]       (plain GLPK pure LP from the standard / native basis)
            dispatch-bench warm-scenario DIR [SECONDS] (a scenario's rules through glpk-warm, with / without the basis)
+           dispatch-bench read-ledger [ROWS]         (the scenario reader on a ROWS-organization ledger, default 200,000)
     --orlib: native on every assign file, GLPK on gap1–6 (--orlib-all: also gap7–12, gapa–d)
     shapes: \(BenchShape.all.map(\.id).joined(separator: ", "))
     """
@@ -304,6 +305,12 @@ if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "warm-city-dense
 // `dispatch-bench warm-scenario DIR [SECONDS]`: a scenario with its rules through glpk-warm, with and without the basis.
 if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "warm-scenario" {
   try warmScenario(folder: CommandLine.arguments[2], timeLimit: CommandLine.arguments.count > 3 ? Double(CommandLine.arguments[3]) ?? 60 : 60)
+  exit(0)
+}
+// `dispatch-bench read-ledger [ROWS]`: the scenario reader on a 200,000-row ledger (ReaderBench.swift).
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "read-ledger" {
+  let rows = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 200_000 : 200_000
+  try readLedgerBench(rows: rows, python: ProcessInfo.processInfo.environment["DISPATCH_BENCH_PYTHON"] ?? "python3")
   exit(0)
 }
 // `dispatch-bench glpk-start SHAPE…`: plain GLPK's pure LP with and without the starting basis.

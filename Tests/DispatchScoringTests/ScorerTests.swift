@@ -29,6 +29,15 @@ import Testing
     }
   }
 
+  /// Issue 13: a rank at the edge of Int (the reader refuses it; a scenario built in code may
+  /// hold it) scores no wish points instead of trapping in step × (rank − 1).
+  @Test func aRankAtTheEdgeOfIntScoresNothingAndDoesNotTrap() {
+    let scenario = ScenarioFixtures.tiny(wishes: [.instructorWants("I2", "O1", rank: Int.max)])
+    let scorer = Scorer(scenario: scenario)
+    #expect(scorer.score(organization: 0, instructor: 1) == 8 + 6)
+    #expect(scorer.breakdown(organization: 0, instructor: 1).reduce(0) { $0 + $1.points } == 8 + 6)
+  }
+
   @Test func wishesCountByRankAndMutualBonus() {
     let scenario = ScenarioFixtures.tiny(wishes: [.instructorWants("I2", "O1", rank: 2), .organizationWants("O1", "I2", rank: 1)])
     let scorer = Scorer(scenario: scenario)
