@@ -156,6 +156,7 @@ enum CLI {
       (["plan", demo, "--gap", "nan"], "--gap"), (["plan", demo, "--gap", "1"], "--gap"),
       (["plan", demo, "--candidates", "1000000"], "--candidates"), (["plan", demo, "--candidates", "0"], "--candidates"),
       (["plan", demo, "--candidates", "2", "--within", "nan%"], "--within"),
+      (["plan", demo, "--candidates", "2", "--max-changes", "99999999"], "--max-changes"),
       (["generate", "--profile", "baode", "--scale", "inf", "--out", out], "--scale"),
       (["generate", "--profile", "baode", "--scale", "nan", "--out", out], "--scale"),
       (["generate", "--profile", "baode", "--scale", "1e300", "--out", out], "--scale"),
