@@ -6,7 +6,9 @@
 //   scenario  first byte selects a scenario file (mod 8, ScenarioFormat.files order), the rest
 //             replaces that file of the seed scenario (FUZZ_SCENARIO, default scenarios/demo),
 //             and the whole folder is read: every check and cross-reference;
-//   changes   the bytes of a changes.csv, read against the seed scenario.
+//   changes   the bytes of a changes.csv, read against the seed scenario;
+//   xlsx      the bytes of a workbook: WorkbookReader (zip, XML, shared strings, cells), then
+//             every visible sheet's header matched as organizations.csv (CSVTableParsing.matchHeader).
 // A reader may throw `InputErrors` (that is its job); what the fuzzer looks for is a crash,
 // a trap, a hang or a memory error.
 @testable import DispatchIO
@@ -46,7 +48,16 @@ func runOne(_ bytes: [UInt8]) {
   case "csv":
     var issues: [InputIssue] = []
     _ = CSVTableParsing.parse(bytes, fileName: "fuzz.csv", columns: ScenarioFormat.organizations.columns,
-                              emptyIsError: true, warnUnknownColumns: true, issues: &issues)
+                              emptyIsError: true, unknownColumns: .keep, issues: &issues)
+    _ = issues.map(\.description)
+  case "xlsx":
+    guard let workbook = try? WorkbookReader.read(Data(bytes)) else { return }
+    var issues: [InputIssue] = []
+    for sheet in workbook.sheets where !sheet.hidden {
+      _ = CSVTableParsing.matchHeader(sheet.records, source: TableSource(fileName: "fuzz.xlsx", sheet: sheet.name),
+                                      columns: ScenarioFormat.organizations.columns, emptyIsError: true, unknownColumns: .keep,
+                                      headerMayFollowTitles: true, issues: &issues)
+    }
     _ = issues.map(\.description)
   case "scenario":
     guard let selector = bytes.first else { return }
@@ -56,17 +67,17 @@ func runOne(_ bytes: [UInt8]) {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     var files = setting.seedBytes
     files[replaced] = Array(bytes.dropFirst())
-    for (name, content) in files { FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(content)) }
+    for (name, content) in files { _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(content)) }
     do { _ = try ScenarioReader().read(folder: folder) } catch { _ = error.description }
   case "changes":
     let file = setting.workFolder.appendingPathComponent("changes.csv")
-    FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
     let scenario = setting.seedScenario
     let reader = ChangeTableReader(organizations: Set(scenario.organizations.map(\.id.rawValue)),
                                    instructors: Set(scenario.instructors.map(\.id.rawValue)))
     do { _ = try reader.read(file) } catch { _ = error.description }
   default:
-    fatalError("unknown FUZZ_TARGET \(setting.target) (csv, scenario, changes)")
+    fatalError("unknown FUZZ_TARGET \(setting.target) (csv, scenario, changes, xlsx)")
   }
 }
 

@@ -349,7 +349,8 @@ struct FolderReading {
       // Extra ledger columns are carried into plan.csv: free text, under the same rule.
       for column in table.extraColumns where column.index < row.fields.count {
         if let scalar = ValueParser.controlCharacter(in: ValueParser.trim(row.fields[column.index]), allowingLineBreaks: true) {
-          report(.controlCharacter(ColumnSpec(column.header, column.header), codePoint: scalar.value), file: table.fileName, line: row.line, column: column.header)
+          issues.append(table.source.issue(.controlCharacter(ColumnSpec(column.header, column.header), codePoint: scalar.value),
+                                           line: row.line, columnIndex: column.index, header: column.header))
         }
       }
     }
