@@ -221,3 +221,13 @@ private func located(text files: [String: String]) throws -> [Located] {
     #expect(issues.allSatisfy { $0.file != "regions.csv" || $0.line != nil })
   }
 }
+
+/// scripts/fuzz, xlsx target: a workbook whose zip directory points past the end of the file
+/// (ZIPFoundation's in-memory archive trapped: "Range requires lowerBound <= upperBound") is an
+/// unreadable workbook, never a crash.
+@Suite struct WorkbookFuzzFindingTests {
+  @Test func aZipDirectoryPastTheEndIsAnUnreadableWorkbook() throws {
+    let data = try Data(contentsOf: fixture("fuzz").appendingPathComponent("truncated-directory.xlsx"))
+    #expect(throws: WorkbookError.self) { _ = try WorkbookReader.read(data) }
+  }
+}

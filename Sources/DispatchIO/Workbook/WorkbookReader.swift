@@ -35,8 +35,16 @@ public enum WorkbookReader {
       throw WorkbookError(data.range(of: marker) != nil ? .passwordProtected : .oldBinaryFormat)
     }
     guard head.starts(with: [0x50, 0x4B]) else { throw WorkbookError(.notAWorkbook(detail: "not a zip file / 不是 zip 格式")) }
+    // File-backed, not `Archive(data:)`: ZIPFoundation's in-memory archive lets a damaged
+    // directory seek past the end and then traps in a range (found by scripts/fuzz, xlsx target);
+    // reading a file past its end just returns nothing.
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("dispatch-workbook-\(UUID().uuidString).xlsx")
+    guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+      throw WorkbookError(.notAWorkbook(detail: "cannot make a temporary copy to read / 无法建立临时副本"))
+    }
+    defer { try? FileManager.default.removeItem(at: file) }
     let archive: Archive
-    do { archive = try Archive(data: data, accessMode: .read) } catch {
+    do { archive = try Archive(url: file, accessMode: .read) } catch {
       throw WorkbookError(.notAWorkbook(detail: "the zip cannot be opened / zip 无法打开"))
     }
     var parts = PartReader(archive: archive)
