@@ -83,9 +83,9 @@ public enum NoticesHTML {
     let roleText = roles.count == 1 ? o.roleName(slots[0].role) : l.text("党建工作指导员", "party-building instructor")
     var h = letterhead(o)
     h += "<h1>\(l.text("选派通知书", "Notice of dispatch"))</h1>"
-    h += "<p>\(HTMLText.escape(load.instructor.name))\(l.text(" 同志（", " ("))\(HTMLText.escape(load.unitName))\(l.text("）：", "):"))</p>"
+    h += "<p>\(HTMLText.escape(load.instructor.name))\(l.text("同志（", " ("))\(HTMLText.escape(load.unitName))\(l.text("）：", "):"))</p>"
     h += "<p class=\"body\">" + l.text(
-      "经研究，选派您担任以下 \(slots.count) 个组织的\(roleText)。请在收到本通知后一个月内与各组织负责人取得联系，了解组织情况和需求，按照有关要求开展指导工作。",
+      "经研究，选派您担任以下\(slots.count)个组织的\(roleText)。请在收到本通知后一个月内与各组织负责人取得联系，了解组织情况和需求，按照有关要求开展指导工作。",
       "You are appointed \(roleText) of the \(slots.count) organizations below. Please contact each of them within a month of this notice, learn what they need and guide their work as required.") + "</p>"
     h += "<table><thead><tr>" + [l.text("序号", "No."), l.text("组织名称", "Organization"), l.text("地址", "Address"), l.text("联系人及电话", "Contact"),
                                  l.text("需求", "Needs"), l.text("职务", "Role")].map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
@@ -112,7 +112,7 @@ public enum NoticesHTML {
     h += "<h1>\(l.text("告知书", "Notice to the organization"))</h1>"
     h += "<p>\(HTMLText.escape(slot.organization.name))\(l.text("：", ":"))</p>"
     h += "<p class=\"body\">" + l.text(
-      "根据党建工作指导员选派工作安排，现选派 \(HTMLText.escape(instructor.name)) 同志（\(HTMLText.escape(slot.unitName))）担任贵单位\(o.roleName(slot.role))。请贵单位确定一名联系人，积极配合做好相关工作。",
+      "根据党建工作指导员选派工作安排，现选派\(HTMLText.escape(instructor.name))同志（\(HTMLText.escape(slot.unitName))）担任贵单位\(o.roleName(slot.role))。请贵单位确定一名联系人，积极配合做好相关工作。",
       "Under the office's dispatch plan, \(HTMLText.escape(instructor.name)) of \(HTMLText.escape(slot.unitName)) is appointed \(o.roleName(slot.role)) of your organization. Please name a contact person and support this work.") + "</p>"
     h += "<table class=\"kv\"><tbody>"
     h += "<tr><th>\(l.text("指导员", "Instructor"))</th><td>\(HTMLText.escape(instructor.name))</td></tr>"

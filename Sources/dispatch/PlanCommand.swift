@@ -84,8 +84,14 @@ struct PlanCommand: ParsableCommand {
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
+      let writeStart = ContinuousClock.now
       let written = try PlanWriter.write(result, to: folder, documents: documents.options)
+      let writeTime = ContinuousClock.now - writeStart
       print(result.summary.text(outputFolder: written.path))
+      // Writing (workbook, report, notices) is timed apart: it must stay a small part of a run.
+      let writeSeconds = Double(writeTime.components.seconds) + Double(writeTime.components.attoseconds) / 1e18
+      print(String(format: "  写出 written    %.3f s (plan.csv, summary.json, report.md, %@, report.html, notices.html%@)",
+                   writeSeconds, DocumentLanguage.chinese == documents.language ? "方案.xlsx" : "plan.xlsx", documents.pdf ? ", PDF" : ""))
     } catch {
       printError("无法写出 cannot write the plan: \(error)")
       throw Exit.cannotCreate
