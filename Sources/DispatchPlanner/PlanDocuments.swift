@@ -1,3 +1,4 @@
+import AssignmentCore
 import DispatchIO
 import DispatchPlanning
 import DispatchReports
@@ -33,21 +34,31 @@ public enum PlanDocuments {
   }
 
   /// Every document of the plan, rendered before anything is written (an output is complete or absent).
-  public static func files(_ result: PlanResult, replan: ReplanResult? = nil, options: DocumentOptions) throws(OutputError) -> [File] {
-    let overview = PlanOverview(summary: result.summary, plan: result.plan, model: result.model, language: options.language)
+  /// `overview` and `planRows` when the caller has them already (they are made otherwise).
+  public static func files(_ result: PlanResult, replan: ReplanResult? = nil, overview: PlanOverview? = nil, planRows: [[String]]? = nil,
+                           options: DocumentOptions) throws(OutputError) -> [File] {
+    let overview = overview ?? PlanOverview(summary: result.summary, plan: result.plan, model: result.model, language: options.language)
     let workbookName = PlanWorkbook.fileName(options.language)
-    var files: [File] = []
-    do {
-      files.append(File(name: workbookName, data: try PlanWorkbook.data(overview, planRows: PlanTable.rows(result.plan, model: result.model),
-                                                                     changes: replan?.changes)))
-    } catch {
-      throw .cannotWriteFile(path: workbookName, reason: error.description)
-    }
+    let rows = planRows ?? PlanTable.rows(result.plan, model: result.model)
+    let changes = replan?.changes
     let replanPart = replan.map {
       ReportHTML.Replan(moves: $0.figures.moves, forcedMoves: $0.figures.forcedMoves, changes: $0.changes, sweep: $0.sweep)
     }
-    files.append(File(name: ReportHTML.fileName, data: Data(ReportHTML.render(overview, replan: replanPart).utf8)))
-    files.append(File(name: NoticesHTML.fileName, data: Data(NoticesHTML.render(overview).utf8)))
+    // The workbook, the report and the notices are independent: rendered on both cores, kept in this order.
+    let rendered = OrderedParallel.map(count: 3) { k -> Result<Data, XLSXError> in
+      switch k {
+      case 0: Result { () throws(XLSXError) -> Data in try PlanWorkbook.data(overview, planRows: rows, changes: changes) }
+      case 1: .success(Data(ReportHTML.render(overview, replan: replanPart).utf8))
+      default: .success(Data(NoticesHTML.render(overview).utf8))
+      }
+    }
+    var files: [File] = []
+    for (name, outcome) in zip([workbookName, ReportHTML.fileName, NoticesHTML.fileName], rendered) {
+      switch outcome {
+      case .success(let data): files.append(File(name: name, data: data))
+      case .failure(let error): throw .cannotWriteFile(path: name, reason: error.description)
+      }
+    }
     if options.pdf, let browser = HeadlessChromium.find() {
       // Both kinds print at once (two Chromium processes): the city's notices run to ~2,000 pages.
       let kinds = NoticesHTML.Kind.allCases

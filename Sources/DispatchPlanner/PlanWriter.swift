@@ -20,11 +20,19 @@ public enum PlanWriter {
   @discardableResult
   public static func write(_ result: PlanResult, to folder: URL, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
     let summary = try PlanWriter.summaryJSON(result.summary)
-    let documentFiles = try PlanDocuments.files(result, options: documents)
+    // One table and one overview serve plan.csv, report.md and the documents.
+    let rows = PlanTable.rows(result.plan, model: result.model)
+    let chinese = PlanOverview(summary: result.summary, plan: result.plan, model: result.model, language: .chinese)
+    let overview = documents.language == .chinese
+      ? chinese : PlanOverview(summary: result.summary, plan: result.plan, model: result.model, language: documents.language)
+    let documentFiles = try PlanDocuments.files(result, overview: overview, planRows: rows, options: documents)
+    var table = CSVWriter(header: PlanTable.header(for: result.model.scenario))
+    for row in rows { table.addRow(row) }
+    let report = MarkdownReport.render(chinese, plan: result.plan, model: result.model)
     let output = try OutputFolder.create(at: folder)
-    try output.write(result.table, named: planFile)
+    try output.write(table, named: planFile)
     try output.write(summary, named: summaryFile)
-    try output.write(Data(result.report.utf8), named: reportFile)
+    try output.write(Data(report.utf8), named: reportFile)
     for file in documentFiles { try output.write(file.data, named: file.name) }
     return output.url
   }

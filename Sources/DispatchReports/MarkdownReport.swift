@@ -122,7 +122,9 @@ public enum MarkdownReport {
 
     md.append("### 稳定性审计 Stability audit (two-way selection)")
     md.append("")
-    let blocking = StabilityAudit.blockingPairs(plan: plan, model: model)
+    // The summary's own audit when it has one (a summary read back from JSON has none).
+    let blocking = summary.blockingPairList.count == summary.blockingPairs ? summary.blockingPairList
+      : StabilityAudit.blockingPairs(plan: plan, model: model)
     if blocking.isEmpty {
       md.append("没有阻塞对：没有哪一对指导员和组织都更愿意彼此。No blocking pairs: no instructor and organization both prefer each other to what the plan gives them.")
     } else {

@@ -97,6 +97,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var rules: [String: RuleStatus]?
   /// Present when full coverage was required and is impossible.
   public var infeasibility: Infeasibility?
+  /// The blocking pairs themselves, for the report (not in summary.json: a summary read back has none).
+  public var blockingPairList: [BlockingPair] = []
   /// True when the solve was stopped on request (Ctrl-C, a cancel button) before it finished: the best plan so far.
   public var stoppedOnRequest: Bool?
 
@@ -159,7 +161,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
       }
     }
     wishes = counts
-    blockingPairs = StabilityAudit.blockingPairs(plan: plan, model: model).count
+    blockingPairList = StabilityAudit.blockingPairs(plan: plan, model: model)
+    blockingPairs = blockingPairList.count
     self.inputSHA256 = inputSHA256
     self.timings = timings
   }

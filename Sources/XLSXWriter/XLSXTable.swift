@@ -1,3 +1,5 @@
+import CXLSXWriter
+
 /// A header row and data rows written as the office expects a table in Excel:
 /// bold shaded header, header frozen, a filter on every column, widths fitted to
 /// the content (a CJK character counts two), text columns kept as text.
@@ -42,20 +44,24 @@ extension XLSXWorksheet {
   public func writeTable(columns: [XLSXTableColumn], rows: [[XLSXCell]], headerRow: Int = 0) throws(XLSXError) {
     var widths = columns.map { Self.displayWidth($0.header) }
     try writeRow(columns.map { .text($0.header) }, row: headerRow, style: XLSXTableStyle.header)
+    // Formats resolved once per column kind, not once per cell.
+    let identifier = try format(XLSXTableStyle.identifier), text = try format(XLSXTableStyle.text)
+    let integer = try format(XLSXTableStyle.number), decimal = try format(XLSXTableStyle.decimal)
+    let percent = try format(XLSXTableStyle.percent)
     for (r, row) in rows.enumerated() {
       for (c, cell) in row.enumerated() {
         let kind = c < columns.count ? columns[c].kind : .text
         var value = cell
-        let style: XLSXStyle
+        let cellFormat: UnsafeMutablePointer<lxw_format>?
         switch kind {
         case .identifier:
-          style = XLSXTableStyle.identifier
+          cellFormat = identifier
           if case .integer(let n) = cell { value = .text(String(n)) }
-        case .text: style = XLSXTableStyle.text
-        case .number: if case .number = cell { style = XLSXTableStyle.decimal } else { style = XLSXTableStyle.number }
-        case .percent: style = XLSXTableStyle.percent
+        case .text: cellFormat = text
+        case .number: if case .number = cell { cellFormat = decimal } else { cellFormat = integer }
+        case .percent: cellFormat = percent
         }
-        try write(value, row: headerRow + 1 + r, column: c, style: style)
+        try write(value, row: headerRow + 1 + r, column: c, format: cellFormat)
         if c < widths.count {
           switch value {
           case .text(let s): widths[c] = max(widths[c], Self.displayWidth(s))

@@ -215,10 +215,16 @@ public final class XLSXWorksheet {
   /// Writes one cell. C strings end at NUL, so NUL characters are dropped.
   public func write(_ cell: XLSXCell, row: Int, column: Int, style: XLSXStyle? = nil) throws(XLSXError) {
     try checkOpen()
+    try write(cell, row: row, column: column, format: workbook.format(style))
+  }
+
+  /// The libxlsxwriter format of `style` (for writing many cells of one style).
+  func format(_ style: XLSXStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? { try workbook.format(style) }
+
+  func write(_ cell: XLSXCell, row: Int, column: Int, format: UnsafeMutablePointer<lxw_format>?) throws(XLSXError) {
     guard (0..<1_048_576).contains(row), (0..<16_384).contains(column) else {
       throw .cellOutOfRange(sheet: name, row: row, column: column)
     }
-    let format = try workbook.format(style)
     let r = lxw_row_t(row), c = lxw_col_t(column)
     let code: lxw_error
     var length = 0
