@@ -24,7 +24,8 @@
 // score, then the lowest number — chosen by the caller, which knows the wishes.
 //
 // Complexity: one solve, then ≤ neighbourLimit exchanges (each O(cap·m) candidate
-// plans built in O(n) and checked until one holds) and K·(neighbours) checks.
+// plans built in O(n), at most checksPerPair of them checked), within searchSeconds
+// (at most the time limit), and K·(neighbours) checks.
 //===----------------------------------------------------------------------===//
 import AssignmentCore
 import DispatchModel
@@ -48,8 +49,11 @@ public struct CandidateSearch: Sendable {
   public let solvers: SolverSelection
   /// Most slots a candidate may change against candidate 1 (the office's `--max-changes`).
   public var maximumChanges: Int
-  /// Pairs tried as exchanges, cheapest first.
+  /// Pairs tried as exchanges, cheapest first, and the exchanges checked per pair.
   public var neighbourLimit = 600
+  public var checksPerPair = 40
+  /// Seconds the exchanges may take at most (besides the first solve).
+  public var searchSeconds = 30.0
 
   public init(solvers: SolverSelection, maximumChanges: Int = 3) {
     self.solvers = solvers
@@ -71,7 +75,9 @@ public struct CandidateSearch: Sendable {
     let base = first.outcome.columnOfRow
     let optimum = first.outcome.objective
     let minimum = Self.minimumScore(optimum: optimum.score, within: within)
-    let neighbours = self.neighbours(of: base, in: problem, duals: first.outcome.duals, isCancelled: { limits.isCancelled })
+    let deadline = Deadline(secondsFromNow: min(searchSeconds, limits.timeLimit ?? searchSeconds))
+    let neighbours = self.neighbours(of: base, in: problem, duals: first.outcome.duals,
+                                     isCancelled: { limits.isCancelled || deadline.hasPassed })
     var taken = Set<Int>()  // rows changed by earlier candidates
     var shortfall: String? = nil
     for number in 2...count {
@@ -134,7 +140,8 @@ public struct CandidateSearch: Sendable {
     var seen = Set<[Int]>()
     for pair in pairs.prefix(neighbourLimit) {
       if isCancelled() { break }
-      guard case .success(let plan) = explainer.exchange(row: pair.row, column: pair.column, plan: base, problem: problem) else { continue }
+      guard case .success(let plan) = explainer.exchange(row: pair.row, column: pair.column, plan: base, problem: problem, checks: checksPerPair)
+      else { continue }
       let rows = (0..<problem.rowCount).filter { plan[$0] != base[$0] }
       guard !rows.isEmpty, rows.count <= maximumChanges, seen.insert(rows.map { $0 * problem.columnCount + Int(plan[$0]) }).inserted else { continue }
       let loss = baseScore - SolutionChecker.objective(of: plan, in: problem).score

@@ -192,7 +192,7 @@ public struct PlanExplainer: Sendable {
   }
 
   /// The cheapest single exchange that puts `row` on `column` and keeps every rule (file header), or why none does.
-  func exchange(row: Int, column: Int, plan: [Int32], problem: AssignmentProblem) -> Result<[Int32], Impossible> {
+  func exchange(row: Int, column: Int, plan: [Int32], problem: AssignmentProblem, checks: Int = exchangeChecks) -> Result<[Int32], Impossible> {
     func score(_ r: Int, _ c: Int32) -> Int64? {
       c < 0 ? 0 : problem.arcIndex(row: r, column: Int(c)).map { problem.arcScores[$0] }
     }
@@ -217,7 +217,7 @@ public struct PlanExplainer: Sendable {
     }
     candidates.sort { ($0.coverage, $0.loss, $0.order) < ($1.coverage, $1.loss, $1.order) }
     var fitting: [[Int32]] = []  // capacity-feasible starts, cheapest first, for the repair
-    for candidate in candidates.prefix(Self.exchangeChecks) {
+    for candidate in candidates.prefix(checks) {
       var trial = base
       if let move = candidate.move { trial[move.row] = move.to }
       let broken = SolutionChecker.violations(trial, in: problem)
