@@ -242,9 +242,9 @@ public struct PlanExplainer: Sendable {
   }
 
   /// Candidate exchanges checked per alternative, cheapest first.
-  static let exchangeChecks = 2_000
+  static let exchangeChecks = 150
   /// Capacity-feasible starts handed to the repair, cheapest first.
-  static let repairStarts = 12
+  static let repairStarts = 6
 
   struct Impossible: Error { var message: String }
 
