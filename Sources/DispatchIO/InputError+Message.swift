@@ -22,6 +22,8 @@ extension InputProblem {
       return "not a folder / 不是文件夹"
     case .fileMissing(let names):
       return "required file is missing / 缺少必需文件 (accepted names / 可用文件名: \(names.joined(separator: ", ")))"
+    case .sheetMissing(let names):
+      return "required sheet is missing / 缺少必需的工作表 (accepted names / 可用表名: \(names.joined(separator: ", ")))"
     case .fileGivenTwice(let other):
       return "the same table is given twice / 同一张表出现两次: also \(other)"
     case .unreadableFile(let reason):

@@ -16,6 +16,8 @@ public enum InputProblem: Sendable, Hashable {
   case folderMissing
   case notAFolder
   case fileMissing(acceptedNames: [String])
+  /// A workbook given as the scenario has no sheet for a required table.
+  case sheetMissing(acceptedNames: [String])
   /// Two files stand for the same table (e.g. instructors.csv and 指导员.csv).
   case fileGivenTwice(otherName: String)
   case unreadableFile(reason: String)

@@ -139,7 +139,12 @@ struct FolderReading {
       if let input = discovery.found[spec.name] {
         tables[spec.name] = loadTable(spec, from: input)
       } else if spec.required {
-        report(.fileMissing(acceptedNames: [spec.name] + spec.aliases), file: discovery.givenFile ?? spec.name)
+        if let workbook = discovery.givenFile {
+          // One workbook given: the table is a sheet, named without ".csv".
+          report(.sheetMissing(acceptedNames: ([spec.name] + spec.aliases).map { ($0 as NSString).deletingPathExtension }), file: workbook)
+        } else {
+          report(.fileMissing(acceptedNames: [spec.name] + spec.aliases), file: spec.name)
+        }
       }
     }
 

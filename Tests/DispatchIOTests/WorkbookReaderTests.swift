@@ -83,6 +83,13 @@ func workbookFixture(_ name: String) -> URL { fixture("workbooks").appendingPath
     }
   }
 
+  @Test func aWorkbookWithoutARequiredSheetNamesTheSheets() {
+    // inline.xlsx has one sheet, "Cells", which names no table.
+    let issues = readIssues(workbookFixture("inline.xlsx"))
+    #expect(issues.contains { $0.problem == .sheetMissing(acceptedNames: ["instructors", "指导员"]) && $0.file == "inline.xlsx" })
+    #expect(issues.contains { if case .unknownSheet = $0.problem { $0.sheet == "Cells" } else { false } })
+  }
+
   @Test func aPartThatIsNotUTF8IsRefusedNotATrap() throws {
     #expect(throws: WorkbookError(.malformed(part: "xl/worksheets/sheet1.xml", detail: "not UTF-8 text / 不是 UTF-8 文本"))) {
       try WorkbookReader.read(Data(contentsOf: workbookFixture("notutf8.xlsx")))
