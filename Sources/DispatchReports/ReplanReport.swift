@@ -1,3 +1,4 @@
+import AssignmentCore
 import DispatchModel
 import DispatchPlanning
 import DispatchScoring
@@ -134,7 +135,7 @@ public enum ReplanReport {
     let low = points.map(\.score).min() ?? 0, high = points.map(\.score).max() ?? 0
     var out = ["| 上限 budget | 调整 moves | 总分 score | 最优 optimal | |", "|---|---:|---:|---|---|"]
     for p in points {
-      let width = high > low ? Int((Double(p.score - low) / Double(high - low) * 30).rounded()) : 30
+      let width = high > low ? Int(clamping: Double(p.score - low) / Double(high - low) * 30, .toNearestOrAwayFromZero, nan: 0) : 30
       out.append("| \(p.label) | \(p.moves) | \(p.score) | \(p.optimal ? "yes" : "no") | `\(String(repeating: "█", count: width))` |")
     }
     return out
