@@ -1,4 +1,5 @@
 import ArgumentParser
+import DispatchIO
 import DispatchPlanner
 import DispatchPlanning
 import Foundation
@@ -81,7 +82,7 @@ struct PlanCommand: ParsableCommand {
       if case .building = error { throw Exit.dataError }
       throw Exit.software
     }
-    let folder = out.map { URL(fileURLWithPath: $0) }
+    let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
       let writeStart = ContinuousClock.now
@@ -109,7 +110,7 @@ struct PlanCommand: ParsableCommand {
       if case .building = error { throw Exit.dataError }
       throw Exit.software
     }
-    let folder = out.map { URL(fileURLWithPath: $0) }
+    let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name + "-candidates", in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
       let written = try Planner.writeCandidates(result, to: folder, documents: documents.options)
