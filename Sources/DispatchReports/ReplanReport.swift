@@ -51,6 +51,8 @@ public enum ReplanReport {
 
   public struct Figures: Sendable {
     public var previousFolder: String
+    /// The input fingerprint the previous plan was made from (its manifest); nil when unknown.
+    public var previousInputSHA256: String?
     public var continuity: Int
     public var keepable: Int
     public var forcedMoves: Int
@@ -64,9 +66,10 @@ public enum ReplanReport {
     /// The new plan's score without its continuity points.
     public var scoreWithoutContinuity: Int
     public var replanSeconds: Double
-    public init(previousFolder: String, continuity: Int, keepable: Int, forcedMoves: Int, maxMoves: Int?, moves: Int, method: String,
-                score: Int, cold: ColdReference?, scoreWithoutContinuity: Int, replanSeconds: Double) {
+    public init(previousFolder: String, previousInputSHA256: String? = nil, continuity: Int, keepable: Int, forcedMoves: Int, maxMoves: Int?,
+                moves: Int, method: String, score: Int, cold: ColdReference?, scoreWithoutContinuity: Int, replanSeconds: Double) {
       self.previousFolder = previousFolder
+      self.previousInputSHA256 = previousInputSHA256
       self.continuity = continuity
       self.keepable = keepable
       self.forcedMoves = forcedMoves
@@ -93,6 +96,7 @@ public enum ReplanReport {
     md.append("| 项目 item | 值 value |")
     md.append("|---|---|")
     md.append("| 上期方案 previous plan | `\(f.previousFolder)` |")
+    md.append("| 上期方案的输入 previous plan's input (SHA-256) | \(f.previousInputSHA256.map { "`\($0)`" } ?? "unknown (plan.csv given directly)") |")
     md.append("| 延续分 continuity bonus | \(f.continuity) per kept pair |")
     md.append("| 可保持 keepable slots | \(f.keepable) |")
     md.append("| 不可避免的调整 forced moves | \(f.forcedMoves) |")
