@@ -284,7 +284,13 @@ public struct Replanner: Sendable {
     let record = try solvers.solve(ruled, choice: choice == .native ? .glpk : choice, limits: mipLimits)
     var result = record
     // The record is about the problem with the rule; report it against the plain problem's scores (identical arcs).
-    if let best, best.outcome.objective > record.outcome.objective { result = best }
+    if let best, best.outcome.objective > record.outcome.objective {
+      // GLPK stopped short of the parametric plan: that plan is within budget but not proven optimal
+      // for the budget (its status and bound were about the bonus problem); GLPK's bound still holds.
+      result = best
+      result.outcome.status = .feasible
+      result.outcome.bound = record.outcome.bound.flatMap { $0 >= best.outcome.objective ? $0 : nil }
+    }
     return ReplanSolve(record: result, moves: setup.moves(result.outcome.columnOfRow), maxMoves: maxMoves,
                        method: "MIP with the move-budget rule (glpk), warm-started", searchSolves: cache.solves - before)
   }
