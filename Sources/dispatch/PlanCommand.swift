@@ -78,9 +78,7 @@ struct PlanCommand: ParsableCommand {
     } catch {
       reporter.finish()
       printError(error.description)
-      if case .solving(let e) = error, e.stoppedWithoutPlan { throw Exit.interrupted }
-      if case .building = error { throw Exit.dataError }
-      throw Exit.software
+      throw Exit.code(for: error)
     }
     let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -107,8 +105,7 @@ struct PlanCommand: ParsableCommand {
       result = try Planner().candidates(loaded, count: count, within: within, maximumChanges: maxChanges, options: options)
     } catch {
       printError(error.description)
-      if case .building = error { throw Exit.dataError }
-      throw Exit.software
+      throw Exit.code(for: error)
     }
     let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name + "-candidates", in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

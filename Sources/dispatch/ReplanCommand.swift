@@ -77,12 +77,7 @@ struct ReplanCommand: ParsableCommand {
         maxMoves: maxMoves, sweep: budgets, continuity: continuity, allowOtherScenario: allowOtherScenario, options: options)
     } catch {
       printError(error.description)
-      if case .planning(.solving(let e)) = error, e.stoppedWithoutPlan { throw Exit.interrupted }
-      switch error {
-      case .input: throw Exit.dataError
-      case .planning(.building): throw Exit.dataError
-      case .planning: throw Exit.software
-      }
+      throw Exit.code(for: error)
     }
     let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -116,10 +111,7 @@ struct CompareCommand: ParsableCommand {
       print(try Planner.compare(URL(fileURLWithPath: planA), URL(fileURLWithPath: planB), scenario: scenario.map { URL(fileURLWithPath: $0) }))
     } catch {
       printError(error.description)
-      switch error {
-      case .input, .planning(.building): throw Exit.dataError
-      case .planning: throw Exit.software
-      }
+      throw Exit.code(for: error)
     }
   }
 }
