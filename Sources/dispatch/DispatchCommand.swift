@@ -14,7 +14,8 @@ struct DispatchCommand: ParsableCommand {
       Exit codes: 0 success; 1 a plan was written but full coverage was required and is impossible; \
       64 usage error; 65 bad input (every problem listed as file:line:column, or workbook!sheet!cell); \
       70 internal failure (a solver failed or a plan failed the independent check); 73 cannot write the output; \
-      75 no plan within --time-limit (a longer limit may find one). Examples: Documentation/ExitCodes.md.
+      75 no plan within --time-limit (a longer limit may find one); 130 stopped by Ctrl-C before any plan. \
+      Examples: Documentation/ExitCodes.md.
       """,
     subcommands: [
       PlanCommand.self, ValidateCommand.self, TemplateCommand.self, ExplainCommand.self, ReplanCommand.self, CompareCommand.self,
