@@ -29,7 +29,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: base) }
     let (loaded, _, folder) = try planned(in: base)
     let verified = try PlanManifest.verify(folder: folder)
-    #expect(verified.manifest.files.map(\.path) == [PlanWriter.planFile, PlanWriter.reportFile, PlanWriter.summaryFile])
+    // Exactly the files the writer produced (documents included), whatever they are.
+    let present = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != PlanManifest.fileName }.sorted()
+    #expect(verified.manifest.files.map(\.path) == present)
+    #expect(Set(present).isSuperset(of: [PlanWriter.planFile, PlanWriter.reportFile, PlanWriter.summaryFile]))
     #expect(verified.manifest.inputSHA256 == loaded.inputSHA256)
     #expect(verified.edited.isEmpty)
   }
