@@ -40,7 +40,7 @@ struct ReplanCommand: ParsableCommand {
 
   @OptionGroup var progressOptions: ProgressOptions
 
-  @Flag(help: "Accept a previous plan that looks like another scenario's (most of its organizations are not on this ledger).")
+  @Flag(help: "接受看似属于其他场景的上期方案（其组织大多不在本台账中） Accept a previous plan that looks like another scenario's (most of its organizations are not on this ledger).")
   var allowOtherScenario = false
 
   func parsedSweep() throws -> [Int?] {
