@@ -69,8 +69,10 @@ let package = Package(
 
     // MARK: - Planning, formats, reports, facade
     .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
+    // renameat2(RENAME_NOREPLACE): publishing a complete plan folder under a free name in one step.
+    .target(name: "CFileSystem"),
     .target(name: "DispatchIO", dependencies: [
-      "DispatchModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      "DispatchModel", "CFileSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
     ]),
     .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchScoring", "DispatchIO"]),
     .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore", "XLSXWriter"]),

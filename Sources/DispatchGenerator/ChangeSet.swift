@@ -119,7 +119,7 @@ public struct ChangeSetWriter: Sendable {
 
   /// Creates `folder` (which must not exist) and writes `changes.csv` into it.
   public func write(_ changes: ChangeSet, to folder: URL) throws(OutputError) {
-    let output = try OutputFolder.create(at: folder)
-    try output.write(table(for: changes), named: Self.fileName)
+    let table = table(for: changes)
+    _ = try OutputFolder.build(.exactly(folder)) { output throws(OutputError) in try output.write(table, named: Self.fileName) }
   }
 }

@@ -134,6 +134,21 @@ extension InputProblem {
       return "\(kind.names.english) \"\(id)\" exists already / \(kind.names.chinese)编号已存在"
     case .missingChangeField(let id, let field):
       return "\"\(id)\" has no \(field) / 缺少字段 \(field)"
+    case .incompletePlanFolder(let defect):
+      let what = switch defect {
+      case .noManifest: "no manifest.json: the folder was never completed (a run stopped while writing), or an older version wrote it; "
+        + "to use its plan.csv anyway, give the file itself / 没有 manifest.json：方案文件夹不完整（写出时中断）或由旧版本生成；如确需使用，请直接指定其中的 plan.csv"
+      case .unreadableManifest: "manifest.json cannot be read / manifest.json 无法解析"
+      case .fileMissing(let name): "\(name) is listed in manifest.json but missing / manifest.json 所列文件缺失"
+      }
+      return "incomplete plan folder / 方案文件夹不完整: " + what
+    case .planFileEdited:
+      return "changed after the plan was written (size or SHA-256 differs from manifest.json); what is needed is re-derived from it "
+        + "/ 该文件在方案生成后被修改（与 manifest.json 不符），相关结果按修改后的内容重新计算"
+    case .previousPlanFromAnotherScenario(let known, let total, let previous, let scenario):
+      return "the previous plan looks like another scenario's: only \(known) of its \(total) organizations are on this ledger "
+        + "(its input \(previous.prefix(12))…, this scenario \(scenario.prefix(12))…); pass --allow-other-scenario if it is really the one "
+        + "/ 上期方案似乎属于其他场景：其 \(total) 个组织中仅 \(known) 个在本台账中；如确认无误，请加 --allow-other-scenario"
     }
   }
 

@@ -116,9 +116,18 @@ public enum InputProblem: Sendable, Hashable {
   /// An opened organization or joined instructor without a required field.
   case missingChangeField(id: String, field: String)
 
+  // MARK: Plan folders read back (replan --previous, compare, explain)
+  /// No manifest, an unreadable one, or a listed file missing: the folder was never completed.
+  case incompletePlanFolder(PlanFolderDefect)
+  /// A file differs from the manifest: edited by hand after the plan was written (warning).
+  case planFileEdited
+  /// The previous plan's organizations are mostly not on this ledger: probably another scenario's plan.
+  case previousPlanFromAnotherScenario(known: Int, total: Int, previousInput: String, scenarioInput: String)
+
   public var severity: InputIssue.Severity {
     switch self {
-    case .regionWithoutInstructor, .unknownFile, .hiddenSheet, .unknownSheet, .unreadableSpreadsheetIgnored, .unknownColumn, .unknownColumnKept, .extraCells, .repeatedOverride, .settingWithoutEffect, .rowCountDiffers: .warning
+    case .regionWithoutInstructor, .unknownFile, .hiddenSheet, .unknownSheet, .unreadableSpreadsheetIgnored, .unknownColumn, .unknownColumnKept,
+         .extraCells, .repeatedOverride, .settingWithoutEffect, .rowCountDiffers, .planFileEdited: .warning
     case .extraColumnsKept: .note
     default: .error
     }

@@ -1,9 +1,24 @@
+import CFileSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+//===----------------------------------------------------------------------===//
+// Output folders are complete or absent.
+//
+// `OutputFolder.build` writes every file into a hidden temporary folder beside the
+// destination (`.<name>.partial-<pid>-<random>`), then writes the manifest (each
+// file's size and SHA-256, `PlanManifest`) and renames the folder into place as
+// the very last step, with renameat2(RENAME_NOREPLACE): one atomic step that
+// both publishes the complete folder and claims its name. A failure removes the
+// temporary folder; a kill leaves only that hidden `.partial-` folder, never a
+// half-written folder under the real name. For the default location
+// (`.nextFree`) the first free `<name>-<n>` is claimed at that rename, so two
+// runs at the same moment get two names instead of one failing.
+//===----------------------------------------------------------------------===//
 
 /// Why an output could not be written. Messages are in `InputError+Message.swift`.
 public enum OutputError: Error, Sendable, Hashable {
@@ -16,35 +31,101 @@ public enum OutputError: Error, Sendable, Hashable {
   case unrepresentable(file: String, value: String, reason: String)
 }
 
-/// A new output folder. It is created by `create(at:)`, which refuses a folder
-/// that already exists, and every file is written atomically (a temporary file in
-/// the same folder, then `rename`), so a reader never sees half a file.
+/// Where a new output folder goes.
+public enum OutputDestination: Sendable, Hashable {
+  /// Exactly this folder (`--out`); refused when it exists.
+  case exactly(URL)
+  /// The first free `parent/<name>-<n>` (n = 1, 2, …), claimed atomically when the folder is published.
+  case nextFree(in: URL, name: String)
+}
+
+/// A new output folder being built: files are written into `url`, a temporary folder
+/// beside the destination, until `build` publishes it.
 public struct OutputFolder: Sendable {
+  /// Where the files are written while the folder is built (not the final location).
   public let url: URL
 
   private init(url: URL) { self.url = url }
 
-  /// Creates `url` (and its missing parents). Throws `.folderExists` when `url`
-  /// exists already, whatever it is.
-  public static func create(at url: URL) throws(OutputError) -> OutputFolder {
-    let url = url.standardizedFileURL
-    let parent = url.deletingLastPathComponent()
+  /// The folder being built, for the manifest writer (which runs inside `build`).
+  static func unpublished(_ url: URL) -> OutputFolder { OutputFolder(url: url) }
+
+  /// Builds a new folder at `destination`: `body` writes its files into the temporary folder,
+  /// then the manifest is written (when `manifest` is given: every file `body` wrote, with its
+  /// size and SHA-256) and the folder is renamed into place. Returns the final URL. On any
+  /// failure the temporary folder is removed and nothing exists at the destination.
+  public static func build(
+    _ destination: OutputDestination, manifest: PlanManifest.Header? = nil, _ body: (OutputFolder) throws(OutputError) -> Void
+  ) throws(OutputError) -> URL {
+    let (parent, stem): (URL, String)
+    switch destination {
+    case .exactly(let url):
+      let url = url.standardizedFileURL
+      // Said before any work is done; the rename below is what makes it certain.
+      if FileManager.default.fileExists(atPath: url.path) { throw .folderExists(path: url.path) }
+      (parent, stem) = (url.deletingLastPathComponent(), url.lastPathComponent)
+    case .nextFree(let folder, let name):
+      (parent, stem) = (folder.standardizedFileURL, safeName(name))
+    }
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
       throw .cannotCreateFolder(path: parent.path, reason: error.localizedDescription)
     }
-    // mkdir(2) fails with EEXIST atomically, so two runs can never share a folder.
-    if mkdir(url.path, 0o755) != 0 {
-      let code = errno
-      if code == EEXIST { throw .folderExists(path: url.path) }
-      throw .cannotCreateFolder(path: url.path, reason: String(cString: strerror(code)))
+    let staging = parent.appendingPathComponent(".\(stem).partial-\(getpid())-\(UInt32.random(in: 0 ... .max))", isDirectory: true)
+    if mkdir(staging.path, 0o755) != 0 {
+      throw .cannotCreateFolder(path: staging.path, reason: String(cString: strerror(errno)))
     }
-    return OutputFolder(url: url)
+    do {
+      try body(OutputFolder(url: staging))
+      if let manifest { try PlanManifest.write(for: staging, header: manifest) }
+      switch destination {
+      case .exactly(let url): return try publish(staging, as: url.standardizedFileURL)
+      case .nextFree: return try publishNextFree(staging, in: parent, stem: stem)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: staging)
+      throw error
+    }
   }
 
-  /// The first `parent/<name>-<n>` (n = 1, 2, …) that does not exist, e.g.
-  /// `plans/黄山-2025Q1-3`. Characters that cannot be in a file name become `_`.
+  /// Renames `staging` to `target` unless `target` exists (atomically).
+  private static func publish(_ staging: URL, as target: URL) throws(OutputError) -> URL {
+    switch renameExclusive(staging, target) {
+    case 0: return target
+    case EEXIST, ENOTEMPTY: throw .folderExists(path: target.path)
+    case let code: throw .cannotCreateFolder(path: target.path, reason: String(cString: strerror(code)))
+    }
+  }
+
+  /// Claims the first free `stem-<n>` by renaming `staging` onto it; a name taken meanwhile is skipped.
+  private static func publishNextFree(_ staging: URL, in parent: URL, stem: String) throws(OutputError) -> URL {
+    var n = 1
+    while true {
+      let candidate = parent.appendingPathComponent("\(stem)-\(n)", isDirectory: true)
+      if !FileManager.default.fileExists(atPath: candidate.path) {
+        switch renameExclusive(staging, candidate) {
+        case 0: return candidate
+        case EEXIST, ENOTEMPTY: break  // taken by another run between the check and the rename
+        case let code: throw .cannotCreateFolder(path: candidate.path, reason: String(cString: strerror(code)))
+        }
+      }
+      n += 1
+    }
+  }
+
+  /// renameat2(RENAME_NOREPLACE); where the file system cannot do that, claim the name with
+  /// mkdir(2) (atomic) and rename onto the empty folder just made. Returns 0 or an errno value.
+  private static func renameExclusive(_ from: URL, _ to: URL) -> Int32 {
+    let code = dp_rename_exclusive(from.path, to.path)
+    guard code == ENOTSUP else { return code }
+    if mkdir(to.path, 0o755) != 0 { return errno }
+    return rename(from.path, to.path) == 0 ? 0 : errno
+  }
+
+  /// The first `parent/<name>-<n>` (n = 1, 2, …) that does not exist now, e.g.
+  /// `plans/黄山-2025Q1-3` (a guess: `.nextFree` claims the name when the folder is published).
+  /// Characters that cannot be in a file name become `_`.
   public static func freshURL(in parent: URL, name: String) -> URL {
     let base = safeName(name)
     var n = 1

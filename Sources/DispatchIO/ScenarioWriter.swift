@@ -13,9 +13,8 @@ public struct ScenarioWriter: Sendable {
   /// Creates `folder` (which must not exist) and writes the scenario's files into it.
   public func write(_ scenario: Scenario, to folder: URL) throws(OutputError) {
     let tables = try tables(for: scenario)
-    let output = try OutputFolder.create(at: folder)
-    for (name, table) in tables {
-      try output.write(table, named: name)
+    _ = try OutputFolder.build(.exactly(folder)) { output throws(OutputError) in
+      for (name, table) in tables { try output.write(table, named: name) }
     }
   }
 

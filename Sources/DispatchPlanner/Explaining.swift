@@ -54,6 +54,8 @@ extension Planner {
   public func explain(
     planFolder: URL, organization: OrganizationID, scenarioFolder: URL? = nil, alternatives: Int = 5, control: SolveControl? = nil
   ) throws(ExplainFailure) -> ExplainResult {
+    // An incomplete folder (a run stopped while writing) is refused; its summary may be half a file.
+    do { _ = try PlanManifest.verify(folder: planFolder) } catch { throw .input(error) }
     let summaryURL = planFolder.appendingPathComponent(PlanWriter.summaryFile)
     let summary: PlanSummary
     do {

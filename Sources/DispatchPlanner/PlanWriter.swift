@@ -12,13 +12,26 @@ public enum PlanWriter {
   public static let reportFile = "report.md"
 
   /// The default folder for a scenario's next plan: `plans/<name>-<n>` under `base`.
-  public static func defaultFolder(for name: String, in base: URL) -> URL {
-    OutputFolder.freshURL(in: base.appendingPathComponent("plans", isDirectory: true), name: name)
+  /// Claimed atomically when the folder is published (two runs at once get two folders).
+  public static func defaultFolder(for name: String, in base: URL) -> OutputDestination {
+    .nextFree(in: base.appendingPathComponent("plans", isDirectory: true), name: name)
+  }
+
+  /// The manifest header of `result`'s folder.
+  static func manifest(_ result: PlanResult) -> PlanManifest.Header {
+    PlanManifest.Header(scenario: result.summary.scenario, inputSHA256: result.summary.inputSHA256)
   }
 
   /// Writes `result` into the new folder `folder`; returns its URL.
   @discardableResult
   public static func write(_ result: PlanResult, to folder: URL, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
+    try write(result, to: .exactly(folder), documents: documents)
+  }
+
+  /// Writes `result` as a new plan folder at `destination` (built beside it, renamed into place
+  /// with manifest.json last, `OutputFolder.build`); returns its URL.
+  @discardableResult
+  public static func write(_ result: PlanResult, to destination: OutputDestination, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
     let summary = try PlanWriter.summaryJSON(result.summary)
     // One table and one overview serve plan.csv, report.md and the documents.
     let rows = PlanTable.rows(result.plan, model: result.model)
@@ -29,12 +42,12 @@ public enum PlanWriter {
     var table = CSVWriter(header: PlanTable.header(for: result.model.scenario))
     for row in rows { table.addRow(row) }
     let report = MarkdownReport.render(chinese, plan: result.plan, model: result.model)
-    let output = try OutputFolder.create(at: folder)
-    try output.write(table, named: planFile)
-    try output.write(summary, named: summaryFile)
-    try output.write(Data(report.utf8), named: reportFile)
-    for file in documentFiles { try output.write(file.data, named: file.name) }
-    return output.url
+    return try OutputFolder.build(destination, manifest: manifest(result)) { output throws(OutputError) in
+      try output.write(table, named: planFile)
+      try output.write(summary, named: summaryFile)
+      try output.write(Data(report.utf8), named: reportFile)
+      for file in documentFiles { try output.write(file.data, named: file.name) }
+    }
   }
 
   /// `summary.json`'s bytes, encoded before the folder is created (an output is complete or absent).

@@ -108,7 +108,7 @@ public struct Planner: Sendable {
   }
 
   /// The best plan when coverage is maximised instead of required (the same problem otherwise).
-  func bestPartialPlan(_ problem: AssignmentProblem, options: PlanOptions, fallback: [Int32]) throws(PlanFailure) -> [Int32] {
+  func bestPartialPlan(_ problem: AssignmentProblem, options: PlanOptions) throws(PlanFailure) -> SolveRecord {
     let partial: AssignmentProblem
     do {
       partial = try AssignmentProblem(rowCount: problem.rowCount, columnCapacities: problem.columnCapacities, arcs: problem.allArcs,
@@ -116,7 +116,7 @@ public struct Planner: Sendable {
     } catch {
       throw .building(.invalidModel(error.description))
     }
-    do { return try solvers.solve(partial, choice: options.solver, limits: options.limits).outcome.columnOfRow } catch { throw .solving(error) }
+    do { return try solvers.solve(partial, choice: options.solver, limits: options.limits) } catch { throw .solving(error) }
   }
 
   /// Why full coverage is impossible, when it is: the solver's uncoverable rows, or
@@ -150,7 +150,15 @@ public struct Planner: Sendable {
       // Full coverage required but impossible: show the best partial plan (a MIP
       // back end returns none), whose open rows are the finding, not a violation.
       if !record.outcome.columnOfRow.contains(where: { $0 >= 0 }) {
-        record.outcome.columnOfRow = try bestPartialPlan(model.problem, options: options, fallback: record.outcome.columnOfRow)
+        let partial = try bestPartialPlan(model.problem, options: options)
+        // Without the coverage requirement the only thing that can leave no plan at all is the
+        // locks against the hard rules (those `RuleContradiction` names are refused earlier):
+        // infeasible input, never an internal failure.
+        let broken = partial.violations.contains { if case .uncoveredRow = $0 { false } else { true } }
+        if partial.outcome.status.isInfeasible && broken {
+          throw .building(.contradictions([.noPlanAtAll(rules: RuleCatalog.inForce(scenario.settings).map(\.key))]))
+        }
+        record.outcome.columnOfRow = partial.outcome.columnOfRow
         record.outcome.objective = SolutionChecker.objective(of: record.outcome.columnOfRow, in: model.problem)
         record.violations = SolutionChecker.violations(record.outcome.columnOfRow, in: model.problem)
       }

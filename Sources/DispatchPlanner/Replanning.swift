@@ -34,6 +34,8 @@ public struct ReplanResult: Sendable {
   public let sweep: [ReplanReport.SweepPoint]
   /// The scenario after the change set (what was planned).
   public let scenario: Scenario
+  /// About the previous plan (files edited since it was written).
+  public var warnings: [InputIssue] = []
 
   public var changeTable: CSVWriter {
     var table = CSVWriter(header: ReplanReport.changesHeader)
@@ -112,12 +114,48 @@ public struct CandidatesResult: Sendable {
   }
 }
 
+/// A previous plan as read for re-planning.
+public struct PreviousPlanInput: Sendable {
+  public var pairs: [PreviousPair]
+  /// The plan folder's manifest; nil when a plan.csv file was given directly.
+  public var manifest: PlanManifest?
+  /// Files edited since the plan was written.
+  public var warnings: [InputIssue]
+}
+
 extension Planner {
-  /// Reads a previous plan folder (its plan.csv), read-only.
-  public static func loadPrevious(folder: URL) throws(InputErrors) -> [PreviousPair] {
-    try PlanReader().read(folder: folder).assigned.map {
+  /// Reads a previous plan, read-only: a complete plan folder (its manifest is verified: an
+  /// incomplete folder is refused) or a plan.csv file given directly (taken as it is).
+  public static func loadPreviousPlan(at url: URL) throws(InputErrors) -> PreviousPlanInput {
+    var manifest: PlanManifest?
+    var warnings: [InputIssue] = []
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      let verified = try PlanManifest.verify(folder: url)
+      manifest = verified.manifest
+      warnings = verified.warnings(in: url)
+    }
+    let pairs = try PlanReader().read(folder: url).assigned.map {
       PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor!)
     }
+    return PreviousPlanInput(pairs: pairs, manifest: manifest, warnings: warnings)
+  }
+
+  /// The previous plan's pairs (see `loadPreviousPlan(at:)`).
+  public static func loadPrevious(folder: URL) throws(InputErrors) -> [PreviousPair] {
+    try loadPreviousPlan(at: folder).pairs
+  }
+
+  /// Refuses a previous plan that is implausible for `scenario`: when it was made from other input
+  /// (or its input is unknown) and fewer than half of its organizations are on the ledger.
+  static func checkPlausible(_ previous: PreviousPlanInput, at url: URL, for loaded: LoadedScenario) throws(InputErrors) {
+    guard previous.manifest?.inputSHA256 != loaded.inputSHA256 else { return }
+    let known = Set(loaded.scenario.organizations.map(\.id))
+    let organizations = Set(previous.pairs.map(\.organization))
+    let onLedger = organizations.filter(known.contains).count
+    guard !organizations.isEmpty, onLedger * 2 < organizations.count else { return }
+    throw InputErrors(issues: [InputIssue(file: url.path, problem: .previousPlanFromAnotherScenario(
+      known: onLedger, total: organizations.count, previousInput: previous.manifest?.inputSHA256 ?? "unknown", scenarioInput: loaded.inputSHA256))])
   }
 
   /// Re-plans `loaded` (after `changesFile`, when given) from the plan in `previousFolder`.
@@ -128,14 +166,18 @@ extension Planner {
   ///   - continuity: the bonus; nil for the scenario's `weight_continuity`, or 30 when that is 0.
   public func replan(
     _ loaded: LoadedScenario, previousFolder: URL, changesFile: URL? = nil, maxMoves: Int? = nil, sweep: [Int?] = [],
-    continuity: Int? = nil, options: PlanOptions = .init()
+    continuity: Int? = nil, allowOtherScenario: Bool = false, options: PlanOptions = .init()
   ) throws(ReplanFailure) -> ReplanResult {
     var scenario = loaded.scenario
     if let changesFile {
       do { scenario = try ChangeSetReader().read(changesFile, for: scenario).applied(to: scenario) } catch { throw .input(error) }
     }
-    let previous: [PreviousPair]
-    do { previous = try Self.loadPrevious(folder: previousFolder) } catch { throw .input(error) }
+    let previousInput: PreviousPlanInput
+    do {
+      previousInput = try Self.loadPreviousPlan(at: previousFolder)
+      if !allowOtherScenario { try Self.checkPlausible(previousInput, at: previousFolder, for: loaded) }
+    } catch { throw .input(error) }
+    let previous = previousInput.pairs
 
     options.control?.begin(step: "replan", timeLimit: options.timeLimit)
 
@@ -187,11 +229,11 @@ extension Planner {
     let summary = PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
     let result = PlanResult(model: setup.model, record: record, plan: plan, summary: summary)
     let figures = ReplanReport.Figures(
-      previousFolder: previousFolder.path, continuity: setup.continuity, keepable: setup.keepable, forcedMoves: setup.forcedMoves,
-      maxMoves: maxMoves, moves: solved.moves, method: solved.method, score: plan.totalScore, cold: cold,
-      scoreWithoutContinuity: plan.totalScore - continuityPoints, replanSeconds: replanTotal)
+      previousFolder: previousFolder.path, previousInputSHA256: previousInput.manifest?.inputSHA256, continuity: setup.continuity,
+      keepable: setup.keepable, forcedMoves: setup.forcedMoves, maxMoves: maxMoves, moves: solved.moves, method: solved.method,
+      score: plan.totalScore, cold: cold, scoreWithoutContinuity: plan.totalScore - continuityPoints, replanSeconds: replanTotal)
     return ReplanResult(result: result, changes: Replanner.changes(setup, previous: previous, columnOfRow: record.outcome.columnOfRow),
-                        figures: figures, sweep: points, scenario: scenario)
+                        figures: figures, sweep: points, scenario: scenario, warnings: previousInput.warnings)
   }
 
   /// K candidate plans within `within` (a fraction) of the optimum; each other than the first differs from it in at most
@@ -247,65 +289,121 @@ extension Planner {
                             maximumChanges: maximumChanges, differences: differences, recommended: recommended, shortfall: set.shortfall)
   }
 
-  /// Writes the candidates: `folder/candidate-<k>/` plan folders and `folder/comparison.md`.
+  /// Writes the candidates: `folder/candidate-<k>/` plan folders, `folder/comparison.md` and the candidates workbook.
   @discardableResult
   public static func writeCandidates(_ result: CandidatesResult, to folder: URL, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
-    let output = try OutputFolder.create(at: folder)
-    try output.write(Data(result.comparison.utf8), named: "comparison.md")
-    let workbookName = CandidateWorkbook.fileName(documents.language)
-    do {
-      try output.write(CandidateWorkbook.data(result.metrics, minimumScore: result.minimumScore, language: documents.language), named: workbookName)
-    } catch let error as XLSXError {
-      throw .cannotWriteFile(path: output.url.appendingPathComponent(workbookName).path, reason: error.description)
-    } catch let error as OutputError {
-      throw error
-    } catch {
-      throw .cannotWriteFile(path: output.url.appendingPathComponent(workbookName).path, reason: "\(error)")
+    try writeCandidates(result, to: .exactly(folder), documents: documents)
+  }
+
+  /// Writes the candidates as one new folder at `destination` (each candidate a complete plan folder inside).
+  @discardableResult
+  public static func writeCandidates(
+    _ result: CandidatesResult, to destination: OutputDestination, documents: DocumentOptions = .init()
+  ) throws(OutputError) -> URL {
+    try OutputFolder.build(destination, manifest: result.plans.first.map(PlanWriter.manifest)) { output throws(OutputError) in
+      try output.write(Data(result.comparison.utf8), named: "comparison.md")
+      let workbookName = CandidateWorkbook.fileName(documents.language)
+      do {
+        try output.write(CandidateWorkbook.data(result.metrics, minimumScore: result.minimumScore, language: documents.language), named: workbookName)
+      } catch let error as XLSXError {
+        throw .cannotWriteFile(path: output.url.appendingPathComponent(workbookName).path, reason: error.description)
+      } catch let error as OutputError {
+        throw error
+      } catch {
+        throw .cannotWriteFile(path: output.url.appendingPathComponent(workbookName).path, reason: "\(error)")
+      }
+      for (k, plan) in result.plans.enumerated() {
+        try PlanWriter.write(plan, to: output.url.appendingPathComponent("candidate-\(k + 1)", isDirectory: true), documents: documents)
+      }
     }
-    for (k, plan) in result.plans.enumerated() {
-      try PlanWriter.write(plan, to: output.url.appendingPathComponent("candidate-\(k + 1)", isDirectory: true), documents: documents)
-    }
-    return output.url
   }
 
   /// Writes a re-planned folder: plan.csv, summary.json, report.md (with the re-planning section),
-  /// changes.csv and, with a sweep, sweep.csv.
+  /// changes.csv, with a sweep sweep.csv, the office's documents, and manifest.json.
   @discardableResult
   public static func writeReplan(_ replan: ReplanResult, to folder: URL, documents: DocumentOptions = .init()) throws(OutputError) -> URL {
-    let summary = try PlanWriter.summaryJSON(replan.result.summary)
-    let documentFiles = try PlanDocuments.files(replan.result, replan: replan, options: documents)
-    let output = try OutputFolder.create(at: folder)
-    try output.write(replan.result.table, named: PlanWriter.planFile)
-    try output.write(summary, named: PlanWriter.summaryFile)
-    try output.write(Data(replan.report.utf8), named: PlanWriter.reportFile)
-    try output.write(replan.changeTable, named: "changes.csv")
-    if !replan.sweep.isEmpty { try output.write(replan.sweepTable, named: "sweep.csv") }
-    for file in documentFiles { try output.write(file.data, named: file.name) }
-    return output.url
+    try writeReplan(replan, to: .exactly(folder), documents: documents)
   }
 
-  /// The comparison of two plan folders, from their plan.csv and summary.json (read-only).
-  public static func compare(_ a: URL, _ b: URL) throws(InputErrors) -> String {
-    var metrics: [PlanMetrics] = []
-    var first: [String: String]?
-    for folder in [a, b] {
-      let plan = try PlanReader().read(folder: folder)
-      let summaryURL = folder.appendingPathComponent(PlanWriter.summaryFile)
-      guard let data = FileManager.default.contents(atPath: summaryURL.path),
-            let summary = try? JSONDecoder().decode(PlanSummary.self, from: data) else {
-        throw InputErrors(issues: [InputIssue(file: summaryURL.path, problem: .unreadableFile(reason: "missing or not a summary.json / 缺少或无法解析"))])
-      }
-      let slots = Dictionary(plan.assigned.map { ($0.organization.rawValue + "/" + $0.role.rawValue, $0.instructor!.rawValue) }, uniquingKeysWith: { x, _ in x })
-      var loadOf: [String: Int] = [:]
-      for instructor in slots.values { loadOf[instructor, default: 0] += 1 }
-      metrics.append(PlanMetrics(
-        name: folder.lastPathComponent, score: summary.objective, gap: nil, covered: summary.assigned, slots: summary.slots,
-        mutualWishes: summary.wishes.mutual, blockingPairs: summary.blockingPairs, remoteCovered: nil, remoteSlots: nil,
-        loads: loadOf.keys.sorted().map { loadOf[$0]! }, differentFromFirst: first.map { PlanComparison.differences($0, slots) }))
-      if first == nil { first = slots }
+  /// Writes a re-planned folder at `destination` (see `writeReplan(_:to:documents:)`).
+  @discardableResult
+  public static func writeReplan(
+    _ replan: ReplanResult, to destination: OutputDestination, documents: DocumentOptions = .init()
+  ) throws(OutputError) -> URL {
+    let summary = try PlanWriter.summaryJSON(replan.result.summary)
+    let documentFiles = try PlanDocuments.files(replan.result, replan: replan, options: documents)
+    return try OutputFolder.build(destination, manifest: PlanWriter.manifest(replan.result)) { output throws(OutputError) in
+      try output.write(replan.result.table, named: PlanWriter.planFile)
+      try output.write(summary, named: PlanWriter.summaryFile)
+      try output.write(Data(replan.report.utf8), named: PlanWriter.reportFile)
+      try output.write(replan.changeTable, named: "changes.csv")
+      if !replan.sweep.isEmpty { try output.write(replan.sweepTable, named: "sweep.csv") }
+      for file in documentFiles { try output.write(file.data, named: file.name) }
     }
+  }
+
+  /// The comparison of two plan folders, re-derived from their plan.csv on `scenarioFolder`
+  /// (default: the scenario recorded in the first plan's summary.json): scores, coverage,
+  /// wishes, loads and every broken rule, whatever summary.json says (it may predate a hand
+  /// edit). Read-only. Refuses an incomplete folder (no manifest, a listed file missing).
+  public static func compare(_ a: URL, _ b: URL, scenario scenarioFolder: URL? = nil) throws(ReplanFailure) -> String {
+    var notes: [String] = []
+    var plans: [(name: String, lines: [PlanLine], summary: PlanSummary?, edited: [String])] = []
+    for folder in [a, b] {
+      var edited: [String] = []
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        do { edited = try PlanManifest.verify(folder: folder).edited } catch { throw .input(error) }
+      }
+      let read: PreviousPlan
+      do { read = try PlanReader().read(folder: folder) } catch { throw .input(error) }
+      let summaryURL = folder.appendingPathComponent(PlanWriter.summaryFile)
+      let summary = FileManager.default.contents(atPath: summaryURL.path).flatMap { try? JSONDecoder().decode(PlanSummary.self, from: $0) }
+      let lines = read.assigned.map { PlanLine(line: $0.line, organization: $0.organization, role: $0.role, instructor: $0.instructor!) }
+      plans.append((folder.lastPathComponent, lines, summary, edited))
+    }
+    guard let scenarioURL = scenarioFolder ?? plans.compactMap({ $0.summary?.scenarioPath }).first.map({ URL(fileURLWithPath: $0) }) else {
+      throw .input(InputErrors(issues: [InputIssue(file: a.path, problem: .unreadableFile(
+        reason: "the scenario is unknown: give it with --scenario DIR / 无法确定场景，请用 --scenario 指定"))]))
+    }
+    let loaded: LoadedScenario
+    do { loaded = try Planner.load(folder: scenarioURL) } catch { throw .input(error) }
+    let model: PlanningModel
+    do { model = try ProblemBuilder(scoresOnly: plans[0].summary?.scoresOnly ?? false).build(loaded.scenario) } catch {
+      throw .planning(.building(error))
+    }
+    var metrics: [PlanMetrics] = []
+    var first: DispatchPlan?
+    var checks: [String] = []
+    for entry in plans {
+      let checked = CheckedPlan(lines: entry.lines, model: model)
+      let plan = PlanDecoder.decode(checked.columnOfRow, model: model)
+      metrics.append(PlanComparison.metrics(name: entry.name, plan: plan, model: model, optimum: nil, first: first))
+      if first == nil { first = plan }
+      checks.append("### \(entry.name)")
+      checks.append("")
+      for file in entry.edited { checks.append("- \(file): 方案生成后被修改 changed after the plan was written; figures re-derived from it") }
+      if let summary = entry.summary {
+        if summary.inputSHA256 != loaded.inputSHA256 {
+          checks.append("- 台账已变化 made from another version of the ledger (input \(summary.inputSHA256.prefix(12))…, now \(loaded.inputSHA256.prefix(12))…)")
+        }
+        if summary.objective != plan.totalScore {
+          checks.append("- summary.json says score \(summary.objective); plan.csv gives \(plan.totalScore) (shown above)")
+        }
+      }
+      if checked.findings.isEmpty {
+        checks.append("- 校验通过 every rule holds")
+      } else {
+        checks.append("- 违反规则 \(checked.findings.count) problem(s):")
+        for finding in checked.findings { checks.append("  - \(finding)") }
+      }
+      checks.append("")
+    }
+    metrics[0].differentFromFirst = nil
     let best = metrics.map(\.score).max() ?? 0
     for k in metrics.indices { metrics[k].gap = Double(best - metrics[k].score) / Double(max(1, abs(best))) }
-    return "# 方案比较 Plan comparison\n\n(gap: to the better of the two)\n\n" + PlanComparison.markdown(metrics) + "\n"
+    notes.append("scenario: `\(scenarioURL.path)`; scores and checks re-derived from each plan.csv (gap: to the better of the two)")
+    return "# 方案比较 Plan comparison\n\n(" + notes.joined(separator: "; ") + ")\n\n" + PlanComparison.markdown(metrics)
+      + "\n\n## 校验 Checks\n\n" + checks.joined(separator: "\n") + "\n"
   }
 }

@@ -24,27 +24,36 @@ public enum TemplateWriter {
 
   /// Writes the template into `folder` (created; it must not exist). Returns the files written.
   public static func write(to folder: URL, workbook: Bool) throws(Failure) -> [String] {
-    let output: OutputFolder
-    do { output = try OutputFolder.create(at: folder) } catch { throw .output(error) }
-    if workbook {
-      do { try writeWorkbook(to: folder.appendingPathComponent(workbookName).path) } catch { throw .workbook(error) }
-      return [workbookName]
-    }
+    // Built beside `folder` and renamed into place when complete (`OutputFolder.build`).
+    var workbookError: XLSXError?
     var names: [String] = []
-    do {
-      for table in LedgerTemplate.tables {
-        var csv = CSVWriter(header: table.header)
-        csv.addRow(table.example)
-        let name = table.chineseName + ".csv"
-        try output.write(csv, named: name)
-        names.append(name)
+    do throws(OutputError) {
+      _ = try OutputFolder.build(.exactly(folder)) { output throws(OutputError) in
+        if workbook {
+          let path = output.url.appendingPathComponent(workbookName).path
+          do throws(XLSXError) { try writeWorkbook(to: path) } catch {
+            workbookError = error
+            throw .cannotWriteFile(path: path, reason: "\(error)")
+          }
+          names = [workbookName]
+          return
+        }
+        for table in LedgerTemplate.tables {
+          var csv = CSVWriter(header: table.header)
+          csv.addRow(table.example)
+          let name = table.chineseName + ".csv"
+          try output.write(csv, named: name)
+          names.append(name)
+        }
+        let notes = LedgerTemplate.notes.map { $0.joined(separator: "\t") }.joined(separator: "\r\n") + "\r\n"
+        try output.write(Data([0xEF, 0xBB, 0xBF] + Array(notes.utf8)), named: notesName)
+        names.append(notesName)
       }
-      let notes = LedgerTemplate.notes.map { $0.joined(separator: "\t") }.joined(separator: "\r\n") + "\r\n"
-      try output.write(Data([0xEF, 0xBB, 0xBF] + Array(notes.utf8)), named: notesName)
     } catch {
+      if let workbookError { throw .workbook(workbookError) }
       throw .output(error)
     }
-    return names + [notesName]
+    return names
   }
 
   static func writeWorkbook(to path: String) throws(XLSXError) {

@@ -62,7 +62,10 @@ public struct CandidateSearch: Sendable {
 
   /// The quality bound for `optimum`: the least score a candidate may have.
   public static func minimumScore(optimum: Int64, within: Double) -> Int64 {
-    optimum - Int64((within * Double(abs(optimum))).rounded(.down))
+    // NaN allows nothing; a huge or infinite fraction allows everything (down to Int64.min), never a trap.
+    let allowance = max(0, Int64(clamping: within * Double(abs(optimum)), .down, nan: 0))
+    let (least, overflow) = optimum.subtractingReportingOverflow(allowance)
+    return overflow ? .min : least
   }
 
   public func candidates(

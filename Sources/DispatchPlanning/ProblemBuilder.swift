@@ -47,11 +47,14 @@ public struct PlanningModel: Sendable {
 public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidModel(String)
   case lockNotHoldable(organization: OrganizationID, instructor: InstructorID)
+  /// The locks contradict a hard rule: no plan exists (`RuleContradiction`).
+  case contradictions([RuleContradiction])
 
   public var description: String {
     switch self {
     case .invalidModel(let detail): "模型无效 invalid model: \(detail)"
     case .lockNotHoldable(let o, let i): "锁定无效 lock \(o)–\(i): the instructor may hold none of the organization's roles"
+    case .contradictions(let list): list.map(\.description).joined(separator: "\n")
     }
   }
 }
@@ -142,14 +145,19 @@ public struct ProblemBuilder: Sendable {
     }()
     sideRules += Self.linkingRules(scenario, slots: slots)
     let capacities = scenario.instructors.map(scenario.settings.capacityUnits(of:))
+    let problem: AssignmentProblem
     do {
-      let problem = try AssignmentProblem(
+      problem = try AssignmentProblem(
         rowCount: slots.count, columnCapacities: capacities, arcs: arcs, locks: locks,
         coverage: scenario.settings.requireFullCoverage ? .requireAll : .maximize, sideRules: sideRules)
-      return PlanningModel(scenario: scenario, scorer: scorer, problem: problem, slots: slots)
     } catch {
       throw .invalidModel(error.description)
     }
+    let model = PlanningModel(scenario: scenario, scorer: scorer, problem: problem, slots: slots)
+    // Locks against hard rules: infeasible input, said before any solver runs.
+    let contradictions = RuleContradiction.find(in: model)
+    guard contradictions.isEmpty else { throw .contradictions(contradictions) }
+    return model
   }
 
   /// `rule` as it is set: hard, or soft with its weight.

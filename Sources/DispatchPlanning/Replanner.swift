@@ -154,12 +154,16 @@ public struct Replanner: Sendable {
       guard index.organizationIndex[pair.organization] != nil else {
         dropped.append((pair, "organization no longer on the ledger / 组织已不在台账（注销）")); continue
       }
+      // The slot is checked before the instructor: a slot that is gone is dropped whether or not its
+      // instructor left too (otherwise the pair would appear nowhere in the changes).
+      guard let row = rowOfSlot[SlotKey(organization: pair.organization, role: pair.role)] else {
+        let left = index.instructorIndex[pair.instructor] == nil
+        dropped.append((pair, "the organization no longer needs this role / 组织不再需要该职务（规则变化）"
+          + (left ? "; the instructor left too / 原指导员也已离任" : ""))); continue
+      }
       guard let column = index.instructorIndex[pair.instructor] else {
         // The slot stays; it is reported as moved ("instructor left") by `changes`.
         continue
-      }
-      guard let row = rowOfSlot[SlotKey(organization: pair.organization, role: pair.role)] else {
-        dropped.append((pair, "the organization no longer needs this role / 组织不再需要该职务（规则变化）")); continue
       }
       previousColumn[row] = Int32(column)
       if model.problem.arcIndex(row: row, column: column) != nil { keep.append((row, column)) }
@@ -280,7 +284,13 @@ public struct Replanner: Sendable {
     let record = try solvers.solve(ruled, choice: choice == .native ? .glpk : choice, limits: mipLimits)
     var result = record
     // The record is about the problem with the rule; report it against the plain problem's scores (identical arcs).
-    if let best, best.outcome.objective > record.outcome.objective { result = best }
+    if let best, best.outcome.objective > record.outcome.objective {
+      // GLPK stopped short of the parametric plan: that plan is within budget but not proven optimal
+      // for the budget (its status and bound were about the bonus problem); GLPK's bound still holds.
+      result = best
+      result.outcome.status = .feasible
+      result.outcome.bound = record.outcome.bound.flatMap { $0 >= best.outcome.objective ? $0 : nil }
+    }
     return ReplanSolve(record: result, moves: setup.moves(result.outcome.columnOfRow), maxMoves: maxMoves,
                        method: "MIP with the move-budget rule (glpk), warm-started", searchSolves: cache.solves - before)
   }
@@ -308,8 +318,11 @@ public struct Replanner: Sendable {
       let previousID = previousOfSlot[SlotKey(organization: organization.id, role: slot.role)]
       let column = Int(columnOfRow[row])
       let currentID = column >= 0 ? scenario.instructors[column].id : nil
+      // The scorer adds continuity to the organization's current instructor (the previous plan's
+      // first role), in every role slot; that, not the slot's own previous instructor, is what to take off.
+      let continuityColumn = organization.currentInstructor.flatMap { index.instructorIndex[$0] }
       func pairScore(_ c: Int) -> Int? {
-        model.problem.arcIndex(row: row, column: c).map { Int(model.problem.arcScores[$0]) - (c == Int(setup.previousColumn[row]) ? setup.continuity : 0) }
+        model.problem.arcIndex(row: row, column: c).map { Int(model.problem.arcScores[$0]) - (c == continuityColumn ? setup.continuity : 0) }
       }
       var change = SlotChange(organization: organization.id, organizationName: organization.name, role: slot.role, status: .new,
                               previous: previousID, current: currentID, reason: "", scoreChange: nil)
@@ -321,7 +334,7 @@ public struct Replanner: Sendable {
       let previousColumn = index.instructorIndex[previousID]
       if let c = previousColumn, c == column {
         change.status = .kept
-        change.reason = "kept, continuity +\(setup.continuity) / 保持"
+        change.reason = c == continuityColumn ? "kept, continuity +\(setup.continuity) / 保持" : "kept / 保持"
         out.append(change); continue
       }
       change.status = currentID == nil ? .open : .moved

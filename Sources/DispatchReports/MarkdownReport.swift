@@ -106,7 +106,8 @@ public enum MarkdownReport {
     md.append("| 项目 item | 值 value |")
     md.append("|---|---|")
     md.append("| 求解器 solver | \(summary.solver) — \(e(summary.solverReason)) |")
-    let proof = summary.optimal ? "（已证明最优 proven optimal）" : summary.status == "feasible" ? "（未证明最优 not proven optimal）" : ""
+    let proof = summary.optimal ? "（已证明最优 proven optimal）" : summary.status == "feasible" ? "（未证明最优 not proven optimal）"
+      : summary.coverageBound.map { "（覆盖数未证明：最多可能覆盖 \($0) 个岗位 coverage not proven: up to \($0) slots may be coverable）" } ?? ""
     md.append("| 状态 status | \(summary.status)\(proof) |")
     md.append("| 总分 objective | \(summary.objective) |")
     if let bound = summary.bound { md.append("| 上界 bound | \(bound) |") }

@@ -251,7 +251,10 @@ public struct PlanOverview: Sendable {
       items.append(l.text("有 \(summary.blockingPairs) 对指导员与组织互相更愿意结对但未被安排：如有异议，可逐一核定。",
                           "\(summary.blockingPairs) instructor–organization pairs prefer each other to what they got: review them if raised."))
     }
-    if !summary.optimal && summary.status != "infeasible" {
+    if let coverable = summary.coverageBound {
+      items.append(l.text("覆盖数未证明最多：求解在时限内未能排除最多覆盖 \(coverable) 个岗位的可能，可延长求解时间后重新编制。",
+                          "Coverage is not proven the most possible: within the time limit the solver could not rule out covering up to \(coverable) slots; plan again with a longer time limit."))
+    } else if !summary.optimal && summary.status != "infeasible" {
       items.append(l.text("方案未证明最优：如需，可延长求解时间后重新编制。", "The plan is not proven best: plan again with a longer time limit if needed."))
     }
     let idle = instructors.filter { $0.slotIndices.isEmpty }.count

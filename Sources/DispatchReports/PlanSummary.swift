@@ -73,13 +73,18 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var instructorsUsed: Int
   public var solver: String
   public var solverReason: String
-  /// "optimal", "feasible" or "infeasible".
+  /// "optimal", "feasible", "coverage-unproven" (a time limit stopped the solver before coverage was proven) or "infeasible".
   public var status: String
   public var optimal: Bool
-  /// Upper bound on the score at the plan's coverage (equal to `objective` when optimal).
+  /// Upper bound on the score at the plan's coverage (equal to `objective` when optimal); never
+  /// below `objective`. Nil when the solver proved nothing at this coverage (see `coverageBound`).
   public var bound: Int?
   /// Relative gap of the objective to the bound (0 when optimal).
   public var gap: Double?
+  /// Set when coverage itself is not proven: the most slots the solver could not rule out
+  /// (more than `assigned`). Status is then "coverage-unproven" and `bound`/`gap` are nil, since a
+  /// score bound at a higher coverage says nothing about the score at this one.
+  public var coverageBound: Int?
   /// Candidate pairs removed by reduced-cost fixing before GLPK ran (warm GLPK path only).
   public var prunedArcs: Int?
   public var checkerPassed: Bool
@@ -113,6 +118,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case inputSHA256 = "input_sha256"
     case scenarioPath = "scenario_path"
     case scoresOnly = "scores_only"
+    case coverageBound = "coverage_bound"
     case rules, infeasibility
     case stoppedOnRequest = "stopped_on_request"
   }
@@ -142,8 +148,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case .infeasible: status = "infeasible"
     }
     optimal = record.outcome.status.isOptimal
-    bound = record.outcome.bound.map { Int($0.score) }
-    gap = record.outcome.relativeGap
+    (bound, gap, coverageBound) = Self.honestBound(record.outcome)
+    if coverageBound != nil { status = "coverage-unproven" }
     prunedArcs = record.outcome.prunedArcs
     stoppedOnRequest = record.stoppedOnRequest ? true : nil
     checkerPassed = record.violations.isEmpty
@@ -167,6 +173,17 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     self.timings = timings
   }
 
+  /// The bound and gap as the summary shows them, at the plan's own lexicographic level:
+  /// a bound at a higher coverage proves nothing about the score (coverage unproven: the
+  /// coverage bound instead); a bound below the plan at its own coverage is no bound at all.
+  static func honestBound(_ outcome: AssignmentOutcome) -> (bound: Int?, gap: Double?, coverageBound: Int?) {
+    if outcome.status.isOptimal { return (Int(outcome.objective.score), 0, nil) }
+    guard let b = outcome.bound else { return (nil, nil, nil) }
+    if b.covered > outcome.objective.covered { return (nil, nil, b.covered) }
+    guard b.covered == outcome.objective.covered, b.score >= outcome.objective.score else { return (nil, nil, nil) }
+    return (Int(b.score), outcome.relativeGap, nil)
+  }
+
   /// `summary.json`: sorted keys, pretty printed, UTF-8 (Chinese left unescaped).
   /// - Throws: the encoder's error, e.g. for a figure that is not a finite number (JSON has no NaN).
   public func json() throws -> Data {
@@ -182,7 +199,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     lines.append("  求解器 solver   \(solver) (\(solverReason))")
     let gapText = gap.map { $0 == 0 ? "" : String(format: ", gap %.4f%%", $0 * 100) } ?? ""
     let boundText = bound.map { optimal ? "" : ", bound \($0)" } ?? ""
-    let proof = optimal ? " (proven optimal)" : status == "feasible" ? " (未证明最优 not proven optimal)" : ""
+    let proof = optimal ? " (proven optimal)" : status == "feasible" ? " (未证明最优 not proven optimal)"
+      : coverageBound.map { " (覆盖数未证明 coverage not proven: up to \($0) slots may be coverable; the score is not proven either)" } ?? ""
     lines.append("  状态 status     \(status)\(proof)\(boundText)\(gapText)")
     if stoppedOnRequest == true { lines.append("  中断 stopped    已按要求中断，这是目前最好的方案 stopped on request: the best plan found so far") }
     lines.append("  覆盖 covered    \(assigned)/\(slots) slots of \(organizations) organizations; \(unassigned) open")

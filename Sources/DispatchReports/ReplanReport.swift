@@ -1,3 +1,4 @@
+import AssignmentCore
 import DispatchModel
 import DispatchPlanning
 import DispatchScoring
@@ -50,6 +51,8 @@ public enum ReplanReport {
 
   public struct Figures: Sendable {
     public var previousFolder: String
+    /// The input fingerprint the previous plan was made from (its manifest); nil when unknown.
+    public var previousInputSHA256: String?
     public var continuity: Int
     public var keepable: Int
     public var forcedMoves: Int
@@ -63,9 +66,10 @@ public enum ReplanReport {
     /// The new plan's score without its continuity points.
     public var scoreWithoutContinuity: Int
     public var replanSeconds: Double
-    public init(previousFolder: String, continuity: Int, keepable: Int, forcedMoves: Int, maxMoves: Int?, moves: Int, method: String,
-                score: Int, cold: ColdReference?, scoreWithoutContinuity: Int, replanSeconds: Double) {
+    public init(previousFolder: String, previousInputSHA256: String? = nil, continuity: Int, keepable: Int, forcedMoves: Int, maxMoves: Int?,
+                moves: Int, method: String, score: Int, cold: ColdReference?, scoreWithoutContinuity: Int, replanSeconds: Double) {
       self.previousFolder = previousFolder
+      self.previousInputSHA256 = previousInputSHA256
       self.continuity = continuity
       self.keepable = keepable
       self.forcedMoves = forcedMoves
@@ -92,6 +96,7 @@ public enum ReplanReport {
     md.append("| 项目 item | 值 value |")
     md.append("|---|---|")
     md.append("| 上期方案 previous plan | `\(f.previousFolder)` |")
+    md.append("| 上期方案的输入 previous plan's input (SHA-256) | \(f.previousInputSHA256.map { "`\($0)`" } ?? "unknown (plan.csv given directly)") |")
     md.append("| 延续分 continuity bonus | \(f.continuity) per kept pair |")
     md.append("| 可保持 keepable slots | \(f.keepable) |")
     md.append("| 不可避免的调整 forced moves | \(f.forcedMoves) |")
@@ -134,7 +139,7 @@ public enum ReplanReport {
     let low = points.map(\.score).min() ?? 0, high = points.map(\.score).max() ?? 0
     var out = ["| 上限 budget | 调整 moves | 总分 score | 最优 optimal | |", "|---|---:|---:|---|---|"]
     for p in points {
-      let width = high > low ? Int((Double(p.score - low) / Double(high - low) * 30).rounded()) : 30
+      let width = high > low ? Int(clamping: Double(p.score - low) / Double(high - low) * 30, .toNearestOrAwayFromZero, nan: 0) : 30
       out.append("| \(p.label) | \(p.moves) | \(p.score) | \(p.optimal ? "yes" : "no") | `\(String(repeating: "█", count: width))` |")
     }
     return out

@@ -60,7 +60,7 @@ public struct GLPKSolver: AssignmentSolver {
 }
 
 /// One solve: the state shared by the pure and MIP paths.
-private final class GLPKRun {
+final class GLPKRun {
   let problem: AssignmentProblem
   let limits: SolveLimits
   let startingBasis: Bool
@@ -130,7 +130,7 @@ private final class GLPKRun {
   var remainingMilliseconds: Int32? {
     guard let limit = limits.timeLimit else { return nil }
     let seconds = limit - Stopwatch.seconds(ContinuousClock.now - start)
-    return Int32(clamping: max(1, Int((seconds * 1000).rounded(.down))))
+    return max(1, Int32(clamping: seconds * 1000, .down, nan: 1))
   }
 
   var timeUp: SolverError {
@@ -255,20 +255,31 @@ private final class GLPKRun {
   /// A GLPK bound in score units rounded to the integer it guarantees; nil when GLPK gave none
   /// usable (±∞ or beyond Int64, as a node bound can be when the search stops early).
   func integerBound(_ x: Double) -> Int64? {
-    guard x.isFinite, abs(x) < 9e15 else { return nil }
-    return Int64((x + max(1e-6, abs(x) * 1e-9)).rounded(.down))
+    guard abs(x) < 9e15 else { return nil }  // also NaN and ±∞
+    return Int64(checked: x + max(1e-6, abs(x) * 1e-9), .down)
   }
 
   /// Converts a GLPK objective bound (weighted: BIG·covered + score) to an ObjectiveValue
   /// that is ≥ the optimum: nudged up by a tolerance, floored, split into coverage and score.
   func weightedBound(_ value: Double) -> ObjectiveValue {
-    guard value.isFinite, abs(value) < 9e15 else { return trivialBound }
-    let b = Int64((value + max(1e-6, abs(value) * 1e-9)).rounded(.down))
+    guard let b = integerBound(value) else { return trivialBound }
     // covered·BIG + score ≤ b with score ≥ −S  ⇒  covered ≤ (b + S) / BIG.
     var covered = (b + scoreSpan) >= 0 ? (b + scoreSpan) / big : -1
     covered = min(covered, Int64(coverableRows))
     if covered < 0 { return ObjectiveValue(covered: 0, score: min(positiveScoreBound, b)) }
     return ObjectiveValue(covered: Int(covered), score: min(positiveScoreBound, b - covered * big))
+  }
+
+  /// Phase one's coverage bound: GLPK's objective bound nudged up and floored, within 0…coverable rows.
+  /// No bound, NaN or ±∞ (GLPK's MIP with no solution) gives the trivial bound, never a trap.
+  func coverageBound(_ value: Double?) -> Int {
+    guard let b = value.flatMap(integerBound) else { return coverableRows }
+    return max(0, min(coverableRows, Int(clamping: b)))
+  }
+
+  /// Phase two's score bound: GLPK's objective bound nudged up and floored; the trivial bound when there is no finite one.
+  func scoreBound(_ value: Double?) -> Int64 {
+    min(positiveScoreBound, value.flatMap(integerBound) ?? positiveScoreBound)
   }
 
   // MARK: - Pure problems: one LP, certified
@@ -435,14 +446,11 @@ private final class GLPKRun {
       switch result {
       case .infeasible(let rows): return infeasible(rows)
       case .noSolution(let bound):
-        let coverBound = bound.flatMap(integerBound).map { Int(clamping: $0) } ?? coverableRows
-        if let outcome = try incumbentOutcome(bound: ObjectiveValue(covered: min(coverableRows, coverBound), score: positiveScoreBound)) { return outcome }
+        if let outcome = try incumbentOutcome(bound: ObjectiveValue(covered: coverageBound(bound), score: positiveScoreBound)) { return outcome }
         throw timeUp
       case .solved(let columnOfRow, let optimal, let bound):
         if !optimal {
-          let coverBound = bound.flatMap(integerBound).map { Int(clamping: $0) } ?? coverableRows
-          return try finish(columnOfRow, status: .feasible,
-                            bound: ObjectiveValue(covered: min(coverableRows, coverBound), score: positiveScoreBound))
+          return try finish(columnOfRow, status: .feasible, bound: ObjectiveValue(covered: coverageBound(bound), score: positiveScoreBound))
         }
         phaseOne = columnOfRow
         covered = SolutionChecker.objective(of: columnOfRow, in: problem).covered
@@ -463,15 +471,12 @@ private final class GLPKRun {
     switch result {
     case .infeasible(let rows): return infeasible(rows)
     case .noSolution(let bound):
-      let scoreBound = bound.flatMap(integerBound) ?? positiveScoreBound
-      let twoPhaseBound = ObjectiveValue(covered: covered, score: min(positiveScoreBound, scoreBound))
+      let twoPhaseBound = ObjectiveValue(covered: covered, score: scoreBound(bound))
       if let start { return try finish(start, status: .feasible, bound: twoPhaseBound) }
       if let outcome = try incumbentOutcome(bound: twoPhaseBound) { return outcome }
       throw timeUp
     case .solved(let columnOfRow, let optimal, let bound):
-      let scoreBound = bound.flatMap(integerBound) ?? positiveScoreBound
-      return try finish(columnOfRow, status: optimal ? .optimal : .feasible,
-                        bound: ObjectiveValue(covered: covered, score: min(positiveScoreBound, scoreBound)))
+      return try finish(columnOfRow, status: optimal ? .optimal : .feasible, bound: ObjectiveValue(covered: covered, score: scoreBound(bound)))
     }
   }
 

@@ -24,7 +24,7 @@ extension WarmRun {
     let (native, duals, cert) = (relaxation.native, relaxation.duals, relaxation.cert)
     // Rounds of pruning.
     let scorePart = abs(cert.upper - cert.big * Int64(problem.rowCount))
-    var delta = max(solver.minimumDelta, Int64(Double(scorePart) * solver.initialDeltaFraction))
+    var delta = max(solver.minimumDelta, Int64(clamping: Double(scorePart) * solver.initialDeltaFraction, .towardZero, nan: 0))
     let histogram = [0, 2, 5, 10, 20, 50, 100].map { t in "≤\(t): \(cert.reducedCost.lazy.filter { $0 <= Int64(t) }.count)" }
     notes.append("reduced costs: " + histogram.joined(separator: ", "))
     while true {

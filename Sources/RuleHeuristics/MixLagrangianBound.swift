@@ -109,7 +109,8 @@ public enum MixLagrangianBound {
       let step = lambda * Double(total - targetScaled) / norm
       for r in 0..<n {
         let g = 1 - Int64(count[r])
-        if g != 0 { x[r] -= Int64((step * Double(g)).rounded()) }
+        // A step that is not a finite integer (NaN, ±∞) ends the search at the best multipliers so far.
+        if g != 0 { guard let d = Int64(checked: step * Double(g), .toNearestOrAwayFromZero) else { stop = true; break }; x[r] -= d }
       }
     }
     guard best != .max else { return nil }

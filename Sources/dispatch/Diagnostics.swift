@@ -3,14 +3,35 @@ import DispatchIO
 import DispatchPlanner
 import Foundation
 
-/// Exit codes from sysexits(3), documented in `dispatch --help`.
+/// Exit codes from sysexits(3), documented in `dispatch --help`, the README and Documentation/ExitCodes.md.
 enum Exit {
   static let infeasible = ExitCode(1)
   static let dataError = ExitCode(65)
   static let software = ExitCode(70)
   static let cannotCreate = ExitCode(73)
+  /// EX_TEMPFAIL: no plan within --time-limit; a longer limit may find one.
+  static let timeLimit = ExitCode(75)
   /// Ctrl-C before any plan was found (128 + SIGINT, as shells report it).
   static let interrupted = ExitCode(130)
+
+  /// The exit code of a planning failure: bad input (65, including locks that contradict a rule),
+  /// no plan within the time limit (75), stopped by Ctrl-C before any plan (130), otherwise an
+  /// internal failure (70).
+  static func code(for failure: PlanFailure) -> ExitCode {
+    switch failure {
+    case .building: dataError
+    case .solving(let error) where error.stoppedWithoutPlan: interrupted
+    case .solving(let error) where error.timeRanOut: timeLimit
+    case .solving, .checkFailed: software
+    }
+  }
+
+  static func code(for failure: ReplanFailure) -> ExitCode {
+    switch failure {
+    case .input: dataError
+    case .planning(let failure): code(for: failure)
+    }
+  }
 }
 
 /// Writes a line to standard error.

@@ -40,6 +40,7 @@ struct ExplainCommand: ParsableCommand {
       switch error {
       case .input, .scenarioChanged, .scenarioUnknown, .unreadableSummary: throw Exit.dataError
       case .explaining(.unknownOrganization): throw Exit.dataError
+      case .planning(let failure): throw Exit.code(for: failure)
       default: throw Exit.software
       }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DispatchIO
 import DispatchPlanner
 import DispatchPlanning
 import Foundation
@@ -77,11 +78,9 @@ struct PlanCommand: ParsableCommand {
     } catch {
       reporter.finish()
       printError(error.description)
-      if case .solving(let e) = error, e.stoppedWithoutPlan { throw Exit.interrupted }
-      if case .building = error { throw Exit.dataError }
-      throw Exit.software
+      throw Exit.code(for: error)
     }
-    let folder = out.map { URL(fileURLWithPath: $0) }
+    let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
       let writeStart = ContinuousClock.now
@@ -106,10 +105,9 @@ struct PlanCommand: ParsableCommand {
       result = try Planner().candidates(loaded, count: count, within: within, maximumChanges: maxChanges, options: options)
     } catch {
       printError(error.description)
-      if case .building = error { throw Exit.dataError }
-      throw Exit.software
+      throw Exit.code(for: error)
     }
-    let folder = out.map { URL(fileURLWithPath: $0) }
+    let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name + "-candidates", in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
       let written = try Planner.writeCandidates(result, to: folder, documents: documents.options)

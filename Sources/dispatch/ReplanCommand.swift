@@ -1,4 +1,5 @@
 import ArgumentParser
+import DispatchIO
 import DispatchPlanner
 import DispatchPlanning
 import Foundation
@@ -39,6 +40,9 @@ struct ReplanCommand: ParsableCommand {
 
   @OptionGroup var progressOptions: ProgressOptions
 
+  @Flag(help: "接受看似属于其他场景的上期方案（其组织大多不在本台账中） Accept a previous plan that looks like another scenario's (most of its organizations are not on this ledger).")
+  var allowOtherScenario = false
+
   func parsedSweep() throws -> [Int?] {
     guard let sweep else { return [] }
     return try sweep.split(separator: ",").map { item -> Int? in
@@ -70,19 +74,15 @@ struct ReplanCommand: ParsableCommand {
       defer { reporter.finish() }
       replan = try Planner().replan(
         loaded, previousFolder: URL(fileURLWithPath: previous), changesFile: changes.map { URL(fileURLWithPath: $0) },
-        maxMoves: maxMoves, sweep: budgets, continuity: continuity, options: options)
+        maxMoves: maxMoves, sweep: budgets, continuity: continuity, allowOtherScenario: allowOtherScenario, options: options)
     } catch {
       printError(error.description)
-      if case .planning(.solving(let e)) = error, e.stoppedWithoutPlan { throw Exit.interrupted }
-      switch error {
-      case .input: throw Exit.dataError
-      case .planning(.building): throw Exit.dataError
-      case .planning: throw Exit.software
-      }
+      throw Exit.code(for: error)
     }
-    let folder = out.map { URL(fileURLWithPath: $0) }
+    let folder: OutputDestination = out.map { .exactly(URL(fileURLWithPath: $0)) }
       ?? PlanWriter.defaultFolder(for: loaded.name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     do {
+      for warning in replan.warnings { printError(warning.description) }
       let written = try Planner.writeReplan(replan, to: folder, documents: documents.options)
       print(replan.text(outputFolder: written.path))
     } catch {
@@ -95,19 +95,23 @@ struct ReplanCommand: ParsableCommand {
 
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "compare", abstract: "比较两个方案文件夹（plan.csv 与 summary.json） Compare two plan folders (their plan.csv and summary.json).")
+    commandName: "compare",
+    abstract: "比较两个方案文件夹：按场景从各自的 plan.csv 重新计算得分并校验规则 "
+      + "Compare two plan folders: scores and rule checks re-derived from their plan.csv on the scenario.")
 
   @Argument(help: "第一个方案文件夹 The first plan folder.")
   var planA: String
   @Argument(help: "第二个方案文件夹 The second plan folder.")
   var planB: String
+  @Option(help: "场景文件夹（默认：第一个方案 summary.json 中记录的场景） The scenario folder (default: the one recorded in the first plan's summary.json).")
+  var scenario: String?
 
   func run() throws {
     do {
-      print(try Planner.compare(URL(fileURLWithPath: planA), URL(fileURLWithPath: planB)))
+      print(try Planner.compare(URL(fileURLWithPath: planA), URL(fileURLWithPath: planB), scenario: scenario.map { URL(fileURLWithPath: $0) }))
     } catch {
-      for issue in error.issues { printError(issue.description) }
-      throw Exit.dataError
+      printError(error.description)
+      throw Exit.code(for: error)
     }
   }
 }

@@ -39,25 +39,70 @@ func temporaryPath(_ name: String = "io") -> URL {
 }
 
 @Suite struct OutputFolderTests {
-  @Test func createsWritesAndRefusesExisting() throws {
+  @Test func buildsWritesAndRefusesExisting() throws {
     let url = temporaryPath("plan")
-    let folder = try OutputFolder.create(at: url)
-    try folder.write(Data("x".utf8), named: "a.csv")
-    #expect(try String(contentsOf: url.appendingPathComponent("a.csv"), encoding: .utf8) == "x")
-    #expect(throws: OutputError.fileExists(path: url.appendingPathComponent("a.csv").path)) {
-      try folder.write(Data("y".utf8), named: "a.csv")
+    let written = try OutputFolder.build(.exactly(url)) { folder throws(OutputError) in
+      try folder.write(Data("x".utf8), named: "a.csv")
+      // While it is built, nothing exists under the real name.
+      #expect(!FileManager.default.fileExists(atPath: url.path))
+      #expect(throws: OutputError.fileExists(path: folder.url.appendingPathComponent("a.csv").path)) {
+        try folder.write(Data("y".utf8), named: "a.csv")
+      }
     }
-    #expect(throws: OutputError.folderExists(path: url.path)) { try OutputFolder.create(at: url) }
-    // No temporary files are left behind.
+    #expect(written == url.standardizedFileURL)
+    #expect(try String(contentsOf: url.appendingPathComponent("a.csv"), encoding: .utf8) == "x")
+    #expect(throws: OutputError.folderExists(path: url.standardizedFileURL.path)) { try OutputFolder.build(.exactly(url)) { _ throws(OutputError) in } }
+    // No temporary files or folders are left behind.
     #expect(try FileManager.default.contentsOfDirectory(atPath: url.path) == ["a.csv"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path) == [url.lastPathComponent])
   }
 
   @Test func freshURLSkipsExistingFolders() throws {
     let parent = temporaryPath("plans")
     let first = OutputFolder.freshURL(in: parent, name: "黄山/2025")
     #expect(first.lastPathComponent == "黄山_2025-1")
-    _ = try OutputFolder.create(at: first)
+    _ = try OutputFolder.build(.exactly(first)) { _ throws(OutputError) in }
     #expect(OutputFolder.freshURL(in: parent, name: "黄山/2025").lastPathComponent == "黄山_2025-2")
+    #expect(try OutputFolder.build(.nextFree(in: parent, name: "黄山/2025")) { _ throws(OutputError) in }.lastPathComponent == "黄山_2025-2")
+  }
+
+  /// A failure while writing leaves nothing: no folder under the real name, no temporary folder.
+  @Test func aFailedBuildLeavesNothing() throws {
+    let url = temporaryPath("plan")
+    #expect(throws: OutputError.self) {
+      try OutputFolder.build(.exactly(url), manifest: PlanManifest.Header(scenario: "s", inputSHA256: "h")) { folder throws(OutputError) in
+        try folder.write(Data("x".utf8), named: "plan.csv")
+        throw OutputError.cannotWriteFile(path: "report.md", reason: "disk full (simulated)")
+      }
+    }
+    #expect(!FileManager.default.fileExists(atPath: url.path))
+    let parent = url.deletingLastPathComponent()
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: parent.path))?.isEmpty ?? true)
+  }
+
+  /// The manifest lists every file the writer produced, with its SHA-256; a missing file makes the folder incomplete,
+  /// an edited one is a warning.
+  @Test func manifestMarksCompletenessAndEdits() throws {
+    let url = temporaryPath("plan")
+    try OutputFolder.build(.exactly(url), manifest: PlanManifest.Header(scenario: "s", inputSHA256: "h")) { folder throws(OutputError) in
+      try folder.write(Data("abc".utf8), named: "plan.csv")
+      try folder.write(Data("extra".utf8), named: "方案.xlsx")
+    }
+    let verified = try PlanManifest.verify(folder: url)
+    #expect(verified.manifest.files.map(\.path) == ["plan.csv", "方案.xlsx"])
+    #expect(verified.manifest.files[0].sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(verified.manifest.inputSHA256 == "h" && verified.edited.isEmpty)
+    try Data("abd".utf8).write(to: url.appendingPathComponent("plan.csv"))
+    #expect(try PlanManifest.verify(folder: url).edited == ["plan.csv"])
+    try FileManager.default.removeItem(at: url.appendingPathComponent("方案.xlsx"))
+    #expect(throws: InputErrors.self) { try PlanManifest.verify(folder: url) }
+    try FileManager.default.removeItem(at: url.appendingPathComponent(PlanManifest.fileName))
+    do {
+      _ = try PlanManifest.verify(folder: url)
+      Issue.record("a folder without manifest must be refused")
+    } catch {
+      #expect(error.issues.first?.problem == .incompletePlanFolder(.noManifest))
+    }
   }
 }
 

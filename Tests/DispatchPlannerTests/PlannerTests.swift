@@ -1,3 +1,4 @@
+import DispatchIO
 import DispatchModel
 import DispatchPlanner
 import DispatchPlanning
@@ -24,13 +25,12 @@ import Testing
     let result = try Planner().plan(ScenarioFixtures.tiny(), name: "tiny", inputSHA256: "x")
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("planner-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: base) }
-    let folder = PlanWriter.defaultFolder(for: "tiny", in: base)
+    let folder = try PlanWriter.write(result, to: PlanWriter.defaultFolder(for: "tiny", in: base))
     #expect(folder.lastPathComponent == "tiny-1")
-    try PlanWriter.write(result, to: folder)
-    for file in [PlanWriter.planFile, PlanWriter.summaryFile, PlanWriter.reportFile] {
+    for file in [PlanWriter.planFile, PlanWriter.summaryFile, PlanWriter.reportFile, PlanManifest.fileName] {
       #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
     }
-    #expect(PlanWriter.defaultFolder(for: "tiny", in: base).lastPathComponent == "tiny-2")
+    #expect(try PlanWriter.write(result, to: PlanWriter.defaultFolder(for: "tiny", in: base)).lastPathComponent == "tiny-2")
     let csv = String(decoding: try Data(contentsOf: folder.appendingPathComponent(PlanWriter.planFile)), as: UTF8.self)
     let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(lines.count == 1 + 3, "one header line, then one line per slot")

@@ -160,7 +160,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try write("组织编号,组织名称,职务,指导员编号\r\nO1,甲,指导员,I1\r\nO1,甲,指导员,I2\r\nO2,乙,书记员,I1\r\n", to: folder.appendingPathComponent("plan.csv"))
     do {
-      _ = try Planner.loadPrevious(folder: folder)
+      _ = try Planner.loadPrevious(folder: folder.appendingPathComponent("plan.csv"))
       Issue.record("expected errors")
     } catch {
       let text = error.issues.map(\.description)
@@ -169,7 +169,7 @@ import Testing
       #expect(text[1].contains("plan.csv:4:职务"))
     }
     try write("组织编号,组织名称\r\nO1,甲\r\n", to: folder.appendingPathComponent("plan.csv"))
-    #expect(throws: InputErrors.self) { try Planner.loadPrevious(folder: folder) }
+    #expect(throws: InputErrors.self) { try Planner.loadPrevious(folder: folder.appendingPathComponent("plan.csv")) }
   }
 
   @Test func badChangeSetGivesLocatedErrors() throws {
@@ -231,7 +231,7 @@ import Testing
     let previousPairs = try Planner.loadPrevious(folder: previous)
     for pair in previousPairs { #expect(replan.changes.contains { $0.organization == pair.organization && $0.previous == pair.instructor }) }
     #expect(replan.report.contains("Re-planning"))
-    let comparison = try Planner.compare(previous, out)
+    let comparison = try Planner.compare(previous, out, scenario: scenarioFolder)
     #expect(comparison.contains("plan-1") && comparison.contains("plan-2"))
     #expect(!comparison.contains("different from the first | — | — |"))
   }
