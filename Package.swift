@@ -10,7 +10,7 @@
 //   DispatchPlanner        → DispatchIO, DispatchReports, DispatchGenerator, DispatchPlanning,
 //                            HybridSolver, RuleHeuristics, NativeSolver, GLPKBackend
 //   DispatchReports        → DispatchPlanning, DispatchScoring, DispatchModel, AssignmentCore
-//   DispatchGenerator      → DispatchIO, DispatchScoring, DispatchModel
+//   DispatchGenerator      → DispatchIO, DispatchScoring, DispatchModel, CheckedNumbers
 //   DispatchIO             → DispatchModel
 //   DispatchPlanning       → DispatchScoring, DispatchModel, AssignmentCore
 //   DispatchScoring        → DispatchModel
@@ -21,7 +21,7 @@
 //   GLPKBackend            → CGLPKGuard, CGLPK, AssignmentCore (the only module that calls GLPK)
 //   XLSXWriter             → CXLSXWriter (the only module that calls libxlsxwriter)
 //   ORLibrary              → AssignmentCore
-//   AssignmentCore, DispatchModel: no dependencies.
+//   AssignmentCore, DispatchModel → CheckedNumbers (checked sums and conversions; no dependencies).
 //
 // Build settings: `DISPATCH_INTERNAL_CHECKS` (on in debug builds) turns on the solvers'
 // invariant checks after every augmentation; tests run in debug, so they always run them.
@@ -48,11 +48,13 @@ let package = Package(
   ],
   targets: [
     // MARK: - Domain (pure: no I/O, no C)
-    .target(name: "DispatchModel"),
+    .target(name: "DispatchModel", dependencies: ["CheckedNumbers"]),
     .target(name: "DispatchScoring", dependencies: ["DispatchModel"]),
 
     // MARK: - Assignment problem and solver back ends
-    .target(name: "AssignmentCore", swiftSettings: internalChecks),
+    // Checked sums and Double → integer conversions (typed errors, never a trap): one home for all targets.
+    .target(name: "CheckedNumbers"),
+    .target(name: "AssignmentCore", dependencies: ["CheckedNumbers"], swiftSettings: internalChecks),
     .target(name: "NativeSolver", dependencies: ["AssignmentCore"], swiftSettings: internalChecks),
     // Rule heuristics: feasible plans and bounds for side-rule problems (never the exact solve).
     .target(name: "RuleHeuristics", dependencies: ["AssignmentCore", "NativeSolver"], swiftSettings: internalChecks),
@@ -74,7 +76,7 @@ let package = Package(
     .target(name: "DispatchIO", dependencies: [
       "DispatchModel", "CFileSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
     ]),
-    .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchScoring", "DispatchIO"]),
+    .target(name: "DispatchGenerator", dependencies: ["DispatchModel", "DispatchScoring", "DispatchIO", "CheckedNumbers"]),
     .target(name: "DispatchReports", dependencies: ["DispatchModel", "DispatchScoring", "DispatchPlanning", "AssignmentCore", "XLSXWriter"]),
     .target(name: "DispatchPlanner", dependencies: [
       "DispatchModel", "AssignmentCore", "DispatchPlanning", "DispatchIO",
@@ -114,7 +116,7 @@ let package = Package(
     .testTarget(name: "DispatchScoringTests", dependencies: ["DispatchScoring", "DispatchModel", "DispatchTestSupport"]),
     .testTarget(name: "DispatchIOTests", dependencies: ["DispatchIO", "DispatchModel", "DispatchTestSupport"],
                 resources: [.copy("Fixtures")]),
-    .testTarget(name: "DispatchGeneratorTests", dependencies: ["DispatchGenerator", "DispatchIO", "DispatchModel"]),
+    .testTarget(name: "DispatchGeneratorTests", dependencies: ["DispatchGenerator", "DispatchIO", "DispatchModel", "CheckedNumbers"]),
     .testTarget(name: "DispatchPlanningTests", dependencies: ["DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchReportsTests", dependencies: ["DispatchReports", "DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchPlannerTests", dependencies: [

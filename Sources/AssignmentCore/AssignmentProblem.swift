@@ -52,6 +52,15 @@ public struct Arc: Sendable, Equatable, Hashable {
 /// (coverage × big-M + score) fits in `Int64` for up to a few million rows.
 public let maximumScoreMagnitude: Int64 = 1_000_000
 
+/// The largest magnitude of a side rule's count parameter (a minimum load, a unit quota, a
+/// move budget): beyond any problem that fits in memory, and small enough that a count minus
+/// it, or a weight times it, cannot overflow.
+public let maximumRuleParameterMagnitude = Int(Int32.max)
+
+/// The objective's span (Σ over rows of the largest |score| plus Σ over soft rules of weight ×
+/// most violations) must stay exact in a Double (GLPK) and leave room for the big-M: 2^52.
+public let maximumObjectiveSpan: Int64 = 1 << 52
+
 public struct AssignmentProblem: Sendable, Equatable {
   public let rowCount: Int
   public let columnCapacities: [Int]
@@ -128,12 +137,46 @@ public struct AssignmentProblem: Sendable, Equatable {
     for lock in locks where Self.arcIndex(rowStart: rowStart, arcColumns: arcColumns, row: lock.row, column: lock.column) == nil {
       throw .lockWithoutArc(row: lock.row, column: lock.column)
     }
+    try Self.checkSums(arcs: sorted, columnCapacities: columnCapacities, rowCount: rowCount, sideRules: sideRules)
+    // Cannot overflow now: every locked load is one of the arc loads whose total fits.
     var lockedLoad = [Int](repeating: 0, count: columnCapacities.count)
     for lock in locks {
       lockedLoad[lock.column] += load(ofArc: arcIndex(row: lock.row, column: lock.column)!)
     }
     for (column, used) in lockedLoad.enumerated() where used > columnCapacities[column] {
       throw .locksExceedCapacity(column: column, lockedLoad: used, capacity: columnCapacities[column])
+    }
+  }
+
+  /// The gate that makes every later sum safe (the solvers, the rule descriptors, the local
+  /// search and the reports add loads, capacities, scores and rule counts without checks):
+  /// the total of all arc loads and the total of all capacities fit in `Int` (so does any sum
+  /// of some of them), every rule parameter is within ±`maximumRuleParameterMagnitude`, and
+  /// the objective's span is at most `maximumObjectiveSpan`. A problem built through the API
+  /// beyond these gets a typed error here, never a trap later. O(*a* + *s*).
+  private static func checkSums(arcs: [Arc], columnCapacities: [Int], rowCount: Int, sideRules: [SideRule]) throws(AssignmentProblemError) {
+    do {
+      _ = try arcs.lazy.map(\.load).checkedSum("the total load of all arcs")
+      _ = try columnCapacities.checkedSum("the total capacity of all columns")
+      for rule in sideRules {
+        if let parameter = rule.countParameters.first(where: { $0.magnitude > UInt(maximumRuleParameterMagnitude) }) {
+          throw AssignmentProblemError.ruleParameterOutOfRange(rule: rule, value: parameter)
+        }
+      }
+      // Σ_rows max |score| ≤ rows × 10^6, then the soft rules' penalties.
+      var span = try Int64(rowCount).checkedMultiplied(by: maximumScoreMagnitude, "the objective's span")
+      for rule in sideRules {
+        guard let weight = rule.softWeight else { continue }
+        let most = Int64(rule.maximumViolations(columnCount: columnCapacities.count))
+        span = try span.checkedAdding(try weight.checkedMultiplied(by: most, "a soft rule's largest penalty"), "the objective's span")
+      }
+      guard span <= maximumObjectiveSpan else { throw NumberOverflow("the objective's span \(span) is beyond \(maximumObjectiveSpan)") }
+    } catch let error as NumberOverflow {
+      throw .overflow(error.what)
+    } catch let error as AssignmentProblemError {
+      throw error
+    } catch {
+      throw .overflow("\(error)")
     }
   }
 
@@ -183,6 +226,10 @@ public enum AssignmentProblemError: Error, Equatable, Sendable {
   case lockWithoutArc(row: Int, column: Int)
   case locksExceedCapacity(column: Int, lockedLoad: Int, capacity: Int)
   case invalidSoftRule(String)
+  /// A side rule's count (minimum, maximum, limit) beyond ±`maximumRuleParameterMagnitude`.
+  case ruleParameterOutOfRange(rule: SideRule, value: Int)
+  /// A total the problem's numbers form does not fit (loads, capacities, the objective's span).
+  case overflow(String)
 }
 
 extension AssignmentProblemError: CustomStringConvertible {
@@ -198,6 +245,8 @@ extension AssignmentProblemError: CustomStringConvertible {
     case .lockWithoutArc(let r, let c): "lock (\(r), \(c)) is not an allowed pair"
     case .locksExceedCapacity(let c, let used, let cap): "locks put load \(used) on column \(c), whose capacity is \(cap)"
     case .invalidSoftRule(let why): "soft side rule: \(why)"
+    case .ruleParameterOutOfRange(let rule, let value): "side rule \(rule.kind.rawValue) has count \(value), beyond ±\(maximumRuleParameterMagnitude)"
+    case .overflow(let what): "数值溢出 the numbers do not fit: \(what)"
     }
   }
 }

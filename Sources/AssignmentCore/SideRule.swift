@@ -61,6 +61,16 @@ extension SideRule {
     softWeight == nil ? 0 : descriptor.maximumViolations(columnCount: columnCount)
   }
 
+  /// The rule's count parameters (minimum, maximum, limit), for the problem's range check.
+  public var countParameters: [Int] {
+    switch constraint {
+    case .minimumLoad(_, let minimum): [minimum]
+    case .usedColumns(_, let minimum, let maximum): [minimum, maximum]
+    case .maximumMoves(_, _, let limit): [limit]
+    case .exclusive, .mix, .distinctColumns, .soft: []
+    }
+  }
+
   /// The number of moves `columnOfRow` makes against a `.maximumMoves` rule's pairs (nil for other rules).
   public func moves(in columnOfRow: [Int32]) -> Int? {
     guard case .maximumMoves(let rows, let columns, _) = constraint else { return nil }

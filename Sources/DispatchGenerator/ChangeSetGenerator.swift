@@ -1,6 +1,7 @@
 // Generates one quarter's changes to a scenario at given rates: organizations
 // opening, closing, growing or setting up a party organization, instructors
 // leaving or joining. Reproducible from the seed, like the scenario generator.
+import CheckedNumbers
 import DispatchModel
 
 public struct ChangeSetGenerator: Sendable {
@@ -21,11 +22,20 @@ public struct ChangeSetGenerator: Sendable {
   }
 
   /// How many of `total` a rate gives: rounded half away from zero, never more than `total`.
-  public static func count(_ rate: Double, of total: Int) -> Int {
-    min(total, max(0, Int((Double(total) * rate).rounded(.toNearestOrAwayFromZero))))
+  public static func count(_ rate: Double, of total: Int) throws(NumberOverflow) -> Int {
+    min(total, max(0, try Int(whole: Double(total) * rate, rounded: .toNearestOrAwayFromZero, what: "rate \(rate) of \(total)")))
   }
 
-  public func generate() -> ChangeSet {
+  /// The change set; a rate that is not a number in 0…1 gives a typed error, never a trap.
+  public func generate() throws(GeneratorError) -> ChangeSet {
+    let r = rates
+    let bad = [("opened", r.opened), ("closed", r.closed), ("grown", r.grown), ("partyOrganized", r.partyOrganized),
+               ("instructorsLeft", r.instructorsLeft), ("instructorsJoined", r.instructorsJoined)].filter { !(0...1).contains($0.1) }
+    guard bad.isEmpty else { throw .profile(bad.map { "quarterly rate \($0.0) = \($0.1) is outside 0…1" }) }
+    do { return try changes() } catch { throw .number(error) }
+  }
+
+  private func changes() throws(NumberOverflow) -> ChangeSet {
     let root = DeterministicRNG(seed: seed)
     var rng = root.derived(11)
     let organizations = base.organizations
@@ -34,7 +44,7 @@ public struct ChangeSetGenerator: Sendable {
     // Closures leave key projects alone: the office chose them for the year.
     var closable = organizations.indices.filter { !organizations[$0].keyProject }
     rng.shuffle(&closable)
-    let closed = Array(closable.prefix(Self.count(rates.closed, of: organizations.count)))
+    let closed = Array(closable.prefix(try Self.count(rates.closed, of: organizations.count)))
     var isClosed = Array(repeating: false, count: organizations.count)
     for o in closed { isClosed[o] = true }
 
@@ -43,7 +53,7 @@ public struct ChangeSetGenerator: Sendable {
       !isClosed[o] && organizations[o].size.map { $0 != .aboveScale } == true
     }
     rng.shuffle(&growable)
-    let grown = growable.prefix(Self.count(rates.grown, of: organizations.count)).map { o in
+    let grown = growable.prefix(try Self.count(rates.grown, of: organizations.count)).map { o in
       ChangeSet.SizeChange(organization: organizations[o].id, size: order[order.firstIndex(of: organizations[o].size!)! + 1])
     }
 
@@ -51,14 +61,14 @@ public struct ChangeSetGenerator: Sendable {
     // Those with members already are the likeliest to set up an organization.
     rng.shuffle(&organizable)
     organizable = organizable.filter { organizations[$0].partyStatus == .members } + organizable.filter { organizations[$0].partyStatus != .members }
-    let organized = organizable.prefix(Self.count(rates.partyOrganized, of: organizations.count)).map { organizations[$0].id }
+    let organized = organizable.prefix(try Self.count(rates.partyOrganized, of: organizations.count)).map { organizations[$0].id }
 
     var opened: [Organization] = []
     if !organizations.isEmpty {
       let width = max(4, organizations.last.map { $0.id.rawValue.count - 1 } ?? 4)
       var next = nextNumber(organizations.map(\.id.rawValue), prefix: "O")
       var openRNG = root.derived(12)
-      for _ in 0 ..< Self.count(rates.opened, of: organizations.count) {
+      for _ in try 0 ..< Self.count(rates.opened, of: organizations.count) {
         // A new organization looks like an existing one of the same place and trade.
         let model = openRNG.pick(organizations)
         let isSocial = model.kind == .social
@@ -77,14 +87,14 @@ public struct ChangeSetGenerator: Sendable {
     var leaving = Array(instructors.indices)
     var leaveRNG = root.derived(13)
     leaveRNG.shuffle(&leaving)
-    let left = leaving.prefix(Self.count(rates.instructorsLeft, of: instructors.count)).map { instructors[$0].id }
+    let left = leaving.prefix(try Self.count(rates.instructorsLeft, of: instructors.count)).map { instructors[$0].id }
 
     var joined: [Instructor] = []
     if !instructors.isEmpty {
       let width = max(4, instructors.last.map { $0.id.rawValue.count - 1 } ?? 4)
       var next = nextNumber(instructors.map(\.id.rawValue), prefix: "I")
       var joinRNG = root.derived(14)
-      for _ in 0 ..< Self.count(rates.instructorsJoined, of: instructors.count) {
+      for _ in try 0 ..< Self.count(rates.instructorsJoined, of: instructors.count) {
         // A newcomer usually replaces someone of the same unit and place.
         let model = joinRNG.pick(instructors)
         let name = joinRNG.pick(NameBank.surnames) + (0 ..< (joinRNG.chance(0.7) ? 2 : 1)).map { _ in joinRNG.pick(NameBank.givenCharacters) }.joined()

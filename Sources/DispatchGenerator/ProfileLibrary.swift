@@ -1,5 +1,6 @@
 // Loads calibration profiles from a seeds folder (`seeds/<name>.json`) and
 // checks that each one is coherent before anything is generated from it.
+import CheckedNumbers
 import DispatchModel
 import Foundation
 
@@ -61,14 +62,37 @@ public enum ProfileLibrary {
   /// Everything that would make a profile misleading or its scenario impossible.
   public static func problems(in profile: ScenarioProfile) -> [String] {
     var problems: [String] = []
-    let instructorSum = profile.instructorGroups.reduce(0) { $0 + $1.count.value }
-    if instructorSum != profile.instructorsTotal.value {
-      problems.append("instructor groups add up to \(instructorSum), total says \(profile.instructorsTotal.value)")
+    do {
+      let instructorSum = try profile.instructorGroups.map(\.count.value).checkedSum("the instructor groups' counts")
+      if instructorSum != profile.instructorsTotal.value {
+        problems.append("instructor groups add up to \(instructorSum), total says \(profile.instructorsTotal.value)")
+      }
+      let organizationSum = try profile.organizationGroups.map(\.count.value).checkedSum("the organization groups' counts")
+      if organizationSum != profile.organizationsTotal.value {
+        problems.append("organization groups add up to \(organizationSum), total says \(profile.organizationsTotal.value)")
+      }
+    } catch {
+      problems.append(error.description)
     }
-    let organizationSum = profile.organizationGroups.reduce(0) { $0 + $1.count.value }
-    if organizationSum != profile.organizationsTotal.value {
-      problems.append("organization groups add up to \(organizationSum), total says \(profile.organizationsTotal.value)")
+    // Draw weights: finite, never negative, and some positive in every list drawn from.
+    let s = profile.sizeShares.value
+    let weightLists: [(String, [Double])] = [
+      ("enterpriseIndustries", profile.enterpriseIndustries.value.map(\.weight)), ("socialIndustries", profile.socialIndustries.value.map(\.weight)),
+      ("parkIndustries", profile.parkIndustries.value.map(\.weight)), ("units", profile.units.value.map(\.weight)),
+      ("sizeShares", [s.aboveScale, s.medium, s.small, s.micro]),
+    ] + profile.organizationGroups.compactMap { g in g.industries.map { ("\(g.label) industries", $0.map(\.weight)) } }
+    for (label, weights) in weightLists {
+      if weights.contains(where: { !$0.isFinite || $0 < 0 }) || (!weights.isEmpty && !(weights.reduce(0, +) > 0)) || !weights.reduce(0, +).isFinite {
+        problems.append("\(label) weights must be finite, not negative, and not all zero")
+      }
     }
+    let rates = profile.quarterlyChange.value
+    for (label, rate) in [("opened", rates.opened), ("closed", rates.closed), ("grown", rates.grown), ("partyOrganized", rates.partyOrganized),
+                          ("instructorsLeft", rates.instructorsLeft), ("instructorsJoined", rates.instructorsJoined)] where !(0...1).contains(rate) {
+      problems.append("quarterly rate \(label) = \(rate) is outside 0…1")
+    }
+    // A capacity grows by at most this share of its load (and the days with it).
+    if !(0...100).contains(profile.capacitySlack.value) { problems.append("capacity slack \(profile.capacitySlack.value) is outside 0…100") }
     if profile.instructorGroups.contains(where: { $0.count.value <= 0 }) || profile.organizationGroups.contains(where: { $0.count.value <= 0 }) {
       problems.append("every group needs a positive count")
     }

@@ -4,6 +4,7 @@
 // wishes from both sides. Capacities come from a feasible "witness" assignment
 // built along the way, so every generated scenario can be fully covered under
 // the profile's own rules (key projects exclusive, mix, days, roles).
+import CheckedNumbers
 import DispatchModel
 import DispatchScoring
 
@@ -18,34 +19,56 @@ public struct ScenarioGenerator: Sendable {
   public let scale: Double
 
   public init(profile: ScenarioProfile, seed: UInt64, scale: Double = 1) {
-    precondition(scale > 0, "scale must be positive")
     self.profile = profile
     self.seed = seed
     self.scale = scale
   }
 
+  /// The scales `generate` accepts (`dispatch generate --scale` checks the same range).
+  public static let scaleDomain: ClosedRange<Double> = 0.001...1_000
+
   /// The number of instructors of each group at this scale, in group order.
-  public var instructorCounts: [Int] { profile.instructorGroups.map { ScaleRule.scaled($0.count.value, by: scale) } }
+  public var instructorCounts: [Int] {
+    get throws(NumberOverflow) { try profile.instructorGroups.map { (g) throws(NumberOverflow) in try ScaleRule.scaled(g.count.value, by: scale) } }
+  }
   /// The number of organizations of each group at this scale, in group order.
-  public var organizationCounts: [Int] { profile.organizationGroups.map { ScaleRule.scaled($0.count.value, by: scale) } }
+  public var organizationCounts: [Int] {
+    get throws(NumberOverflow) { try profile.organizationGroups.map { (g) throws(NumberOverflow) in try ScaleRule.scaled(g.count.value, by: scale) } }
+  }
   /// Key projects at this scale (never more than the organizations).
   public var keyProjectCount: Int {
-    min(ScaleRule.scaled(profile.keyProjects.value, by: scale), organizationCounts.reduce(0, +))
+    get throws(NumberOverflow) {
+      min(try ScaleRule.scaled(profile.keyProjects.value, by: scale), try organizationCounts.checkedSum("the organizations at this scale"))
+    }
   }
 
-  public func generate() -> Scenario {
+  /// The scenario; a scale outside `scaleDomain`, an incoherent profile (`ProfileLibrary.problems`)
+  /// or a count that does not fit gives a typed error, never a trap.
+  public func generate() throws(GeneratorError) -> Scenario {
+    guard scale.isFinite, Self.scaleDomain.contains(scale) else { throw .scale(scale, allowed: Self.scaleDomain) }
+    let problems = ProfileLibrary.problems(in: profile)
+    guard problems.isEmpty else { throw .profile(problems) }
     let root = DeterministicRNG(seed: seed)
-    let places = makePlaces(rng: root.derived(1))
-    let units = makeUnits(places: places)
-    var organizations = makeOrganizations(places: places, rng: root.derived(2))
-    var instructors = makeInstructors(places: places, units: units, rng: root.derived(3))
-    let capacityRNG = root.derived(4)
-    assignCapacities(&instructors, organizations: &organizations, rng: capacityRNG)
+    do {
+      let places = try makePlaces(rng: root.derived(1))
+      let units = makeUnits(places: places)
+      var organizations = try makeOrganizations(places: places, counts: organizationCounts, keyProjects: keyProjectCount, rng: root.derived(2))
+      var instructors = makeInstructors(places: places, units: units, counts: try instructorCounts, rng: root.derived(3))
+      let capacityRNG = root.derived(4)
+      try assignCapacities(&instructors, organizations: &organizations, rng: capacityRNG)
+      return assemble(instructors: instructors, organizations: organizations, places: places, units: units, rng: root.derived(5))
+    } catch {
+      throw .number(error)
+    }
+  }
+
+  private func assemble(instructors: [GeneratedInstructor], organizations: [GeneratedOrganization], places: Places, units: [GeneratedUnit],
+                        rng: DeterministicRNG) -> Scenario {
 
     let scenarioInstructors = instructors.map(\.instructor)
     let scenarioOrganizations = organizations.map(\.organization)
     let wishes = makeWishes(instructors: instructors, organizations: organizations, places: places,
-                            units: units, rng: root.derived(5))
+                            units: units, rng: rng)
 
     var settings = ScenarioSettings()
     settings.rules.keyProjectExclusive = profile.rules.keyProjectExclusive.value
@@ -72,7 +95,7 @@ public struct ScenarioGenerator: Sendable {
     var allStations: [String] = []
   }
 
-  private func makePlaces(rng start: DeterministicRNG) -> Places {
+  private func makePlaces(rng start: DeterministicRNG) throws(NumberOverflow) -> Places {
     var rng = start
     var places = Places()
     let districts = profile.districts.value
@@ -138,7 +161,7 @@ public struct ScenarioGenerator: Sendable {
     var towns = places.regions.indices.filter { places.kind[$0] == .township }
     rng.shuffle(&hosts)
     rng.shuffle(&towns)
-    let regionalStations = min(stationCount, Int(Double(places.regions.count) * 0.6 + 0.5))
+    let regionalStations = min(stationCount, try Int(whole: Double(places.regions.count) * 0.6 + 0.5, what: "regional stations"))
     for index in (hosts + towns).prefix(regionalStations).sorted() {
       let name = places.regions[index].name + "党建工作指导站"
       places.regions[index].station = name
@@ -191,7 +214,8 @@ public struct ScenarioGenerator: Sendable {
     var regionIndex: Int
   }
 
-  private func makeOrganizations(places: Places, rng start: DeterministicRNG) -> [GeneratedOrganization] {
+  private func makeOrganizations(places: Places, counts organizationCounts: [Int], keyProjects keyProjectCount: Int,
+                                 rng start: DeterministicRNG) -> [GeneratedOrganization] {
     var rng = start
     var drafts: [GeneratedOrganization] = []
     var usedNames = Set<String>()  // membership only, never iterated
@@ -294,7 +318,7 @@ public struct ScenarioGenerator: Sendable {
     var regionIndex: Int
   }
 
-  private func makeInstructors(places: Places, units: [GeneratedUnit], rng start: DeterministicRNG) -> [GeneratedInstructor] {
+  private func makeInstructors(places: Places, units: [GeneratedUnit], counts instructorCounts: [Int], rng start: DeterministicRNG) -> [GeneratedInstructor] {
     var rng = start
     var drafts: [GeneratedInstructor] = []
     for (g, group) in profile.instructorGroups.enumerated() {
@@ -342,7 +366,8 @@ public struct ScenarioGenerator: Sendable {
   /// Builds one full assignment that keeps every profile rule (key projects
   /// alone, mix, roles, days), then gives every instructor its witness load plus
   /// a little slack, so the scenario is feasible by construction.
-  private func assignCapacities(_ instructors: inout [GeneratedInstructor], organizations: inout [GeneratedOrganization], rng start: DeterministicRNG) {
+  private func assignCapacities(_ instructors: inout [GeneratedInstructor], organizations: inout [GeneratedOrganization], rng start: DeterministicRNG)
+    throws(NumberOverflow) {
     var rng = start
     let inDays = profile.rules.capacityInDays.value || profile.minimumDaysPerMonth != nil
     let dayUnit = profile.minimumDaysPerMonth?.value ?? ScenarioSettings().defaultWorkloadDays
@@ -406,11 +431,14 @@ public struct ScenarioGenerator: Sendable {
     let slack = profile.capacitySlack.value
     for i in instructors.indices {
       // Stochastic rounding: the expected extra is slack × load, and a zero slack adds nothing.
-      let extra = Int(Double(slotLoad[i]) * slack + (slack > 0 ? rng.unit() : 0))
-      instructors[i].instructor.capacity = max(1, slotLoad[i] + extra)
+      let expected: Double = Double(slotLoad[i]) * slack + (slack > 0 ? rng.unit() : 0)
+      let extra = try Int(whole: expected, what: "a capacity's slack")
+      instructors[i].instructor.capacity = max(1, try slotLoad[i].checkedAdding(extra, "a capacity"))
       if inDays {
         let extraDays = Double(dayLoad[i]) * slack
-        let days = Int((Double(dayLoad[i]) + extraDays + Double(dayUnit) - 1) / Double(dayUnit)) * dayUnit
+        let daysNeeded: Double = Double(dayLoad[i]) + extraDays + Double(dayUnit) - 1
+        let units = try Int(whole: daysNeeded / Double(dayUnit), what: "days per month")
+        let days = try units.checkedMultiplied(by: dayUnit, "days per month")
         instructors[i].instructor.daysPerMonth = max(dayUnit, days)
       }
     }
@@ -507,5 +535,20 @@ extension String {
     let numerals = ["", "", "二", "三", "四", "五", "六", "七", "八", "九"]
     let numeral = n < numerals.count ? numerals[n] : String(n)
     return kind == .enterprise ? self + numeral + "分公司" : self + "(" + numeral + ")"
+  }
+}
+
+/// Why a scenario or change set could not be generated (never a trap).
+public enum GeneratorError: Error, Sendable, Equatable, CustomStringConvertible {
+  case scale(Double, allowed: ClosedRange<Double>)
+  case profile([String])
+  case number(NumberOverflow)
+
+  public var description: String {
+    switch self {
+    case .scale(let scale, let allowed): "规模无效 scale \(scale) is outside \(allowed.lowerBound)…\(allowed.upperBound)"
+    case .profile(let problems): "配置不一致 the profile is not coherent: " + problems.joined(separator: "; ")
+    case .number(let error): "\(error)"
+    }
   }
 }

@@ -1,3 +1,4 @@
+import CheckedNumbers
 // A calibration profile: the figures one source document gives about a place,
 // and an explicit, reasoned assumption for every figure it does not give.
 // Profiles live as JSON in the package's `seeds/` folder (see seeds/README.md).
@@ -245,8 +246,8 @@ public struct ScenarioProfile: Codable, Sendable, Hashable {
 /// times the scale, rounded half away from zero, and never below 1 for a count
 /// that is positive (so a scaled-down scenario keeps every group).
 public enum ScaleRule {
-  public static func scaled(_ count: Int, by scale: Double) -> Int {
+  public static func scaled(_ count: Int, by scale: Double) throws(NumberOverflow) -> Int {
     guard count > 0 else { return 0 }
-    return max(1, Int((Double(count) * scale).rounded(.toNearestOrAwayFromZero)))
+    return max(1, try Int(whole: Double(count) * scale, rounded: .toNearestOrAwayFromZero, what: "\(count) × scale \(scale)"))
   }
 }

@@ -1,3 +1,4 @@
+import DispatchModel
 /// The wording of every input and output problem, English then Chinese, in one
 /// place so that messages stay consistent and can be reviewed together.
 

@@ -1,3 +1,4 @@
+import CheckedNumbers
 import Foundation
 /// 选派单位 / 后盾单位: the government unit that sends instructors.
 public struct SendingUnit: Sendable, Hashable, Identifiable {
@@ -57,6 +58,8 @@ public struct GeoPoint: Sendable, Hashable {
     let rad = Double.pi / 180
     let dLat = (other.latitude - latitude) * rad, dLon = (other.longitude - longitude) * rad
     let a = sin(dLat / 2) * sin(dLat / 2) + cos(latitude * rad) * cos(other.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
-    return Int((2 * 6_371_000 * asin(min(1, a.squareRoot()))).rounded())
+    // NaN or infinite coordinates (a point built in code; the reader and `NumberDomain` refuse
+    // them) give half the earth's circumference (`min` drops the NaN), never a trap.
+    return Int(clamping: 2 * 6_371_000 * asin(min(1, a.squareRoot())), .toNearestOrAwayFromZero, nan: .max)
   }
 }

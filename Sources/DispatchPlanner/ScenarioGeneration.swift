@@ -8,12 +8,15 @@ public enum GenerationFailure: Error, Sendable, CustomStringConvertible {
   case noSeedsFolder(searchedFrom: String)
   case profile(ProfileError)
   case output(OutputError)
+  /// The generator refused its inputs (a scale, a profile figure, a count that does not fit).
+  case generation(GeneratorError)
 
   public var description: String {
     switch self {
     case .noSeedsFolder(let from): "找不到 seeds/ 文件夹 no seeds/ folder found from \(from) upwards; give --seeds DIR"
     case .profile(let error): "\(error)"
     case .output(let error): "无法写出 cannot write: \(error)"
+    case .generation(let error): "无法生成 cannot generate: \(error)"
     }
   }
 }
@@ -38,7 +41,8 @@ extension Planner {
   ) throws(GenerationFailure) -> Scenario {
     let profile: ScenarioProfile
     do { profile = try ProfileLibrary.load(name, from: seeds) } catch { throw .profile(error) }
-    let scenario = ScenarioGenerator(profile: profile, seed: seed, scale: scale).generate()
+    let scenario: Scenario
+    do { scenario = try ScenarioGenerator(profile: profile, seed: seed, scale: scale).generate() } catch { throw .generation(error) }
     do { try ScenarioWriter().write(scenario, to: folder) } catch { throw .output(error) }
     return scenario
   }
@@ -57,7 +61,8 @@ extension Planner {
     } else {
       generator = ChangeSetGenerator(base: base, seed: seed)
     }
-    let changes = generator.generate()
+    let changes: ChangeSet
+    do { changes = try generator.generate() } catch { throw .generation(error) }
     do { try ChangeSetWriter().write(changes, to: folder) } catch { throw .output(error) }
     return changes
   }

@@ -49,12 +49,17 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   case lockNotHoldable(organization: OrganizationID, instructor: InstructorID)
   /// The locks contradict a hard rule: no plan exists (`RuleContradiction`).
   case contradictions([RuleContradiction])
+  /// Numbers outside their documented domain (`NumberDomain`): a scenario built in code.
+  case numbersOutsideDomain([NumberOutsideDomain])
 
   public var description: String {
     switch self {
     case .invalidModel(let detail): "模型无效 invalid model: \(detail)"
     case .lockNotHoldable(let o, let i): "锁定无效 lock \(o)–\(i): the instructor may hold none of the organization's roles"
     case .contradictions(let list): list.map(\.description).joined(separator: "\n")
+    case .numbersOutsideDomain(let list):
+      "数值超出范围 numbers outside their domain (Documentation/ScenarioFormat.md): "
+        + list.prefix(5).map(\.description).joined(separator: "; ") + (list.count > 5 ? " (and \(list.count - 5) more)" : "")
     }
   }
 }
@@ -67,6 +72,10 @@ public struct ProblemBuilder: Sendable {
   public init(scoresOnly: Bool = false) { self.scoresOnly = scoresOnly }
 
   public func build(_ scenario: Scenario) throws(PlanningError) -> PlanningModel {
+    // The reader refuses these with their place; a scenario built in code meets the same domains
+    // here, so no score, load or penalty sum formed later can overflow.
+    let outside = NumberDomain.violations(in: scenario)
+    guard outside.isEmpty else { throw .numbersOutsideDomain(outside) }
     let scorer = Scorer(scenario: scenario, scoresOnly: scoresOnly)
     let index = ScenarioIndex(scenario)
     var forbidden: [Int: Set<Int>] = [:]  // organization → forbidden instructors

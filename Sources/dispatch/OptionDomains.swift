@@ -20,7 +20,7 @@ enum OptionDomain {
   static let continuity: ClosedRange<Int> = 0...10_000
   /// --alternatives of explain.
   static let alternatives: ClosedRange<Int> = 0...1_000
-  /// generate --scale: a multiplier of the profile's counts.
+  /// generate --scale: a multiplier of the profile's counts (ScenarioGenerator.scaleDomain, which the API checks too).
   static let scale: ClosedRange<Double> = 0.001...1_000
 
   static func check(_ value: Double, _ option: String, in range: ClosedRange<Double>) throws {

@@ -9,7 +9,7 @@ import Testing
 @Suite struct RoundTripTests {
   @Test(arguments: profileNames) func generatedScenariosRoundTripThroughTheReader(_ name: String) throws {
     let scale = name == "yanan" ? 0.2 : 1
-    let scenario = ScenarioGenerator(profile: try profile(name), seed: 11, scale: scale).generate()
+    let scenario = try ScenarioGenerator(profile: try profile(name), seed: 11, scale: scale).generate()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roundtrip-\(name)-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try ScenarioWriter().write(scenario, to: folder)

@@ -1,5 +1,6 @@
 // Tests of the calibration profiles and the scenario generator: counts as the
 // profiles say, reproducibility, scaling, feasibility and resolvable references.
+import CheckedNumbers
 import DispatchGenerator
 import DispatchIO
 import DispatchModel
@@ -73,7 +74,7 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
 @Suite struct ScenarioGeneratorTests {
   @Test(arguments: profileNames) func countsEqualTheProfile(_ name: String) throws {
     let p = try profile(name)
-    let scenario = ScenarioGenerator(profile: p, seed: 7).generate()
+    let scenario = try ScenarioGenerator(profile: p, seed: 7).generate()
     #expect(scenario.instructors.count == p.instructorsTotal.value)
     #expect(scenario.organizations.count == p.organizationsTotal.value)
     for group in p.organizationGroups {
@@ -92,12 +93,12 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
   }
 
   @Test func fumianHasItsRolesAndBaodeItsDays() throws {
-    let fumian = ScenarioGenerator(profile: try profile("fumian"), seed: 7).generate()
+    let fumian = try ScenarioGenerator(profile: try profile("fumian"), seed: 7).generate()
     #expect(fumian.organizations.filter { $0.slots == [.firstSecretary, .firstChairman] }.count == 20)
     #expect(fumian.instructors.filter { $0.mayHold(.firstSecretary) && $0.mayHold(.firstChairman) }.count == 20)
     #expect(fumian.settings.rules.allowDualRole)
 
-    let baode = ScenarioGenerator(profile: try profile("baode"), seed: 7).generate()
+    let baode = try ScenarioGenerator(profile: try profile("baode"), seed: 7).generate()
     #expect(baode.settings.rules.capacityInDays)
     #expect(baode.organizations.allSatisfy { ($0.workloadDays ?? 0) >= 5 })
     #expect(baode.instructors.allSatisfy { ($0.daysPerMonth ?? 0) >= 5 && $0.daysPerMonth! % 5 == 0 })
@@ -105,8 +106,8 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
 
   @Test(arguments: profileNames) func sameSeedGivesTheSameScenarioAndBytes(_ name: String) throws {
     let p = try profile(name)
-    let first = ScenarioGenerator(profile: p, seed: 42).generate()
-    let second = ScenarioGenerator(profile: p, seed: 42).generate()
+    let first = try ScenarioGenerator(profile: p, seed: 42).generate()
+    let second = try ScenarioGenerator(profile: p, seed: 42).generate()
     #expect(sameScenario(first, second))
     let firstBytes = try writtenBytes(first), secondBytes = try writtenBytes(second)
     #expect(firstBytes == secondBytes)
@@ -117,7 +118,7 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("gen-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: base) }
     for run in ["a", "b"] {
-      try ScenarioWriter().write(ScenarioGenerator(profile: p, seed: 7).generate(), to: base.appendingPathComponent(run))
+      try ScenarioWriter().write(try ScenarioGenerator(profile: p, seed: 7).generate(), to: base.appendingPathComponent(run))
     }
     let files = try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("a").path).sorted()
     #expect(files.contains("instructors.csv") && files.contains("wishes.csv") && files.contains("regions.csv"))
@@ -130,25 +131,25 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
 
   @Test(arguments: profileNames) func differentSeedsDiffer(_ name: String) throws {
     let p = try profile(name)
-    let a = ScenarioGenerator(profile: p, seed: 1).generate()
-    let b = ScenarioGenerator(profile: p, seed: 2).generate()
+    let a = try ScenarioGenerator(profile: p, seed: 1).generate()
+    let b = try ScenarioGenerator(profile: p, seed: 2).generate()
     #expect(a.instructors.map(\.name) != b.instructors.map(\.name))
     #expect(a.organizations.map(\.name) != b.organizations.map(\.name))
   }
 
   @Test(arguments: [0.1, 0.5, 2.0]) func scaleMultipliesCounts(_ scale: Double) throws {
     let p = try profile("huangshan")
-    let scenario = ScenarioGenerator(profile: p, seed: 7, scale: scale).generate()
-    let expectedOrganizations = p.organizationGroups.reduce(0) { $0 + ScaleRule.scaled($1.count.value, by: scale) }
+    let scenario = try ScenarioGenerator(profile: p, seed: 7, scale: scale).generate()
+    let expectedOrganizations = try p.organizationGroups.reduce(0) { $0 + (try ScaleRule.scaled($1.count.value, by: scale)) }
     #expect(scenario.organizations.count == expectedOrganizations)
-    #expect(scenario.instructors.count == ScaleRule.scaled(484, by: scale))
-    #expect(scenario.organizations.filter(\.keyProject).count == ScaleRule.scaled(10, by: scale))
+    #expect(try scenario.instructors.count == ScaleRule.scaled(484, by: scale))
+    #expect(try scenario.organizations.filter(\.keyProject).count == ScaleRule.scaled(10, by: scale))
     #expect(abs(Double(scenario.organizations.count) - 1557 * scale) <= Double(p.organizationGroups.count))
-    #expect(ScaleRule.scaled(3, by: 0.5) == 2 && ScaleRule.scaled(1, by: 0.01) == 1 && ScaleRule.scaled(0, by: 3) == 0)
+    #expect(try ScaleRule.scaled(3, by: 0.5) == 2 && ScaleRule.scaled(1, by: 0.01) == 1 && ScaleRule.scaled(0, by: 3) == 0)
   }
 
   @Test(arguments: profileNames) func scenariosAreFeasible(_ name: String) throws {
-    let scenario = ScenarioGenerator(profile: try profile(name), seed: 7).generate()
+    let scenario = try ScenarioGenerator(profile: try profile(name), seed: 7).generate()
     let slots = scenario.organizations.reduce(0) { $0 + $1.slots.count }
     let capacity = scenario.instructors.reduce(0) { $0 + $1.capacity }
     #expect(capacity >= slots && capacity >= scenario.organizations.count)
@@ -174,7 +175,7 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
   }
 
   @Test(arguments: profileNames) func everyReferenceResolves(_ name: String) throws {
-    let scenario = ScenarioGenerator(profile: try profile(name), seed: 7).generate()
+    let scenario = try ScenarioGenerator(profile: try profile(name), seed: 7).generate()
     let units = Set(scenario.units.map(\.id)), regions = Set(scenario.regions.map(\.id))
     let instructors = Set(scenario.instructors.map(\.id)), organizations = Set(scenario.organizations.map(\.id))
     #expect(units.count == scenario.units.count && regions.count == scenario.regions.count)
@@ -188,7 +189,7 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
   }
 
   @Test func huangshanLooksLikeThePlace() throws {
-    let scenario = ScenarioGenerator(profile: try profile("huangshan"), seed: 7).generate()
+    let scenario = try ScenarioGenerator(profile: try profile("huangshan"), seed: 7).generate()
     #expect(scenario.regions.contains { $0.remote })
     #expect(scenario.regions.contains { $0.name.hasSuffix("园区") || $0.name.contains("开发区") })
     let stations = Set(scenario.regions.compactMap(\.station) + scenario.instructors.compactMap(\.station))
@@ -204,7 +205,7 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
   }
 
   @Test func wishesArePartialAndFavourFit() throws {
-    let scenario = ScenarioGenerator(profile: try profile("huangshan"), seed: 7).generate()
+    let scenario = try ScenarioGenerator(profile: try profile("huangshan"), seed: 7).generate()
     let wishers = Set(scenario.wishes.compactMap { wish -> InstructorID? in
       if case .instructorWants(let i, _, _) = wish { return i } else { return nil }
     })
@@ -218,5 +219,52 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
     // A random pair shares a region about 1 time in 50; wishes should be far more local.
     #expect(Double(local) / Double(instructorWishes.count) > 0.3)
     #expect(instructorWishes.allSatisfy { (1 ... 3).contains($0.rank) })
+  }
+}
+
+/// Issue 13: every Double → Int conversion of the generator is checked; a scale, a profile figure
+/// or a count out of range is a typed error through the API, never a trap.
+@Suite struct GeneratorNumberTests {
+  @Test func aScaleOutOfRangeIsATypedError() throws {
+    let p = try profile("fumian")
+    for scale in [Double.infinity, -.infinity, .nan, 0, -1, 1e300] {
+      let error = #expect(throws: GeneratorError.self, "\(scale)") { try ScenarioGenerator(profile: p, seed: 1, scale: scale).generate() }
+      guard case .scale = error else { Issue.record("\(scale): \(String(describing: error))"); continue }
+    }
+  }
+
+  @Test func profileFiguresThatAreNotNumbersAreRefused() throws {
+    var p = try profile("fumian")
+    p.capacitySlack.value = .nan
+    #expect(throws: GeneratorError.self) { try ScenarioGenerator(profile: p, seed: 1).generate() }
+    p = try profile("fumian")
+    p.capacitySlack.value = 1e300
+    #expect(!ProfileLibrary.problems(in: p).isEmpty)
+    p = try profile("fumian")
+    p.enterpriseIndustries.value = p.enterpriseIndustries.value.map { WeightedName(name: $0.name, weight: 0) }
+    #expect(ProfileLibrary.problems(in: p).contains { $0.contains("enterpriseIndustries") })
+    p = try profile("fumian")
+    p.instructorGroups[0].count.value = Int.max
+    #expect(ProfileLibrary.problems(in: p).contains { $0.contains("does not fit") })
+  }
+
+  @Test func aCountThatOverflowsAtScaleIsATypedError() throws {
+    var p = try profile("fumian")
+    let extra = Int.max / 2 - p.instructorsTotal.value
+    p.instructorGroups[0].count.value += extra
+    p.instructorsTotal.value += extra
+    #expect(ProfileLibrary.problems(in: p).isEmpty)
+    #expect(throws: GeneratorError.self) { try ScenarioGenerator(profile: p, seed: 1, scale: 1000).generate() }
+  }
+
+  @Test func changeRatesOutOfRangeAreATypedError() throws {
+    let base = try ScenarioGenerator(profile: try profile("fumian"), seed: 3).generate()
+    var rates = ChangeRates.typical
+    rates.opened = 1e300
+    #expect(throws: GeneratorError.self) { try ChangeSetGenerator(base: base, rates: rates, seed: 1).generate() }
+    rates = .typical
+    rates.closed = .nan
+    #expect(throws: GeneratorError.self) { try ChangeSetGenerator(base: base, rates: rates, seed: 1).generate() }
+    #expect(throws: NumberOverflow.self) { try ChangeSetGenerator.count(.infinity, of: 3) }
   }
 }

@@ -48,3 +48,29 @@ import Testing
     #expect(plan.totalScore == (10 + 15 + 20 + 5) + (10 + 15 + 20))
   }
 }
+
+/// Issue 13: a scenario built in code with numbers at the edge of Int (which the reader would
+/// refuse with their line) gets a typed error from the builder, never a trap in the scorer.
+@Suite struct ScenarioNumberDomainTests {
+  @Test func numbersOutsideTheirDomainAreATypedError() {
+    var scenario = ScenarioFixtures.tiny(wishes: [.instructorWants("I2", "O1", rank: Int.max)])
+    scenario.instructors[0].capacity = Int.max
+    scenario.settings.weights.skillMatch = Int.max
+    scenario.settings.rules.minimumLoad = Int.min
+    scenario.regions[0].location = GeoPoint(latitude: .nan, longitude: 0)
+    #expect(throws: PlanningError.self) { try ProblemBuilder().build(scenario) }
+    let fields = NumberDomain.violations(in: scenario).map(\.field)
+    #expect(fields == ["instructor I1 capacity", "wish I2–O1 rank", "region R1 latitude", "settings weight_skill_match", "settings minimum_load"])
+  }
+
+  @Test func aScenarioInsideItsDomainsBuilds() throws {
+    #expect(NumberDomain.violations(in: ScenarioFixtures.tiny()).isEmpty)
+    _ = try ProblemBuilder().build(ScenarioFixtures.tiny())
+  }
+
+  @Test func aDistanceFromABrokenPointIsFarNotATrap() {
+    #expect(GeoPoint(latitude: .nan, longitude: 0).metres(to: GeoPoint(latitude: 1, longitude: 1)) >= 20_000_000)
+    #expect(GeoPoint(latitude: .infinity, longitude: 0).metres(to: GeoPoint(latitude: 1, longitude: .infinity)) >= 20_000_000)
+    #expect(GeoPoint(latitude: 0, longitude: 0).metres(to: GeoPoint(latitude: 0, longitude: 1)) == 111_195)
+  }
+}

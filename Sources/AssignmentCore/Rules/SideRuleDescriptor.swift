@@ -16,6 +16,10 @@
 // The model's invariant, per rule: for every plan, with x the plan's arcs and y its used
 // columns, the rows hold with v = the violation variables' `count`s, and Σ v = the
 // rule's `breach` count; a hard rule's rows hold exactly when `breach` is nil.
+//
+// Sums here (loads per column, counts against a rule's minimum or maximum) need no checks:
+// `AssignmentProblem`'s gate (`checkSums`) has proven with checked sums that all arc loads
+// together fit in Int and every rule count is within ±2^31, so no partial sum can overflow.
 //===----------------------------------------------------------------------===//
 
 /// The kinds of side rule, for matching without a switch over payloads.
