@@ -50,8 +50,12 @@ enum CSVTableParsing {
                             unknownColumns: unknownColumns, headerMayFollowTitles: true, issues: &issues)
     // Rows joined by quoted cells that span lines (CSV only: a worksheet has no quotes): each
     // one that holds separators on a later line is an error where it starts; the count of
-    // lines against records is a warning.
-    for cell in parsed.multilineCells where cell.laterLineHasSeparator {
+    // lines against records is a warning. A file whose header has one column has no separator
+    // to tell a swallowed row by — every later line of the cell would be a whole row — so there
+    // any quoted cell spanning lines is the same located error (issue 13: one rule for both).
+    let headerWidth = table.flatMap { t in parsed.records.first { $0.line == t.headerLine } }
+      .map { $0.fields.filter { !ValueParser.trim($0).isEmpty }.count } ?? 0
+    for cell in parsed.multilineCells where cell.laterLineHasSeparator || headerWidth == 1 {
       let header = table?.columns.values.first { $0.index == cell.fieldIndex }?.header
       issues.append(InputIssue(file: fileName, line: cell.startLine, column: header, problem: .quotedCellHoldsRows(endLine: cell.endLine)))
     }

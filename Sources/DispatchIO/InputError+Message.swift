@@ -26,7 +26,7 @@ extension InputProblem {
     case .sheetMissing(let names):
       return "required sheet is missing / 缺少必需的工作表 (accepted names / 可用表名: \(names.joined(separator: ", ")))"
     case .fileGivenTwice(let other):
-      return "the same table is given twice / 同一张表出现两次: also \(other)"
+      return "the same table is given twice / 同一张表出现两次: also \(other.echoed)"
     case .unreadableFile(let reason):
       return "cannot read the file / 无法读取文件: \(reason)"
     case .undecodableText:
@@ -39,6 +39,10 @@ extension InputProblem {
       return "\(lines) lines but \(records) rows: quoted cells span lines / 文件有 \(lines) 行，但只读出 \(records) 条记录：有单元格跨行"
     case .controlCharacter(let column, let codePoint):
       let name = codePoint == 0 ? "NUL" : codePoint == 0x0A || codePoint == 0x0D ? "a line break" : codePoint == 0x09 ? "a tab" : codePointName(codePoint)
+      if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory == .format {
+        return "\(column.key) contains an invisible character (\(name)), often pasted from a web page or chat; delete it "
+          + "/ \(column.chinese)含有不可见字符（\(name)），多为从网页或聊天软件粘贴带入，请删除"
+      }
       return "\(column.key) contains a control character (\(name)) / \(column.chinese)含有控制字符（\(name)）"
     case .unterminatedQuote:
       return "a quoted cell is never closed / 引号未闭合"
@@ -59,44 +63,44 @@ extension InputProblem {
     case .missingColumn(let column):
       return "required column is missing / 缺少必需列: \(column.displayName)"
     case .duplicateColumn(let column, let first):
-      return "column \(column.displayName) is given twice / 列重复 (also \"\(first)\")"
+      return "column \(column.displayName) is given twice / 列重复 (also \(first.quotedEcho))"
     case .unknownColumn(let suggestion):
       return "unknown column, ignored / 未知列，已忽略" + didYouMean(suggestion)
     case .unknownColumnKept(let suggestion):
       return "unknown column, kept as a ledger column / 未知列，作为台账附加列保留" + didYouMean(suggestion)
     case .extraColumnsKept(let headers):
-      return "ledger columns kept and carried into the plan / 附加列已保留并带入方案: \(headers.joined(separator: ", "))"
+      return "ledger columns kept and carried into the plan / 附加列已保留并带入方案: \(headers.echoedList())"
     case .extraCells(let count):
       return "\(count) cell(s) beyond the last column, ignored / 超出表头的 \(count) 个单元格已忽略"
     case .missingValue(let column):
       return "\(column.key) must not be empty / \(column.chinese)不能为空"
     case .notACount(let column, let value):
-      return "\(column.key) must be a whole number ≥ 0 / \(column.chinese)须为非负整数: \"\(value)\""
+      return "\(column.key) must be a whole number ≥ 0 / \(column.chinese)须为非负整数: \(value.quotedEcho)"
     case .numberTooLarge(let column, let value, let maximum):
-      return "\(column.key) must be at most \(maximum) / \(column.chinese)不能超过 \(maximum): \"\(value)\""
+      return "\(column.key) must be at most \(maximum) / \(column.chinese)不能超过 \(maximum): \(value.quotedEcho)"
     case .unknownValue(let column, let value, let allowed, let suggestion):
-      return "unknown \(column.key) / 未知\(column.chinese): \"\(value)\" (allowed / 可用: \(allowed.joined(separator: ", ")))"
+      return "unknown \(column.key) / 未知\(column.chinese): \(value.quotedEcho) (allowed / 可用: \(allowed.echoedList(limit: 20)))"
         + didYouMean(suggestion)
     case .notABoolean(let column, let value):
-      return "\(column.key) must be yes or no / \(column.chinese)须为 是 或 否: \"\(value)\""
+      return "\(column.key) must be yes or no / \(column.chinese)须为 是 或 否: \(value.quotedEcho)"
     case .duplicateID(let id, let firstLine):
-      return "duplicate id / 编号重复: \"\(id)\" (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
+      return "duplicate id / 编号重复: \(id.quotedEcho) (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
     case .unknownReference(let kind, let id, let suggestion):
-      return "unknown \(kind.names.english) / 未知\(kind.names.chinese): \"\(id)\"" + didYouMean(suggestion)
+      return "unknown \(kind.names.english) / 未知\(kind.names.chinese): \(id.quotedEcho)" + didYouMean(suggestion)
     case .ambiguousReference(let id):
-      return "\"\(id)\" is both an instructor and an organization id / 既是指导员编号又是组织编号，无法判断"
+      return "\(id.quotedEcho) is both an instructor and an organization id / 既是指导员编号又是组织编号，无法判断"
     case .ambiguousName(let kind, let name, let candidates):
-      return "\"\(name)\" is the name of more than one \(kind.names.english), give the id / 名称对应多个\(kind.names.chinese)，请填写编号: "
-        + candidates.joined(separator: ", ")
+      return "\(name.quotedEcho) is the name of more than one \(kind.names.english), give the id / 名称对应多个\(kind.names.chinese)，请填写编号: "
+        + candidates.echoedList()
     case .regionWithoutInstructor(let region, let suggestion):
-      return "no instructor is in region \"\(region)\" and there is no regions.csv: a typo costs the same-region points / 没有指导员在此区域，且无区域表，若为笔误将失去同区域得分"
+      return "no instructor is in region \(region.quotedEcho) and there is no regions.csv: a typo costs the same-region points / 没有指导员在此区域，且无区域表，若为笔误将失去同区域得分"
         + didYouMean(suggestion)
     case .badRank(let value):
-      return "rank must be a whole number \(NumberDomain.wishRank.lowerBound)…\(NumberDomain.wishRank.upperBound) / 志愿顺序须为 \(NumberDomain.wishRank.lowerBound) 至 \(NumberDomain.wishRank.upperBound) 的整数: \"\(value)\""
+      return "rank must be a whole number \(NumberDomain.wishRank.lowerBound)…\(NumberDomain.wishRank.upperBound) / 志愿顺序须为 \(NumberDomain.wishRank.lowerBound) 至 \(NumberDomain.wishRank.upperBound) 的整数: \(value.quotedEcho)"
     case .wishBetweenInstructors(let a, let b):
-      return "a wish must link an instructor and an organization, not two instructors / 志愿须在指导员与组织之间: \"\(a)\" → \"\(b)\""
+      return "a wish must link an instructor and an organization, not two instructors / 志愿须在指导员与组织之间: \(a.quotedEcho) → \(b.quotedEcho)"
     case .wishBetweenOrganizations(let a, let b):
-      return "a wish must link an instructor and an organization, not two organizations / 志愿须在指导员与组织之间: \"\(a)\" → \"\(b)\""
+      return "a wish must link an instructor and an organization, not two organizations / 志愿须在指导员与组织之间: \(a.quotedEcho) → \(b.quotedEcho)"
     case .duplicatePair(let firstLine):
       return "this pair is listed twice / 同一对重复出现 (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
     case .repeatedOverride(let firstLine):
@@ -104,21 +108,21 @@ extension InputProblem {
     case .lockAndForbid(let firstLine):
       return "the pair is both locked and forbidden / 同一对既锁定又禁止 (other on line \(firstLine) / 另见第 \(firstLine) 行)"
     case .locksExceedCapacity(let instructor, let locks, let capacity):
-      return "instructor \"\(instructor)\" has \(locks) locks but capacity \(capacity) / 指导员锁定数 \(locks) 超过联系上限 \(capacity)"
+      return "instructor \(instructor.quotedEcho) has \(locks) locks but capacity \(capacity) / 指导员锁定数 \(locks) 超过联系上限 \(capacity)"
     case .lockedDaysExceedCapacity(let instructor, let days, let daysPerMonth):
-      return "instructor \"\(instructor)\" has locks needing \(days) days a month but \(daysPerMonth) / 指导员锁定组织需 \(days) 天，超过每月 \(daysPerMonth) 天"
+      return "instructor \(instructor.quotedEcho) has locks needing \(days) days a month but \(daysPerMonth) / 指导员锁定组织需 \(days) 天，超过每月 \(daysPerMonth) 天"
     case .locksExceedSlots(let organization, let locks, let slots):
-      return "organization \"\(organization)\" has \(locks) locks but \(slots) slot(s) / 组织锁定数 \(locks) 超过需要人数 \(slots)"
+      return "organization \(organization.quotedEcho) has \(locks) locks but \(slots) slot(s) / 组织锁定数 \(locks) 超过需要人数 \(slots)"
     case .unknownSetting(let key, let suggestion):
-      return "unknown setting / 未知设置项: \"\(key)\"" + didYouMean(suggestion)
+      return "unknown setting / 未知设置项: \(key.quotedEcho)" + didYouMean(suggestion)
     case .badSettingValue(let key, let value, let expected):
-      return "bad value for \(key) / 设置值无效: \"\(value)\" (expected / 应为: \(expected))"
+      return "bad value for \(key.echoed) / 设置值无效: \(value.quotedEcho) (expected / 应为: \(expected))"
     case .settingConflict(let key, let detail):
-      return "\(key): \(detail)"
+      return "\(key.echoed): \(detail)"
     case .settingWithoutEffect(let key, let detail):
       return "\(key) has no effect / 设置无效: \(detail)"
     case .badCoordinate(let column, let value, let range):
-      return "\(column.key) \"\(value)\" is not a number of degrees in \(range.lowerBound)…\(range.upperBound) / \(column.chinese)应为 \(range.lowerBound) 至 \(range.upperBound) 之间的度数"
+      return "\(column.key) \(value.quotedEcho) is not a number of degrees in \(range.lowerBound)…\(range.upperBound) / \(column.chinese)应为 \(range.lowerBound) 至 \(range.upperBound) 之间的度数"
     case .incompleteLocation:
       return "give both latitude and longitude, or neither / 纬度和经度须同时填写或同时留空"
     case .duplicateSetting(let key, let firstLine):
@@ -126,15 +130,15 @@ extension InputProblem {
     case .duplicateSlot(let firstLine):
       return "this organization slot is listed twice / 同一组织职务重复 (first on line \(firstLine) / 首次出现在第 \(firstLine) 行)"
     case .unknownChange(let action, let kind):
-      return "unknown change / 未知变更: action \"\(action)\", kind \"\(kind)\" (allowed / 可用: open/close/update organization, leave/join instructor)"
+      return "unknown change / 未知变更: action \(action.quotedEcho), kind \(kind.quotedEcho) (allowed / 可用: open/close/update organization, leave/join instructor)"
     case .contradictoryChange(let id, let firstLine, let detail):
-      return "contradictory changes for \"\(id)\" / 变更相互矛盾: \(detail) (other on line \(firstLine) / 另见第 \(firstLine) 行)"
+      return "contradictory changes for \(id.quotedEcho) / 变更相互矛盾: \(detail) (other on line \(firstLine) / 另见第 \(firstLine) 行)"
     case .badChangeField(let field, let value, let expected):
-      return "bad field \"\(field)\" / 字段无效: \"\(value)\" (expected / 应为: \(expected))"
+      return "bad field \(field.quotedEcho) / 字段无效: \(value.quotedEcho) (expected / 应为: \(expected))"
     case .idExists(let kind, let id):
-      return "\(kind.names.english) \"\(id)\" exists already / \(kind.names.chinese)编号已存在"
+      return "\(kind.names.english) \(id.quotedEcho) exists already / \(kind.names.chinese)编号已存在"
     case .missingChangeField(let id, let field):
-      return "\"\(id)\" has no \(field) / 缺少字段 \(field)"
+      return "\(id.quotedEcho) has no \(field) / 缺少字段 \(field)"
     case .incompletePlanFolder(let defect):
       let what = switch defect {
       case .noManifest: "no manifest.json: the folder was never completed (a run stopped while writing), or an older version wrote it; "
@@ -159,7 +163,7 @@ extension InputProblem {
   }
 
   private func didYouMean(_ suggestion: String?) -> String {
-    suggestion.map { " — did you mean / 是否为 \"\($0)\"?" } ?? ""
+    suggestion.map { " — did you mean / 是否为 \($0.quotedEcho)?" } ?? ""
   }
 }
 
@@ -196,7 +200,7 @@ extension OutputError: CustomStringConvertible {
     case .cannotWriteFile(let path, let reason):
       "\(path): cannot write the file / 无法写入文件: \(reason)"
     case .unrepresentable(let file, let value, let reason):
-      "\(file): cannot write \"\(value)\" / 无法写入: \(reason)"
+      "\(file): cannot write \(value.quotedEcho) / 无法写入: \(reason)"
     }
   }
 }

@@ -1,3 +1,4 @@
+import DispatchModel
 /// Located problems in a scenario folder: what went wrong (`InputProblem`), where
 /// (`file:line:column`) and how bad (error or warning). The reader collects all of
 /// them in one run; the wording of every problem is in `InputError+Message.swift`.
@@ -169,14 +170,15 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
   /// `file:line:column: message`, with `warning: ` / `note: ` before the message of a warning
   /// or note and the parts that are unknown left out.
   public var description: String {
+    // A sheet name or a header is user text: echoed (capped), like every quoted value.
     var location = file
     if let sheet {
       // Excel's own notation: 台账.xlsx!指导员!C5, a whole row as 5:5.
-      location += "!" + sheet
+      location += "!" + sheet.echoed
       if let line { location += "!" + (column.map { "\($0)\(line)" } ?? "\(line):\(line)") }
     } else {
       if let line { location += ":\(line)" }
-      if let column { location += ":\(column)" }
+      if let column { location += ":\(column.echoed)" }
     }
     let prefix = switch severity {
     case .error: ""

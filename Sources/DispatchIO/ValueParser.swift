@@ -11,10 +11,19 @@ enum ValueParser {
   }
 
   /// The first control character in `text` (Unicode general category Cc: C0, DEL, C1),
-  /// allowing tabs and line breaks when `allowingLineBreaks`.
+  /// allowing tabs and line breaks when `allowingLineBreaks`, or invisible format character
+  /// (Cf: zero-width space and joiners U+200B…U+200D, word joiner U+2060, U+FEFF inside a cell,
+  /// the bidi controls U+200E/F, U+202A…U+202E, U+2066…U+2069, the soft hyphen). A cell with
+  /// one prints like a cell without it but compares differently (two ids for one person), and a
+  /// bidi control reorders what a printed notice shows: refused in every cell, like NUL.
+  /// `text` is trimmed first by the callers, so a byte-order mark at a cell's edge is not counted.
   static func controlCharacter(in text: String, allowingLineBreaks: Bool) -> Unicode.Scalar? {
     text.unicodeScalars.first { s in
-      s.properties.generalCategory == .control && !(allowingLineBreaks && (s == "\n" || s == "\r" || s == "\t"))
+      switch s.properties.generalCategory {
+      case .control: !(allowingLineBreaks && (s == "\n" || s == "\r" || s == "\t"))
+      case .format: true
+      default: false
+      }
     }
   }
 

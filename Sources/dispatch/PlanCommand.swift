@@ -1,5 +1,6 @@
 import ArgumentParser
 import DispatchIO
+import DispatchModel
 import DispatchPlanner
 import DispatchPlanning
 import Foundation
@@ -49,7 +50,7 @@ struct PlanCommand: ParsableCommand {
     let text = within.trimmingCharacters(in: .whitespaces)
     let value = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
     guard let value, value.isFinite, (0...1).contains(value) else {
-      throw ValidationError("--within must be a fraction in [0, 1] or a percentage, not \(within) / --within 须为 0 至 1 的小数或百分数")
+      throw ValidationError("--within must be a fraction in [0, 1] or a percentage, not \(within.quotedEcho) / --within 须为 0 至 1 的小数或百分数")
     }
     return value
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DispatchIO
+import DispatchModel
 import DispatchPlanner
 import DispatchPlanning
 import Foundation
@@ -48,7 +49,7 @@ struct ReplanCommand: ParsableCommand {
     return try sweep.split(separator: ",").map { item -> Int? in
       let text = item.trimmingCharacters(in: .whitespaces)
       if text == "all" { return nil }
-      guard let n = Int(text) else { throw ValidationError("--sweep: \"\(text)\" is not a whole number or all / 不是整数或 all") }
+      guard let n = Int(text) else { throw ValidationError("--sweep: \(text.quotedEcho) is not a whole number or all / 不是整数或 all") }
       try OptionDomain.check(n, "--sweep", in: OptionDomain.moves)
       return n
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DispatchWorkbench
+import DispatchModel
 import Foundation
 
 struct ServeCommand: ParsableCommand {
@@ -27,13 +28,14 @@ struct ServeCommand: ParsableCommand {
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
-    guard timeLimit > 0, editTimeLimit > 0 else { throw ValidationError("--time-limit and --edit-time-limit must be positive") }
+    try OptionDomain.check(timeLimit, "--time-limit", in: OptionDomain.timeLimitSeconds)
+    try OptionDomain.check(editTimeLimit, "--edit-time-limit", in: OptionDomain.timeLimitSeconds)
     if let token, token.count < 16 || !token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
       throw ValidationError("--token must be at least 16 letters, digits, - or _")
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: workspace, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("工作区不存在 the workspace folder \(workspace) does not exist")
+      throw ValidationError("工作区不存在 the workspace folder \(workspace.echoed) does not exist")
     }
   }
 

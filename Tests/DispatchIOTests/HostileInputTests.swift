@@ -231,3 +231,53 @@ private func located(text files: [String: String]) throws -> [Located] {
     #expect(throws: WorkbookError.self) { _ = try WorkbookReader.read(data) }
   }
 }
+
+/// Issue 13 (remaining gaps): a stray quote in a one-column file, invisible characters in cells,
+/// and huge cells quoted back in messages.
+@Suite struct HostileInputRemainingTests {
+  @Test func aStrayQuoteInAOneColumnFileIsTheSameLocatedError() {
+    var issues: [InputIssue] = []
+    let text = "id\nA1\n\"A2\nA3\nA4\"\nA5\n"
+    let table = CSVTableParsing.parse(Array(text.utf8), fileName: "ids.csv", columns: [ColumnSpec("id", "编号", required: true)],
+                                      emptyIsError: true, unknownColumns: .ignore, issues: &issues)
+    #expect(table?.rows.count == 3)
+    #expect(issues.map(Located.init).contains(Located("ids.csv", 3, "id", "quotedCellHoldsRows")))
+    #expect(issues.contains { $0.severity == .error })
+    // Two columns: a multi-line name without separators on its later lines is still only counted.
+    issues = []
+    _ = CSVTableParsing.parse(Array("id,name\nA1,\"x\ny\"\n".utf8), fileName: "t.csv",
+                              columns: [ColumnSpec("id", "编号", required: true), ColumnSpec("name", "名称")],
+                              emptyIsError: true, unknownColumns: .ignore, issues: &issues)
+    #expect(!issues.contains { $0.severity == .error })
+  }
+
+  @Test func invisibleCharactersAreRefusedInIdsAndNamesWithTheirCodePoint() throws {
+    let issues = readIssues(try scenarioFolder(text: tinyFiles([
+      "instructors.csv": "id,name,unit,region,capacity\nI1\u{200B},张伟,U1,R1,2\nI2,李\u{202E}娜,U1,R2,2\nI3,王芳,U\u{FEFF}1,R1,2\n"
+        + "\u{FEFF}I4,赵六,U1,R1,2\nI5,钱\u{2060}七,U1,R1,2\n",
+    ])))
+    #expect(Set(issues.map(Located.init).filter { $0.kind == "controlCharacter" }) == [
+      Located("instructors.csv", 2, "id", "controlCharacter"), Located("instructors.csv", 3, "name", "controlCharacter"),
+      Located("instructors.csv", 4, "unit", "controlCharacter"), Located("instructors.csv", 6, "name", "controlCharacter"),
+    ])
+    let message = try #require(issues.first { $0.line == 2 && $0.column == "id" }).message
+    #expect(message.contains("U+200B") && message.contains("不可见字符"))
+    // A byte-order mark at a cell's edge is trimmed like a space: I4 reads.
+    #expect(!issues.contains { $0.line == 5 })
+  }
+
+  @Test func aHugeCellIsEchoedCappedWithItsLength() throws {
+    let huge = String(repeating: "X", count: 1_000_000)
+    let issues = readIssues(try scenarioFolder(text: tinyFiles([
+      "organizations.csv": "id,name,region,industry\nO1,甲公司,\(huge),商贸\nO2,乙公司,R2,商贸\n",
+      "instructors.csv": "id,name,unit,region,capacity\nI1,张伟,U1,R1,\(huge)\nI2,李娜,U1,R2,2\n",
+    ])))
+    #expect(issues.count >= 2)
+    for issue in issues {
+      #expect(issue.description.utf8.count < 600, "\(issue.description.prefix(200))")
+    }
+    #expect(issues.contains { $0.message.contains("…(1000000 字符 characters)") })
+    #expect("甲乙".echoed == "甲乙" && String(repeating: "好", count: 41).echoed == String(repeating: "好", count: 40) + "…(41 字符 characters)")
+    #expect(["a", "b", "c"].echoedList(limit: 2) == "a, b … (+1)")
+  }
+}
