@@ -18,6 +18,14 @@ import Darwin
 // half-written folder under the real name. For the default location
 // (`.nextFree`) the first free `<name>-<n>` is claimed at that rename, so two
 // runs at the same moment get two names instead of one failing.
+//
+// Stale temporary folders. The temporary folder's name records its owner
+// (`.<name>.partial-<pid>-<random>-<host>`), and the owner holds an advisory lock
+// (flock) on it until it is published or removed. Each build first removes the
+// temporary folders beside it whose owner is gone: same host, the pid no longer
+// running, and the lock free (a killed process drops its lock; a pid reused by
+// another program does not hold it). A live run's folder — its pid running, or its
+// lock held — and another host's are left alone.
 //===----------------------------------------------------------------------===//
 
 /// Why an output could not be written. Messages are in `InputError+Message.swift`.
@@ -72,10 +80,16 @@ public struct OutputFolder: Sendable {
     } catch {
       throw .cannotCreateFolder(path: parent.path, reason: error.localizedDescription)
     }
-    let staging = parent.appendingPathComponent(".\(stem).partial-\(getpid())-\(UInt32.random(in: 0 ... .max))", isDirectory: true)
+    removeStalePartials(in: parent)
+    let staging = parent.appendingPathComponent(
+      ".\(stem)\(partialMarker)\(getpid())-\(UInt32.random(in: 0 ... .max))-\(hostTag)", isDirectory: true)
     if mkdir(staging.path, 0o755) != 0 {
       throw .cannotCreateFolder(path: staging.path, reason: String(cString: strerror(errno)))
     }
+    // Held until this function returns (published or removed); a kill releases it.
+    let lock = open(staging.path, O_RDONLY | O_DIRECTORY)
+    if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
+    defer { if lock >= 0 { close(lock) } }
     do {
       try body(OutputFolder(url: staging))
       if let manifest { try PlanManifest.write(for: staging, header: manifest) }
@@ -87,6 +101,45 @@ public struct OutputFolder: Sendable {
       try? FileManager.default.removeItem(at: staging)
       throw error
     }
+  }
+
+  static let partialMarker = ".partial-"
+
+  /// This host, as the temporary folders' names record it (letters and digits only).
+  static let hostTag: String = {
+    var buffer = [CChar](repeating: 0, count: 256)
+    let name = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "host"
+    let tag = String(name.unicodeScalars.filter { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }.prefix(32).map(Character.init))
+    return tag.isEmpty ? "host" : tag
+  }()
+
+  /// The owner a temporary folder's name records: its pid and host (nil host: an older
+  /// version's `.<name>.partial-<pid>-<random>`, written on this host). Nil when not ours.
+  static func partialOwner(_ folderName: String) -> (pid: Int32, host: String?)? {
+    guard folderName.hasPrefix("."), let marker = folderName.range(of: partialMarker, options: .backwards) else { return nil }
+    let parts = folderName[marker.upperBound...].split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
+    guard parts.count >= 2, let pid = Int32(parts[0]), pid > 0, UInt32(parts[1]) != nil else { return nil }
+    return (pid, parts.count == 3 ? String(parts[2]) : nil)
+  }
+
+  /// Removes the temporary folders in `parent` left by runs that are gone (see the file header);
+  /// returns their names. Never fails: a folder it cannot judge or remove is left alone.
+  @discardableResult
+  public static func removeStalePartials(in parent: URL) -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return [] }
+    var removed: [String] = []
+    for name in names.sorted() {
+      guard let owner = partialOwner(name), owner.host == nil || owner.host == hostTag else { continue }
+      // The pid still runs (the owner, or a program that reused its pid): leave it.
+      if kill(owner.pid, 0) == 0 || errno != ESRCH { continue }
+      let url = parent.appendingPathComponent(name, isDirectory: true)
+      let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+      guard fd >= 0 else { continue }
+      defer { close(fd) }
+      guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }  // someone holds it: alive
+      if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(name) }
+    }
+    return removed
   }
 
   /// Renames `staging` to `target` unless `target` exists (atomically).

@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
     let reporter = ProgressReporter(progressOptions)
     do {
       defer { reporter.finish() }
-      let result = try Planner().explain(
+      let result = try commandLinePlanner().explain(
         planFolder: URL(fileURLWithPath: planFolder), organization: OrganizationID(organization),
         scenarioFolder: scenario.map { URL(fileURLWithPath: $0) }, alternatives: alternatives, control: reporter.control)
       print(ExplanationText.render(result.explanation, scenario: result.scenarioName, solver: result.solver, optimal: result.optimal))

@@ -74,7 +74,7 @@ struct PlanCommand: ParsableCommand {
     }
     let result: PlanResult
     do {
-      result = try Planner().plan(loaded, options: options)
+      result = try commandLinePlanner().plan(loaded, options: options)
       reporter.finish()
     } catch {
       reporter.finish()
@@ -103,7 +103,7 @@ struct PlanCommand: ParsableCommand {
     let result: CandidatesResult
     let within = try withinFraction()
     do {
-      result = try Planner().candidates(loaded, count: count, within: within, maximumChanges: maxChanges, options: options)
+      result = try commandLinePlanner().candidates(loaded, count: count, within: within, maximumChanges: maxChanges, options: options)
     } catch {
       printError(error.description)
       throw Exit.code(for: error)

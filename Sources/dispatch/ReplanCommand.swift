@@ -73,7 +73,7 @@ struct ReplanCommand: ParsableCommand {
     let budgets = try parsedSweep()
     do {
       defer { reporter.finish() }
-      replan = try Planner().replan(
+      replan = try commandLinePlanner().replan(
         loaded, previousFolder: URL(fileURLWithPath: previous), changesFile: changes.map { URL(fileURLWithPath: $0) },
         maxMoves: maxMoves, sweep: budgets, continuity: continuity, allowOtherScenario: allowOtherScenario, options: options)
     } catch {

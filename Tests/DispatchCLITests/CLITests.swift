@@ -28,11 +28,12 @@ enum CLI {
     let stderr: String
   }
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     guard let executable else { throw MissingExecutable() }
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.currentDirectoryURL = directory ?? packageRoot
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -54,4 +54,49 @@ import Testing
     #expect(run.status == 65, "\(run.stderr)")
     #expect(run.stderr.contains("manifest.json"))
   }
+
+  /// Exit 75: no back end had a plan when its time limit ran out. Provoked with the CLI's test hook
+  /// (every back end times out), since no real limit does it reliably; nothing is written.
+  @Test func noPlanWithinTheTimeLimitExits75AndWritesNothing() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    for arguments in [["plan", demo.path, "--time-limit", "1", "--out", tmp.appendingPathComponent("out").path],
+                      ["plan", demo.path, "--time-limit", "1", "--candidates", "2", "--out", tmp.appendingPathComponent("out").path]] {
+      let run = try CLI.run(arguments, in: tmp, environment: ["DISPATCH_TEST_HOOK": "no-plan-in-time"])
+      #expect(run.status == 75, "\(arguments): \(run.stderr)")
+      #expect(run.stderr.contains("a longer --time-limit may find one") || run.stderr.contains("no feasible plan within"), "\(run.stderr)")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty, "nothing written, no temporary folder")
+    }
+  }
+
+  /// A killed run leaves `.<name>.partial-<pid>-<random>-<host>`: the next run removes it when its
+  /// pid is gone, and leaves a live run's (its pid running) and another host's alone.
+  @Test func stalePartialFoldersOfDeadRunsAreRemovedLiveOnesKept() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let plans = tmp.appendingPathComponent("plans")
+    try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+    // A pid that is certainly gone: a child that has exited and been reaped.
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/bin/true")
+    try child.run()
+    child.waitUntilExit()
+    let deadPID = child.processIdentifier
+    // gethostname(2)'s name, as the binary records it (Linux: /proc/sys/kernel/hostname).
+    let hostname = (try? String(contentsOfFile: "/proc/sys/kernel/hostname", encoding: .utf8)) ?? ProcessInfo.processInfo.hostName
+    let host = hostname.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars
+      .filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.prefix(32).map(String.init).joined()
+    let livePID = ProcessInfo.processInfo.processIdentifier  // this test process: running
+    let stale = [".demo.partial-\(deadPID)-123-\(host.isEmpty ? "host" : host)", ".demo.partial-\(deadPID)-456"]
+    let kept = [".demo.partial-\(livePID)-789-\(host.isEmpty ? "host" : host)", ".demo.partial-\(deadPID)-321-someotherhost0", ".not-a-partial"]
+    for name in stale + kept {
+      try FileManager.default.createDirectory(at: plans.appendingPathComponent(name), withIntermediateDirectories: true)
+      try Data("half".utf8).write(to: plans.appendingPathComponent(name).appendingPathComponent("plan.csv"))
+    }
+    let run = try CLI.run(["plan", demo.path], in: tmp)
+    #expect(run.status == 0, "\(run.stderr)")
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: plans.path))
+    #expect(left == Set(kept + ["demo-1"]))
+  }
 }
+
