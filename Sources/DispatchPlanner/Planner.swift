@@ -119,6 +119,26 @@ public struct Planner: Sendable {
     do { return try solvers.solve(partial, choice: options.solver, limits: options.limits) } catch { throw .solving(error) }
   }
 
+  /// An infeasible solve, settled (plan and replan alike). Full coverage required but impossible:
+  /// the best partial plan (a MIP back end returns none) takes its place, its open rows the
+  /// finding, not a violation. When a problem that maximises coverage (or that partial plan) has
+  /// no plan at all, only the locks against the hard rules can cause it (those `RuleContradiction`
+  /// names are refused earlier): infeasible input (`noPlanAtAll`, exit 65), never a failed check.
+  func settleInfeasible(_ record: inout SolveRecord, model: PlanningModel, options: PlanOptions) throws(PlanFailure) {
+    guard record.outcome.status.isInfeasible else { return }
+    if !record.outcome.columnOfRow.contains(where: { $0 >= 0 }) {
+      let partial = model.problem.coverage == .requireAll ? try bestPartialPlan(model.problem, options: options) : record
+      let broken = partial.violations.contains { if case .uncoveredRow = $0 { false } else { true } }
+      if partial.outcome.status.isInfeasible && broken {
+        throw .building(.contradictions([.noPlanAtAll(rules: RuleCatalog.inForce(model.scenario.settings).map(\.key))]))
+      }
+      record.outcome.columnOfRow = partial.outcome.columnOfRow
+      record.outcome.objective = SolutionChecker.objective(of: record.outcome.columnOfRow, in: model.problem)
+      record.violations = SolutionChecker.violations(record.outcome.columnOfRow, in: model.problem)
+    }
+    record.violations.removeAll { if case .uncoveredRow = $0 { true } else { false } }
+  }
+
   /// Why full coverage is impossible, when it is: the solver's uncoverable rows, or
   /// (when a MIP gives none) the pure relaxation's Hall violator found natively.
   func diagnosis(_ outcome: AssignmentOutcome, _ model: PlanningModel) -> InfeasibilityDiagnosis? {
@@ -146,24 +166,7 @@ public struct Planner: Sendable {
     let buildSeconds = clock.seconds
     var record: SolveRecord
     do { record = try solvers.solve(model.problem, choice: options.solver, limits: options.limits) } catch { throw .solving(error) }
-    if record.outcome.status.isInfeasible {
-      // Full coverage required but impossible: show the best partial plan (a MIP
-      // back end returns none), whose open rows are the finding, not a violation.
-      if !record.outcome.columnOfRow.contains(where: { $0 >= 0 }) {
-        let partial = try bestPartialPlan(model.problem, options: options)
-        // Without the coverage requirement the only thing that can leave no plan at all is the
-        // locks against the hard rules (those `RuleContradiction` names are refused earlier):
-        // infeasible input, never an internal failure.
-        let broken = partial.violations.contains { if case .uncoveredRow = $0 { false } else { true } }
-        if partial.outcome.status.isInfeasible && broken {
-          throw .building(.contradictions([.noPlanAtAll(rules: RuleCatalog.inForce(scenario.settings).map(\.key))]))
-        }
-        record.outcome.columnOfRow = partial.outcome.columnOfRow
-        record.outcome.objective = SolutionChecker.objective(of: record.outcome.columnOfRow, in: model.problem)
-        record.violations = SolutionChecker.violations(record.outcome.columnOfRow, in: model.problem)
-      }
-      record.violations.removeAll { if case .uncoveredRow = $0 { true } else { false } }
-    }
+    try settleInfeasible(&record, model: model, options: options)
     let violations = record.violations
     guard violations.isEmpty else { throw .checkFailed(solver: record.outcome.solverName, violations: violations) }
     options.control?.record(best: record.outcome.objective, bound: record.outcome.bound)

@@ -158,6 +158,31 @@ extension Planner {
       known: onLedger, total: organizations.count, previousInput: previous.manifest?.inputSHA256 ?? "unknown", scenarioInput: loaded.inputSHA256))])
   }
 
+  /// A file's SHA-256 (nil when it cannot be read).
+  static func fileSHA256(_ url: URL) -> String? {
+    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    var hasher = SHA256Hasher()
+    hasher.update(data)
+    return hasher.hexDigest()
+  }
+
+  /// The plan.csv of a previous plan given as a folder or as the file itself.
+  static func planFile(_ previous: URL) -> URL {
+    var isDirectory: ObjCBool = false
+    let folder = FileManager.default.fileExists(atPath: previous.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    return folder ? previous.appendingPathComponent(PlanWriter.planFile) : previous
+  }
+
+  /// What summary.json records of a re-plan's origin: the previous plan's fingerprint (plan.csv and
+  /// manifest.json hashes, its input), the change set and the bonus.
+  static func origin(_ previous: URL, manifest: PlanManifest?, changesFile: URL?, continuity: Int) -> PlanSummary.ReplanOrigin {
+    let manifestURL = planFile(previous).deletingLastPathComponent().appendingPathComponent(PlanManifest.fileName)
+    return PlanSummary.ReplanOrigin(
+      previousPlan: previous.standardizedFileURL.path, previousPlanSHA256: fileSHA256(planFile(previous)) ?? "unknown",
+      previousManifestSHA256: manifest == nil ? nil : fileSHA256(manifestURL), previousInputSHA256: manifest?.inputSHA256,
+      changes: changesFile?.standardizedFileURL.path, changesSHA256: changesFile.flatMap(fileSHA256), continuity: continuity)
+  }
+
   /// Re-plans `loaded` (after `changesFile`, when given) from the plan in `previousFolder`.
   ///
   /// - Parameters:
@@ -213,10 +238,11 @@ extension Planner {
     } catch {
       throw .planning(.solving(error))
     }
-    let violations = solved.record.outcome.status.isInfeasible
-      ? solved.record.violations.filter { if case .uncoveredRow = $0 { false } else { true } } : solved.record.violations
-    guard violations.isEmpty else { throw .planning(.checkFailed(solver: solved.record.outcome.solverName, violations: violations)) }
     var record = solved.record
+    // No plan at all (locks against the hard rules): infeasible input, exit 65, as for `plan`.
+    do { try settleInfeasible(&record, model: setup.model, options: options) } catch { throw .planning(error) }
+    let violations = record.violations
+    guard violations.isEmpty else { throw .planning(.checkFailed(solver: record.outcome.solverName, violations: violations)) }
     record.reason += "; replan: " + solved.method
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: setup.model)
     let continuityPoints = plan.assignments.flatMap(\.breakdown).filter { $0.kind == .continuity }.reduce(0) { $0 + $1.points }
@@ -226,7 +252,8 @@ extension Planner {
     let replanTotal = replanSeconds + (cold?.seconds ?? 0)
     let timings = PlanSummary.Timings(read: loaded.seconds, build: buildSeconds, solve: record.seconds,
                                       check: record.checkSeconds, total: loaded.seconds + replanTotal)
-    let summary = PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
+    var summary = PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
+    summary.replan = Self.origin(previousFolder, manifest: previousInput.manifest, changesFile: changesFile, continuity: setup.continuity)
     let result = PlanResult(model: setup.model, record: record, plan: plan, summary: summary)
     let figures = ReplanReport.Figures(
       previousFolder: previousFolder.path, previousInputSHA256: previousInput.manifest?.inputSHA256, continuity: setup.continuity,
@@ -342,6 +369,33 @@ extension Planner {
     }
   }
 
+  /// The model a re-plan was scored on: `base` after its change set, with the continuity bonus for
+  /// the pairs of the previous plan `origin` names; `plain` (and a note why) when either cannot be
+  /// had as recorded (moved, unreadable, or edited since: its SHA-256 differs).
+  static func replanModel(_ origin: PlanSummary.ReplanOrigin, base: Scenario, plain: PlanningModel, scoresOnly: Bool)
+    -> (PlanningModel, [String]) {
+    let previousURL = URL(fileURLWithPath: origin.previousPlan)
+    guard fileSHA256(planFile(previousURL)) == origin.previousPlanSHA256,
+          let previous = try? loadPreviousPlan(at: previousURL).pairs else {
+      return (plain, ["上期方案不可用 the previous plan \(origin.previousPlan) is gone or changed since the re-plan: "
+        + "the continuity bonus (+\(origin.continuity) per kept pair) is not re-derived; scores shown without it"])
+    }
+    var scenario = base
+    if let changes = origin.changes {
+      let url = URL(fileURLWithPath: changes)
+      guard fileSHA256(url) == origin.changesSHA256, let set = try? ChangeSetReader().read(url, for: base) else {
+        return (plain, ["变动表不可用 the change set \(changes) is gone or changed since the re-plan: scores shown on the scenario as it is, without the bonus"])
+      }
+      scenario = set.applied(to: base)
+    }
+    let replanner = Replanner(solvers: Planner.standardSolvers, builder: ProblemBuilder(scoresOnly: scoresOnly))
+    guard let setup = try? replanner.prepare(scenario, previous: previous, continuity: origin.continuity) else {
+      return (plain, ["the re-plan's model cannot be rebuilt: scores shown without the continuity bonus"])
+    }
+    return (setup.model, ["再规划 a re-plan of \(origin.previousPlan): scored with its continuity bonus (+\(origin.continuity) per kept pair)"
+      + (origin.changes.map { " after \($0)" } ?? "")])
+  }
+
   /// The comparison of two plan folders, re-derived from their plan.csv on `scenarioFolder`
   /// (default: the scenario recorded in the first plan's summary.json): scores, coverage,
   /// wishes, loads and every broken rule, whatever summary.json says (it may predate a hand
@@ -368,14 +422,21 @@ extension Planner {
     }
     let loaded: LoadedScenario
     do { loaded = try Planner.load(folder: scenarioURL) } catch { throw .input(error) }
-    let model: PlanningModel
-    do { model = try ProblemBuilder(scoresOnly: plans[0].summary?.scoresOnly ?? false).build(loaded.scenario) } catch {
+    let plainModel: PlanningModel
+    do { plainModel = try ProblemBuilder(scoresOnly: plans[0].summary?.scoresOnly ?? false).build(loaded.scenario) } catch {
       throw .planning(.building(error))
     }
     var metrics: [PlanMetrics] = []
     var first: DispatchPlan?
     var checks: [String] = []
     for entry in plans {
+      // A re-plan is scored as it was made: its change set applied and its continuity bonus
+      // re-derived from the previous plan its summary.json names (when that is still there, unedited).
+      var model = plainModel
+      var originNotes: [String] = []
+      if let origin = entry.summary?.replan {
+        (model, originNotes) = replanModel(origin, base: loaded.scenario, plain: plainModel, scoresOnly: entry.summary?.scoresOnly ?? false)
+      }
       let checked = CheckedPlan(lines: entry.lines, model: model)
       let plan = PlanDecoder.decode(checked.columnOfRow, model: model)
       metrics.append(PlanComparison.metrics(name: entry.name, plan: plan, model: model, optimum: nil, first: first))
@@ -383,6 +444,7 @@ extension Planner {
       checks.append("### \(entry.name)")
       checks.append("")
       for file in entry.edited { checks.append("- \(file): 方案生成后被修改 changed after the plan was written; figures re-derived from it") }
+      checks += originNotes.map { "- " + $0 }
       if let summary = entry.summary {
         if summary.inputSHA256 != loaded.inputSHA256 {
           checks.append("- 台账已变化 made from another version of the ledger (input \(summary.inputSHA256.prefix(12))…, now \(loaded.inputSHA256.prefix(12))…)")

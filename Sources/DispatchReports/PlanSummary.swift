@@ -106,6 +106,47 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var blockingPairList: [BlockingPair] = []
   /// True when the solve was stopped on request (Ctrl-C, a cancel button) before it finished: the best plan so far.
   public var stoppedOnRequest: Bool?
+  /// A re-plan's origin: the previous plan it continued, with its fingerprint (nil for a plan).
+  public var replan: ReplanOrigin?
+
+  /// Where a re-plan came from (summary.json `replan`): the previous plan's place and fingerprint,
+  /// the change set and the continuity bonus, so anyone can check which plan it continued and
+  /// `dispatch compare` re-derives the bonus from the previous plan.
+  public struct ReplanOrigin: Sendable, Codable, Equatable {
+    /// The previous plan as given (`--previous`): a plan folder or a plan.csv.
+    public var previousPlan: String
+    /// SHA-256 of the previous plan's plan.csv when it was read.
+    public var previousPlanSHA256: String
+    /// SHA-256 of its manifest.json (nil: a plan.csv given directly, no manifest).
+    public var previousManifestSHA256: String?
+    /// The scenario input the previous plan was made from (its manifest's `input_sha256`).
+    public var previousInputSHA256: String?
+    /// The change set applied before re-planning, and its SHA-256.
+    public var changes: String?
+    public var changesSHA256: String?
+    /// The continuity bonus per kept pair.
+    public var continuity: Int
+
+    public init(previousPlan: String, previousPlanSHA256: String, previousManifestSHA256: String?, previousInputSHA256: String?,
+                changes: String?, changesSHA256: String?, continuity: Int) {
+      self.previousPlan = previousPlan
+      self.previousPlanSHA256 = previousPlanSHA256
+      self.previousManifestSHA256 = previousManifestSHA256
+      self.previousInputSHA256 = previousInputSHA256
+      self.changes = changes
+      self.changesSHA256 = changesSHA256
+      self.continuity = continuity
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case changes, continuity
+      case previousPlan = "previous_plan"
+      case previousPlanSHA256 = "previous_plan_sha256"
+      case previousManifestSHA256 = "previous_manifest_sha256"
+      case previousInputSHA256 = "previous_input_sha256"
+      case changesSHA256 = "changes_sha256"
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
     case scenario, organizations, instructors, slots, objective, assigned, unassigned, solver, status, optimal, bound, gap, wishes, timings
@@ -119,7 +160,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case scenarioPath = "scenario_path"
     case scoresOnly = "scores_only"
     case coverageBound = "coverage_bound"
-    case rules, infeasibility
+    case rules, infeasibility, replan
     case stoppedOnRequest = "stopped_on_request"
   }
 
