@@ -202,6 +202,31 @@ extension Planner {
       previousInput = try Self.loadPreviousPlan(at: previousFolder)
       if !allowOtherScenario { try Self.checkPlausible(previousInput, at: previousFolder, for: loaded) }
     } catch { throw .input(error) }
+    return try replan(loaded, scenario: scenario, previous: previousInput, previousName: previousFolder.path, maxMoves: maxMoves, sweep: sweep,
+                      continuity: continuity, aroundChangesOnly: false, options: options)
+  }
+
+  /// The workbench's fast path for one adjustment (a lock, a forbid, a capacity, an absence) of the
+  /// plan on screen: `loaded` is the scenario with the adjustments applied, `current` the plan's pairs,
+  /// already in memory (no plan folder is read). The re-plan's model (continuity bonus, keepable pairs,
+  /// forced moves) is built once; the plan is `current` repaired by a MIP over the slots around the change
+  /// (`Replanner.solveAroundChanges`): few moves by construction, `optimal` only when it meets the bound
+  /// without the office's rules, otherwise `feasible` with that bound and its gap (the whole problem is not
+  /// searched: `replan(_:previousFolder:…)` does that). No score ignoring continuity (`figures.cold` is nil:
+  /// the diff shows the points each move gains or loses). Nothing is written (`Planner.writeReplan` to keep it).
+  public func proposeEdit(_ loaded: LoadedScenario, current: [PreviousPair], continuity: Int? = nil,
+                          options: PlanOptions = .init()) throws(ReplanFailure) -> ReplanResult {
+    try replan(loaded, scenario: loaded.scenario, previous: PreviousPlanInput(pairs: current, manifest: nil, warnings: []),
+               previousName: "", maxMoves: nil, sweep: [], continuity: continuity, aroundChangesOnly: true, options: options)
+  }
+
+  /// The re-plan of `scenario` (the loaded one after its changes) from `previous`. `aroundChangesOnly`: the
+  /// fast path (`Replanner.solveAroundChanges`, no sweep, no budget), without the score ignoring continuity;
+  /// otherwise the whole problem is solved and that score is bounded (`ColdReference`) for the points given up.
+  func replan(
+    _ loaded: LoadedScenario, scenario: Scenario, previous previousInput: PreviousPlanInput, previousName: String, maxMoves: Int?,
+    sweep: [Int?], continuity: Int?, aroundChangesOnly: Bool, options: PlanOptions
+  ) throws(ReplanFailure) -> ReplanResult {
     let previous = previousInput.pairs
 
     options.control?.begin(step: "replan", timeLimit: options.timeLimit)
@@ -213,7 +238,10 @@ extension Planner {
     let buildSeconds = clock.seconds
     let cache = ReplanCache()
     let solved: ReplanSolve
-    do { solved = try replanner.solve(setup, maxMoves: maxMoves, choice: options.solver, limits: options.limits, cache: cache) } catch {
+    do {
+      solved = aroundChangesOnly ? try replanner.solveAroundChanges(setup, choice: options.solver, limits: options.limits)
+        : try replanner.solve(setup, maxMoves: maxMoves, choice: options.solver, limits: options.limits, cache: cache)
+    } catch {
       throw .planning(.solving(error))
     }
     let replanSeconds = clock.seconds
@@ -244,11 +272,20 @@ extension Planner {
     let violations = record.violations
     guard violations.isEmpty else { throw .planning(.checkFailed(solver: record.outcome.solverName, violations: violations)) }
     record.reason += "; replan: " + solved.method
+    if let repaired = cache.repairedPrevious {
+      record.reason += "; warm start: the previous plan repaired over \(repaired.freeRows) of \(setup.model.problem.rowCount) slots"
+        + (repaired.optimalInNeighbourhood ? " (the best plan that changes only those)" : "")
+    }
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: setup.model)
     let continuityPoints = plan.assignments.flatMap(\.breakdown).filter { $0.kind == .continuity }.reduce(0) { $0 + $1.points }
     // The score ignoring continuity: bounded (or exact when cheap), never a second full solve.
-    options.control?.enter(.bounding)
-    let cold = coldReference(scenario, options: options, reached: Int64(plan.totalScore - continuityPoints))
+    let cold: ReplanReport.ColdReference?
+    if !aroundChangesOnly {
+      options.control?.enter(.bounding)
+      cold = coldReference(scenario, options: options, reached: Int64(plan.totalScore - continuityPoints))
+    } else {
+      cold = nil
+    }
     let replanTotal = replanSeconds + (cold?.seconds ?? 0)
     let timings = PlanSummary.Timings(read: loaded.seconds, build: buildSeconds, solve: record.seconds,
                                       check: record.checkSeconds, total: loaded.seconds + replanTotal)
@@ -256,7 +293,7 @@ extension Planner {
     summary.replan = Self.origin(previousFolder, manifest: previousInput.manifest, changesFile: changesFile, continuity: setup.continuity)
     let result = PlanResult(model: setup.model, record: record, plan: plan, summary: summary)
     let figures = ReplanReport.Figures(
-      previousFolder: previousFolder.path, previousInputSHA256: previousInput.manifest?.inputSHA256, continuity: setup.continuity,
+      previousFolder: previousName, previousInputSHA256: previousInput.manifest?.inputSHA256, continuity: setup.continuity,
       keepable: setup.keepable, forcedMoves: setup.forcedMoves, maxMoves: maxMoves, moves: solved.moves, method: solved.method,
       score: plan.totalScore, cold: cold, scoreWithoutContinuity: plan.totalScore - continuityPoints, replanSeconds: replanTotal)
     return ReplanResult(result: result, changes: Replanner.changes(setup, previous: previous, columnOfRow: record.outcome.columnOfRow),

@@ -222,10 +222,13 @@ public struct Replanner: Sendable {
   ) throws(SolverError) -> ReplanSolve {
     let cache = cache ?? ReplanCache()
     let base = setup.model.problem
+    // The previous plan repaired over the neighbourhood of the changes: a feasible plan for every
+    // bonus λ (only scores change), computed once per setup and shared by the sweep's budgets.
+    let repaired = cache.repaired { repairPrevious(setup, problem: base, choice: choice, limits: limits) }
     func at(_ lambda: Int64) throws(SolverError) -> SolveRecord {
       if let hit = cache.record(at: lambda) { return hit }
       var warmLimits = limits
-      if warmLimits.incumbent == nil { warmLimits.incumbent = setup.previousAssignment }
+      if warmLimits.incumbent == nil { warmLimits.incumbent = repaired?.plan ?? setup.previousAssignment }
       let record = try solvers.solve(Self.problem(setup, bonus: lambda), choice: choice, limits: warmLimits)
       cache.store(record, at: lambda)
       return record
@@ -274,7 +277,7 @@ public struct Replanner: Sendable {
     let rule = SideRule.maximumMoves(rows: setup.keepRows, columns: setup.keepColumns, limit: limit)
     let ruled = Self.problem(setup, bonus: 0, extraRules: [rule])
     var mipLimits = limits
-    let starts = [best?.outcome.columnOfRow, limits.incumbent, setup.previousAssignment].compactMap { $0 }
+    let starts = [best?.outcome.columnOfRow, limits.incumbent, repaired?.plan, setup.previousAssignment].compactMap { $0 }
       .filter { $0.count == ruled.rowCount && SolutionChecker.violations($0, in: ruled).isEmpty }
     // The first of the best (stable: the parametric plan, then the offered one, then the previous plan).
     mipLimits.incumbent = starts.reduce(nil as [Int32]?) { kept, plan in
@@ -367,6 +370,7 @@ public final class ReplanCache: Sendable {
   private struct State {
     var records: [Int64: SolveRecord] = [:]
     var solves = 0
+    var repaired: RepairedPrevious??
   }
   private let state = Mutex(State())
   public init() {}
@@ -375,6 +379,18 @@ public final class ReplanCache: Sendable {
   public var solves: Int { state.withLock { $0.solves } }
 
   func record(at lambda: Int64) -> SolveRecord? { state.withLock { $0.records[lambda] } }
+
+  /// The repaired previous plan (see `Replanner.repairPrevious`), made by `make` on the first call.
+  /// Callers solve one after another (a sweep), so `make` runs outside the lock without duplication.
+  func repaired(_ make: () -> RepairedPrevious?) -> RepairedPrevious? {
+    if let known = state.withLock({ $0.repaired }) { return known }
+    let made = make()
+    state.withLock { $0.repaired = .some(made) }
+    return made
+  }
+
+  /// The repaired previous plan, once made.
+  public var repairedPrevious: RepairedPrevious? { state.withLock { $0.repaired ?? nil } }
 
   func store(_ record: SolveRecord, at lambda: Int64) {
     state.withLock { $0.records[lambda] = record; $0.solves += 1 }

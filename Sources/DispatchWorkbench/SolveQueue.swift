@@ -171,10 +171,14 @@ final class SolveQueue: @unchecked Sendable {
     let plain = try workspace.load(job.scenario)
     if let problem = edit.problem(in: plain.scenario) { throw .refused(problem) }
     let loaded = try workspace.load(job.scenario, edits: edits)
-        // The replan machinery from the previous plan: continuity bonus, warm start, fewest moves.
+    // The re-plan's fast path for one edit (continuity bonus, fewest moves, warm start from the base plan
+    // repaired around the edit; no second model, no cold reference): the base plan's pairs from its own plan.csv.
     let replan: ReplanResult
-    do { replan = try workspace.planner.replan(loaded, previousFolder: workspace.url(of: base), options: editOptions(job)) } catch {
-      throw .planning(error.description)
+    do {
+      let current = try Planner.loadPrevious(folder: workspace.url(of: base).appendingPathComponent(PlanWriter.planFile))
+      replan = try workspace.planner.proposeEdit(loaded, current: current, options: editOptions(job))
+    } catch {
+      throw .planning("\(error)")
     }
     control(job.id)?.enter(.writing)
     let folder = PlanWriter.defaultFolder(for: loaded.name, in: workspace.root)

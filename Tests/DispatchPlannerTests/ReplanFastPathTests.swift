@@ -1,0 +1,132 @@
+// The re-plan's fast paths against the slow path as an oracle, on small random scenarios with the
+// office's rules (key projects exclusive, mix, full coverage): the previous plan repaired over the
+// neighbourhood of the changes (a feasible plan, never better than the optimum), and the workbench's
+// `proposeEdit` (pairs in memory, one model build, no cold reference) against `replan` from a plan folder.
+import AssignmentCore
+import DispatchIO
+import DispatchModel
+import DispatchPlanner
+import DispatchPlanning
+import DispatchTestSupport
+import Foundation
+import Testing
+
+@Suite struct ReplanFastPathTests {
+  /// `instructors` × `organizations` in three regions, random skills, needs, party status, key
+  /// projects and wishes; the rules of huangshan (exclusive key projects, mix, full coverage).
+  static func randomScenario(seed: UInt64, instructors: Int = 7, organizations: Int = 12) -> Scenario {
+    var rng = SeededGenerator(seed: seed)
+    let skills = ["党务", "经营管理", "财税", "法律"]
+    let regions = (1...3).map { Region(id: RegionID("R\($0)"), name: "区\($0)", grid: "G1", neighbours: $0 > 1 ? [RegionID("R\($0 - 1)")] : []) }
+    var settings = ScenarioSettings()
+    settings.rules.mix = true
+    settings.rules.keyProjectExclusive = true
+    settings.requireFullCoverage = true
+    let people = (1...instructors).map { k in
+      Instructor(id: InstructorID(String(format: "I%02d", k)), name: "指导员\(k)", unit: "U1", region: regions[rng.int(below: 3)].id,
+                 capacity: 1 + rng.int(below: 3), skills: [skills[rng.int(below: 4)]])
+    }
+    let organizations = (1...organizations).map { k in
+      Organization(id: OrganizationID(String(format: "O%02d", k)), name: "组织\(k)", region: regions[rng.int(below: 3)].id, industry: "制造",
+                   kind: .enterprise, partyStatus: rng.int(below: 2) == 0 ? .organization : .none, needs: [skills[rng.int(below: 4)]],
+                   keyProject: rng.int(below: 6) == 0)
+    }
+    let wishes = (0..<(instructors + organizations)).map { _ in
+      Wish.instructorWants(people[rng.int(below: people.count)].id, organizations[rng.int(below: organizations.count)].id, rank: 1 + rng.int(below: 3))
+    }
+    return Scenario(instructors: people, organizations: organizations, units: [SendingUnit(id: "U1", name: "单位", functions: [])],
+                    regions: regions, wishes: Array(Set(wishes)).sorted { "\($0)" < "\($1)" }, settings: settings)
+  }
+
+  /// A random single edit of the workbench's kinds, as the workbench applies it (a lock or forbid
+  /// is an override; a capacity is the instructor's; an absent instructor leaves the roster).
+  static func edited(_ scenario: Scenario, plan: [PreviousPair], seed: UInt64) -> Scenario {
+    var rng = SeededGenerator(seed: seed &* 31 &+ 7)
+    var s = scenario
+    let pair = plan[rng.int(below: plan.count)]
+    switch rng.int(below: 4) {
+    case 0:
+      let other = s.instructors[rng.int(below: s.instructors.count)].id
+      s.overrides.append(PairOverride(organization: pair.organization, instructor: other, action: .lock))
+    case 1:
+      s.overrides.append(PairOverride(organization: pair.organization, instructor: pair.instructor, action: .forbid))
+    case 2:
+      let i = s.instructors.firstIndex { $0.id == pair.instructor }!
+      s.instructors[i].capacity = max(0, s.instructors[i].capacity - 1)
+    default:
+      s.instructors.removeAll { $0.id == pair.instructor }
+      s.wishes.removeAll { if case .instructorWants(let i, _, _) = $0 { i == pair.instructor } else { false } }
+    }
+    return s
+  }
+
+  /// `scenario` written as a scenario folder and read back (what the workbench loads), then `edited` laid over it.
+  static func loaded(_ scenario: Scenario, edited: Scenario, in folder: URL) throws -> LoadedScenario {
+    try ScenarioWriter().write(scenario, to: folder)
+    return try Planner.load(folder: folder).adjusted(edited, adjustments: "one edit")
+  }
+
+  let planner = Planner()
+  let replanner = Replanner(solvers: Planner.standardSolvers)
+
+  /// Plain GLPK, no warm start: the oracle's optimum of a problem.
+  func oracle(_ problem: AssignmentProblem) throws -> AssignmentOutcome {
+    try Planner.standardSolvers.glpk.solve(problem, limits: SolveLimits(timeLimit: 60))
+  }
+
+  /// The repaired previous plan is a plan of the new problem (the checker says so), never better than
+  /// the optimum; when it frees every slot it is the optimum; the re-plan warm-started from it is
+  /// optimal with the oracle's objective.
+  @Test(arguments: 0..<24) func repairedPreviousPlanIsFeasibleAndTheReplanStaysExact(seed: Int) throws {
+    let base = Self.randomScenario(seed: UInt64(seed))
+    guard let first = try? planner.plan(base, name: "base", inputSHA256: ""), first.record.outcome.status.isOptimal else { return }
+    let previous = first.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
+    let scenario = Self.edited(base, plan: previous, seed: UInt64(seed))
+    guard let setup = try? replanner.prepare(scenario, previous: previous) else { return }
+    let optimum = try oracle(setup.model.problem)
+    let cache = ReplanCache()
+    let solved = try replanner.solve(setup, maxMoves: nil, limits: SolveLimits(timeLimit: 60), cache: cache)
+    #expect(solved.record.outcome.status.isInfeasible == optimum.status.isInfeasible, "seed \(seed)")
+    guard optimum.status.isOptimal else { return }
+    #expect(solved.record.outcome.status.isOptimal, "seed \(seed)")
+    #expect(solved.record.outcome.objective == optimum.objective, "seed \(seed)")
+    #expect(solved.record.violations.isEmpty)
+    if let repaired = cache.repairedPrevious {
+      #expect(SolutionChecker.violations(repaired.plan, in: setup.model.problem).isEmpty, "seed \(seed)")
+      let value = SolutionChecker.objective(of: repaired.plan, in: setup.model.problem)
+      #expect(value <= optimum.objective, "seed \(seed)")
+      #expect(optimum.objective <= repaired.relaxationBound, "seed \(seed)")
+      if repaired.freeRows == setup.model.problem.rowCount && repaired.optimalInNeighbourhood { #expect(value == optimum.objective) }
+    }
+  }
+
+  /// The workbench's fast path gives the slow path's plan, changes and moves, byte for byte where the
+  /// re-plan is proven optimal: `proposeEdit` with the plan's pairs in memory against `replan` from the
+  /// plan folder (written, then read back), on the same edited scenario.
+  @Test(arguments: 0..<12) func proposeEditMatchesReplanFromTheFolder(seed: Int) throws {
+    let base = Self.randomScenario(seed: UInt64(100 + seed))
+    guard let first = try? planner.plan(base, name: "base", inputSHA256: ""), first.record.outcome.status.isOptimal else { return }
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("fastpath-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let folder = work.appendingPathComponent("plan")
+    try PlanWriter.write(first, to: folder)
+    let previous = first.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
+    let loaded = try Self.loaded(base, edited: Self.edited(base, plan: previous, seed: UInt64(100 + seed)),
+                                 in: work.appendingPathComponent("scenario"))
+    guard let slow = try? planner.replan(loaded, previousFolder: folder, allowOtherScenario: true) else {
+      // The edit made the scenario infeasible (or contradictory): the fast path says so too.
+      #expect(throws: ReplanFailure.self) { try planner.proposeEdit(loaded, current: previous) }
+      return
+    }
+    let fast = try planner.proposeEdit(loaded, current: previous)
+    #expect(fast.result.record.outcome.status == slow.result.record.outcome.status, "seed \(seed)")
+    #expect(fast.result.record.outcome.objective == slow.result.record.outcome.objective, "seed \(seed)")
+    if slow.result.record.outcome.status.isOptimal {
+      #expect(fast.result.record.outcome.columnOfRow == slow.result.record.outcome.columnOfRow, "seed \(seed)")
+      #expect(fast.changes == slow.changes, "seed \(seed)")
+    }
+    #expect(fast.figures.moves == slow.figures.moves && fast.figures.forcedMoves == slow.figures.forcedMoves)
+    #expect(fast.figures.cold == nil && slow.figures.cold != nil)
+    #expect(fast.figures.scoreWithoutContinuity == slow.figures.scoreWithoutContinuity || !slow.result.record.outcome.status.isOptimal)
+  }
+}
