@@ -26,16 +26,18 @@ import Testing
       Instructor(id: InstructorID(String(format: "I%02d", k)), name: "指导员\(k)", unit: "U1", region: regions[rng.int(below: 3)].id,
                  capacity: 1 + rng.int(below: 3), skills: [skills[rng.int(below: 4)]])
     }
-    let organizations = (1...organizations).map { k in
+    let places = (1...organizations).map { k in
       Organization(id: OrganizationID(String(format: "O%02d", k)), name: "组织\(k)", region: regions[rng.int(below: 3)].id, industry: "制造",
                    kind: .enterprise, partyStatus: rng.int(below: 2) == 0 ? .organization : .none, needs: [skills[rng.int(below: 4)]],
                    keyProject: rng.int(below: 6) == 0)
     }
-    let wishes = (0..<(instructors + organizations)).map { _ in
-      Wish.instructorWants(people[rng.int(below: people.count)].id, organizations[rng.int(below: organizations.count)].id, rank: 1 + rng.int(below: 3))
+    var wished: [String: Wish] = [:]  // one wish per pair
+    for _ in 0..<(instructors + organizations) {
+      let (i, o) = (people[rng.int(below: people.count)].id, places[rng.int(below: places.count)].id)
+      wished["\(i)-\(o)"] = .instructorWants(i, o, rank: 1 + rng.int(below: 3))
     }
-    return Scenario(instructors: people, organizations: organizations, units: [SendingUnit(id: "U1", name: "单位", functions: [])],
-                    regions: regions, wishes: Array(Set(wishes)).sorted { "\($0)" < "\($1)" }, settings: settings)
+    return Scenario(instructors: people, organizations: places, units: [SendingUnit(id: "U1", name: "单位", functions: [])],
+                    regions: regions, wishes: wished.keys.sorted().map { wished[$0]! }, settings: settings)
   }
 
   /// A random single edit of the workbench's kinds, as the workbench applies it (a lock or forbid
@@ -100,10 +102,11 @@ import Testing
     }
   }
 
-  /// The workbench's fast path gives the slow path's plan, changes and moves, byte for byte where the
-  /// re-plan is proven optimal: `proposeEdit` with the plan's pairs in memory against `replan` from the
-  /// plan folder (written, then read back), on the same edited scenario.
-  @Test(arguments: 0..<12) func proposeEditMatchesReplanFromTheFolder(seed: Int) throws {
+  /// The workbench's fast path against the slow path (`replan` from the plan folder, the whole problem
+  /// solved) on the same edited scenario: a checked plan, never better than the slow path's proven optimum,
+  /// a bound that holds for it, `optimal` only with the same objective; the same keepable pairs and forced
+  /// moves; every previous pair accounted for exactly once; the same plan on a second run (deterministic).
+  @Test(arguments: 0..<16) func proposeEditAgreesWithReplanFromTheFolder(seed: Int) throws {
     let base = Self.randomScenario(seed: UInt64(100 + seed))
     guard let first = try? planner.plan(base, name: "base", inputSHA256: ""), first.record.outcome.status.isOptimal else { return }
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("fastpath-\(UUID().uuidString)")
@@ -114,19 +117,24 @@ import Testing
     let loaded = try Self.loaded(base, edited: Self.edited(base, plan: previous, seed: UInt64(100 + seed)),
                                  in: work.appendingPathComponent("scenario"))
     guard let slow = try? planner.replan(loaded, previousFolder: folder, allowOtherScenario: true) else {
-      // The edit made the scenario infeasible (or contradictory): the fast path says so too.
+      // The edit made the scenario infeasible (or contradictory): the fast path gives no plan either.
       #expect(throws: ReplanFailure.self) { try planner.proposeEdit(loaded, current: previous) }
       return
     }
     let fast = try planner.proposeEdit(loaded, current: previous)
-    #expect(fast.result.record.outcome.status == slow.result.record.outcome.status, "seed \(seed)")
-    #expect(fast.result.record.outcome.objective == slow.result.record.outcome.objective, "seed \(seed)")
-    if slow.result.record.outcome.status.isOptimal {
-      #expect(fast.result.record.outcome.columnOfRow == slow.result.record.outcome.columnOfRow, "seed \(seed)")
-      #expect(fast.changes == slow.changes, "seed \(seed)")
+    let (f, s) = (fast.result.record.outcome, slow.result.record.outcome)
+    #expect(fast.result.record.violations.isEmpty, "seed \(seed)")
+    if s.status.isOptimal {
+      #expect(f.objective <= s.objective, "seed \(seed)")
+      #expect((f.bound ?? f.objective) >= s.objective, "seed \(seed)")
     }
-    #expect(fast.figures.moves == slow.figures.moves && fast.figures.forcedMoves == slow.figures.forcedMoves)
+    if f.status.isOptimal { #expect(f.objective == s.objective, "seed \(seed)") }
+    #expect(fast.figures.keepable == slow.figures.keepable && fast.figures.forcedMoves == slow.figures.forcedMoves, "seed \(seed)")
     #expect(fast.figures.cold == nil && slow.figures.cold != nil)
-    #expect(fast.figures.scoreWithoutContinuity == slow.figures.scoreWithoutContinuity || !slow.result.record.outcome.status.isOptimal)
+    for pair in previous {
+      #expect(fast.changes.filter { $0.organization == pair.organization && $0.role == pair.role && $0.previous == pair.instructor }.count == 1)
+    }
+    let again = try planner.proposeEdit(loaded, current: previous)
+    #expect(again.result.record.outcome.columnOfRow == f.columnOfRow, "seed \(seed)")
   }
 }
