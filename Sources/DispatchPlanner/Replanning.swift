@@ -203,7 +203,9 @@ extension Planner {
       if !allowOtherScenario { try Self.checkPlausible(previousInput, at: previousFolder, for: loaded) }
     } catch { throw .input(error) }
     return try replan(loaded, scenario: scenario, previous: previousInput, previousName: previousFolder.path, maxMoves: maxMoves, sweep: sweep,
-                      continuity: continuity, aroundChangesOnly: false, options: options)
+                      continuity: continuity, aroundChangesOnly: false, options: options) { bonus in
+      Self.origin(previousFolder, manifest: previousInput.manifest, changesFile: changesFile, continuity: bonus)
+    }
   }
 
   /// The workbench's fast path for one adjustment (a lock, a forbid, a capacity, an absence) of the
@@ -214,10 +216,14 @@ extension Planner {
   /// without the office's rules, otherwise `feasible` with that bound and its gap (the whole problem is not
   /// searched: `replan(_:previousFolder:…)` does that). No score ignoring continuity (`figures.cold` is nil:
   /// the diff shows the points each move gains or loses). Nothing is written (`Planner.writeReplan` to keep it).
-  public func proposeEdit(_ loaded: LoadedScenario, current: [PreviousPair], continuity: Int? = nil,
+  /// `currentPlan`: the plan folder or plan.csv `current` was read from, recorded in summary.json's `replan`.
+  public func proposeEdit(_ loaded: LoadedScenario, current: [PreviousPair], currentPlan: URL? = nil, continuity: Int? = nil,
                           options: PlanOptions = .init()) throws(ReplanFailure) -> ReplanResult {
     try replan(loaded, scenario: loaded.scenario, previous: PreviousPlanInput(pairs: current, manifest: nil, warnings: []),
-               previousName: "", maxMoves: nil, sweep: [], continuity: continuity, aroundChangesOnly: true, options: options)
+               previousName: currentPlan?.path ?? "", maxMoves: nil, sweep: [], continuity: continuity, aroundChangesOnly: true,
+               options: options) { bonus in
+      currentPlan.map { Self.origin($0, manifest: nil, changesFile: nil, continuity: bonus) }
+    }
   }
 
   /// The re-plan of `scenario` (the loaded one after its changes) from `previous`. `aroundChangesOnly`: the
@@ -225,7 +231,8 @@ extension Planner {
   /// otherwise the whole problem is solved and that score is bounded (`ColdReference`) for the points given up.
   func replan(
     _ loaded: LoadedScenario, scenario: Scenario, previous previousInput: PreviousPlanInput, previousName: String, maxMoves: Int?,
-    sweep: [Int?], continuity: Int?, aroundChangesOnly: Bool, options: PlanOptions
+    sweep: [Int?], continuity: Int?, aroundChangesOnly: Bool, options: PlanOptions,
+    origin: (_ continuity: Int) -> PlanSummary.ReplanOrigin?
   ) throws(ReplanFailure) -> ReplanResult {
     let previous = previousInput.pairs
 
@@ -290,7 +297,7 @@ extension Planner {
     let timings = PlanSummary.Timings(read: loaded.seconds, build: buildSeconds, solve: record.seconds,
                                       check: record.checkSeconds, total: loaded.seconds + replanTotal)
     var summary = PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
-    summary.replan = Self.origin(previousFolder, manifest: previousInput.manifest, changesFile: changesFile, continuity: setup.continuity)
+    summary.replan = origin(setup.continuity)
     let result = PlanResult(model: setup.model, record: record, plan: plan, summary: summary)
     let figures = ReplanReport.Figures(
       previousFolder: previousName, previousInputSHA256: previousInput.manifest?.inputSHA256, continuity: setup.continuity,

@@ -175,8 +175,9 @@ final class SolveQueue: @unchecked Sendable {
     // repaired around the edit; no second model, no cold reference): the base plan's pairs from its own plan.csv.
     let replan: ReplanResult
     do {
-      let current = try Planner.loadPrevious(folder: workspace.url(of: base).appendingPathComponent(PlanWriter.planFile))
-      replan = try workspace.planner.proposeEdit(loaded, current: current, options: editOptions(job))
+      let basePlan = workspace.url(of: base).appendingPathComponent(PlanWriter.planFile)
+      replan = try workspace.planner.proposeEdit(loaded, current: try Planner.loadPrevious(folder: basePlan), currentPlan: basePlan,
+                                                 options: editOptions(job))
     } catch {
       throw .planning("\(error)")
     }
