@@ -92,7 +92,7 @@ public enum ExplainError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unknownOrganization(let id): "组织不存在 no organization \(id) in the scenario"
+    case .unknownOrganization(let id): "组织不存在 no organization \(id.rawValue.quotedEcho) in the scenario"
     case .solving(let error): "重新求解失败 re-solving with a locked pair failed: \(error)"
     }
   }

@@ -55,7 +55,7 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .invalidModel(let detail): "模型无效 invalid model: \(detail)"
-    case .lockNotHoldable(let o, let i): "锁定无效 lock \(o)–\(i): the instructor may hold none of the organization's roles"
+    case .lockNotHoldable(let o, let i): "锁定无效 lock \(o.rawValue.echoed)–\(i.rawValue.echoed): the instructor may hold none of the organization's roles"
     case .contradictions(let list): list.map(\.description).joined(separator: "\n")
     case .numbersOutsideDomain(let list):
       "数值超出范围 numbers outside their domain (Documentation/ScenarioFormat.md): "

@@ -32,15 +32,15 @@ public enum RuleContradiction: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .minimumLoadUnreachable(let i, let o, let minimum, let most):
-      "锁定与最少联系数矛盾 lock \(o)–\(i) contradicts minimum_load: \(i) is used, so must take at least \(minimum), "
+      "锁定与最少联系数矛盾 lock \(o.rawValue.echoed)–\(i.rawValue.echoed) contradicts minimum_load: \(i.rawValue.echoed) is used, so must take at least \(minimum), "
         + "but can take at most \(most) (capacity and eligible organizations)"
     case .unitMaximumExceeded(let unit, let maximum, let locked):
-      "锁定与单位最多选派人数矛盾 locks use \(locked.count) instructor(s) of unit \(unit) (\(locked.map(\.rawValue).joined(separator: ", "))), "
+      "锁定与单位最多选派人数矛盾 locks use \(locked.count) instructor(s) of unit \(unit.rawValue.echoed) (\(locked.map(\.rawValue).echoedList())), "
         + "but unit_max_instructors is \(maximum)"
     case .exclusiveShared(let i, let key, let other):
-      "锁定与重点项目专人矛盾 \(i) is locked to key project \(key) (a dedicated instructor) and also to \(other)"
+      "锁定与重点项目专人矛盾 \(i.rawValue.echoed) is locked to key project \(key.rawValue.echoed) (a dedicated instructor) and also to \(other.rawValue.echoed)"
     case .rolesShareInstructor(let o, let i):
-      "锁定与一人一职矛盾 two roles of \(o) are locked to the same instructor \(i), but allow_dual_role = no"
+      "锁定与一人一职矛盾 two roles of \(o.rawValue.echoed) are locked to the same instructor \(i.rawValue.echoed), but allow_dual_role = no"
     case .noPlanAtAll(let rules):
       "无可行方案 no plan satisfies the locks and the hard rules in force (\(rules.isEmpty ? "locks only" : rules.joined(separator: ", "))); "
         + "remove a lock or relax a rule (or give it a weight, making it soft)"

@@ -46,7 +46,11 @@ struct ReplanCommand: ParsableCommand {
 
   func parsedSweep() throws -> [Int?] {
     guard let sweep else { return [] }
-    return try sweep.split(separator: ",").map { item -> Int? in
+    let items = sweep.split(separator: ",", omittingEmptySubsequences: false)
+    if items.isEmpty || items.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+      throw ValidationError("--sweep: give budgets separated by commas, none empty (e.g. 0,5,all), not \(sweep.quotedEcho) / 调整上限列表不能有空项")
+    }
+    return try items.map { item -> Int? in
       let text = item.trimmingCharacters(in: .whitespaces)
       if text == "all" { return nil }
       guard let n = Int(text) else { throw ValidationError("--sweep: \(text.quotedEcho) is not a whole number or all / 不是整数或 all") }

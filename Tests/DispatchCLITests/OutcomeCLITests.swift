@@ -98,5 +98,22 @@ import Testing
     let left = Set(try FileManager.default.contentsOfDirectory(atPath: plans.path))
     #expect(left == Set(kept + ["demo-1"]))
   }
+
+  /// Options and arguments found while hunting: an empty --sweep item ran a plain replan (exit 0),
+  /// and explain echoed a 5,000-character id in full.
+  @Test func emptySweepItemsAreAUsageErrorAndHugeIdsAreEchoedCapped() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let first = tmp.appendingPathComponent("p1")
+    #expect(try CLI.run(["plan", demo.path, "--out", first.path]).status == 0)
+    for sweep in [",,,", "0,,5", ""] {
+      let run = try CLI.run(["replan", demo.path, "--previous", first.path, "--sweep", sweep, "--out", tmp.appendingPathComponent("r").path])
+      #expect(run.status == 64, "\(sweep): \(run.stderr)")
+    }
+    let huge = String(repeating: "O", count: 5_000)
+    let run = try CLI.run(["explain", first.path, huge])
+    #expect(run.status == 65, "\(run.stderr.prefix(300))")
+    #expect(run.stderr.utf8.count < 400 && run.stderr.contains("…(5000 字符 characters)"), "\(run.stderr.prefix(300))")
+  }
 }
 
