@@ -81,8 +81,10 @@ public struct OutputFolder: Sendable {
       throw .cannotCreateFolder(path: parent.path, reason: error.localizedDescription)
     }
     removeStalePartials(in: parent)
+    // The stem is cut for the temporary name only, so that it stays within NAME_MAX (255 bytes)
+    // whenever the final name does.
     let staging = parent.appendingPathComponent(
-      ".\(stem)\(partialMarker)\(getpid())-\(UInt32.random(in: 0 ... .max))-\(hostTag)", isDirectory: true)
+      ".\(utf8Prefix(stem, bytes: 150))\(partialMarker)\(getpid())-\(UInt32.random(in: 0 ... .max))-\(hostTag)", isDirectory: true)
     if mkdir(staging.path, 0o755) != 0 {
       throw .cannotCreateFolder(path: staging.path, reason: String(cString: strerror(errno)))
     }
@@ -108,7 +110,8 @@ public struct OutputFolder: Sendable {
   /// This host, as the temporary folders' names record it (letters and digits only).
   static let hostTag: String = {
     var buffer = [CChar](repeating: 0, count: 256)
-    let name = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "host"
+    let name = gethostname(&buffer, buffer.count) == 0
+      ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "host"
     let tag = String(name.unicodeScalars.filter { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }.prefix(32).map(Character.init))
     return tag.isEmpty ? "host" : tag
   }()
@@ -191,8 +194,23 @@ public struct OutputFolder: Sendable {
 
   static func safeName(_ name: String) -> String {
     let bad: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "\0", "\n", "\r", "\t"]
-    let cleaned = String(name.map { bad.contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
+    // Control and invisible characters too, and at most 200 bytes: `<name>-<n>` must fit NAME_MAX.
+    let cleaned = utf8Prefix(String(name.map { c in
+      bad.contains(c) || c.unicodeScalars.contains { [.control, .format].contains($0.properties.generalCategory) } ? "_" : c
+    }).trimmingCharacters(in: .whitespaces), bytes: 200)
     return cleaned.isEmpty || cleaned.hasPrefix(".") ? "scenario" + cleaned : cleaned
+  }
+
+  /// The longest prefix of `text`, in whole characters, of at most `bytes` UTF-8 bytes.
+  static func utf8Prefix(_ text: String, bytes: Int) -> String {
+    var used = 0, end = text.startIndex
+    for index in text.indices {
+      let size = text[index].utf8.count
+      if used + size > bytes { break }
+      used += size
+      end = text.index(after: index)
+    }
+    return String(text[..<end])
   }
 
   /// Writes `data` as `name` in this folder, atomically; refuses an existing file.

@@ -281,3 +281,28 @@ private func located(text files: [String: String]) throws -> [Located] {
     #expect(["a", "b", "c"].echoedList(limit: 2) == "a, b … (+1)")
   }
 }
+
+/// Output folder names from hostile scenario names and the temporary folders' owners.
+@Suite struct OutputFolderNameTests {
+  @Test func longAndOddNamesStillGiveAFolder() throws {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: parent) }
+    // 200 three-byte characters and invisible ones: the default name is cut and cleaned, not ENAMETOOLONG.
+    let url = try OutputFolder.build(.nextFree(in: parent, name: String(repeating: "黄", count: 200) + "\u{200B}\u{7}")) { _ throws(OutputError) in }
+    #expect(url.lastPathComponent.utf8.count <= 255)
+    #expect(!url.lastPathComponent.unicodeScalars.contains { $0.value == 0x200B || $0.value == 7 })
+    // An exact name of 240 bytes fits NAME_MAX; its temporary name must too.
+    let exact = parent.appendingPathComponent(String(repeating: "山", count: 80))
+    #expect(try OutputFolder.build(.exactly(exact)) { _ throws(OutputError) in } == exact.standardizedFileURL)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0.hasPrefix(".") }.isEmpty)
+  }
+
+  @Test func temporaryFolderNamesRecordTheirOwner() {
+    #expect(OutputFolder.partialOwner(".demo.partial-123-456-myhost")! == (123, "myhost"))
+    #expect(OutputFolder.partialOwner(".demo.partial-123-456")! == (123, nil))
+    #expect(OutputFolder.partialOwner(".a.partial-b.partial-77-1-h")! == (77, "h"))
+    #expect(OutputFolder.partialOwner("demo.partial-123-456") == nil)
+    #expect(OutputFolder.partialOwner(".demo.partial-x-456") == nil)
+    #expect(OutputFolder.partialOwner(".demo.partial-123") == nil)
+  }
+}
