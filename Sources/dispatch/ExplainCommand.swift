@@ -38,10 +38,11 @@ struct ExplainCommand: ParsableCommand {
     } catch {
       printError(error.description)
       switch error {
-      case .input, .scenarioChanged, .scenarioUnknown, .unreadableSummary: throw Exit.dataError
+      // A plan.csv edited by hand so that it no longer fits (planDiffers) is the input's fault, not a bug.
+      case .input, .scenarioChanged, .scenarioUnknown, .unreadableSummary, .planDiffers: throw Exit.dataError
       case .explaining(.unknownOrganization): throw Exit.dataError
+      case .explaining(.solving(let error)): throw Exit.code(for: .solving(error))
       case .planning(let failure): throw Exit.code(for: failure)
-      default: throw Exit.software
       }
     }
   }

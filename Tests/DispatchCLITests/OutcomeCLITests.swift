@@ -115,5 +115,24 @@ import Testing
     #expect(run.status == 65, "\(run.stderr.prefix(300))")
     #expect(run.stderr.utf8.count < 400 && run.stderr.contains("…(5000 字符 characters)"), "\(run.stderr.prefix(300))")
   }
+
+  /// explain on a plan.csv edited by hand (four slots moved to I01, over its capacity) said
+  /// "plan.csv does not fit the scenario" with exit 70, an internal failure; it is bad input.
+  @Test func explainOnAHandEditedPlanIsBadInput() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let plan = tmp.appendingPathComponent("p1")
+    #expect(try CLI.run(["plan", demo.path, "--out", plan.path]).status == 0)
+    let csv = plan.appendingPathComponent("plan.csv")
+    var lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\r\n")
+    for k in 5..<9 {
+      var cells = lines[k].components(separatedBy: ",")
+      cells[5] = "I01"
+      lines[k] = cells.joined(separator: ",")
+    }
+    try lines.joined(separator: "\r\n").write(to: csv, atomically: true, encoding: .utf8)
+    let run = try CLI.run(["explain", plan.path, "O01"])
+    #expect(run.status == 65, "\(run.stderr)")
+  }
 }
 
