@@ -56,6 +56,16 @@ public struct PlanReader: Sendable {
         issues.append(InputIssue(file: table.fileName, line: row.line, column: table.header("organization"), problem: .missingValue(Self.columns[0])))
         continue
       }
+      // The ledger's rule for ids: no control or invisible character (a hand-edited plan.csv with
+      // one would otherwise name an organization or instructor that silently is not on the ledger).
+      var badID = false
+      for (key, spec, value) in [("organization", Self.columns[0], organization), ("instructor", Self.columns[2], instructor)] {
+        if let scalar = ValueParser.controlCharacter(in: value, allowingLineBreaks: false) {
+          issues.append(InputIssue(file: table.fileName, line: row.line, column: table.header(key), problem: .controlCharacter(spec, codePoint: scalar.value)))
+          badID = true
+        }
+      }
+      if badID { continue }
       let role: DispatchRole
       if roleText.isEmpty {
         role = .instructor

@@ -306,3 +306,22 @@ private func located(text files: [String: String]) throws -> [Located] {
     #expect(OutputFolder.partialOwner(".demo.partial-123") == nil)
   }
 }
+
+@Suite struct PlanReaderCharacterTests {
+  /// A previous plan.csv edited by hand with a zero-width space in an id: a located error, not a
+  /// pair that silently names an organization the ledger does not have.
+  @Test func invisibleCharactersInAPlansIdsAreLocatedErrors() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planreader-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("organization,role,instructor\nO1\u{200B},instructor,I1\nO2,instructor,I\u{202E}2\nO3,instructor,I1\n".utf8)
+      .write(to: folder.appendingPathComponent("plan.csv"))
+    do {
+      _ = try PlanReader().read(folder: folder)
+      Issue.record("read")
+    } catch {
+      #expect(error.issues.map(Located.init) == [Located("\(folder.path)/plan.csv", 2, "organization", "controlCharacter"),
+                                                 Located("\(folder.path)/plan.csv", 3, "instructor", "controlCharacter")])
+    }
+  }
+}
