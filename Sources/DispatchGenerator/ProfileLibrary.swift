@@ -99,6 +99,11 @@ public enum ProfileLibrary {
     if profile.districts.value.isEmpty || profile.districts.value.contains(where: { $0.townships <= 0 }) {
       problems.append("every district needs at least one township")
     }
+    // Places are not scaled: counts far beyond any real place would only make `generate` run away.
+    if profile.districts.value.count > 1_000 || profile.districts.value.contains(where: { $0.townships > 10_000 || $0.parks.count > 10_000 })
+      || profile.stations.value > 100_000 || profile.units.value.count > 100_000 {
+      problems.append("districts ≤ 1,000 with ≤ 10,000 townships and parks each, stations and units ≤ 100,000")
+    }
     if profile.units.value.isEmpty { problems.append("no sending units") }
     if profile.enterpriseIndustries.value.isEmpty || profile.socialIndustries.value.isEmpty {
       problems.append("industry mixes must not be empty")

@@ -26,6 +26,9 @@ public struct ScenarioGenerator: Sendable {
 
   /// The scales `generate` accepts (`dispatch generate --scale` checks the same range).
   public static let scaleDomain: ClosedRange<Double> = 0.001...1_000
+  /// The most organizations, and the most instructors, one generated scenario may have (a province
+  /// is about 30,000; yanan × 1,000 would be 5.3 million, which runs for hours and out of memory).
+  public static let maximumPeople = 2_000_000
 
   /// The number of instructors of each group at this scale, in group order.
   public var instructorCounts: [Int] {
@@ -50,6 +53,10 @@ public struct ScenarioGenerator: Sendable {
     guard problems.isEmpty else { throw .profile(problems) }
     let root = DeterministicRNG(seed: seed)
     do {
+      for (what, total) in [("organizations", try organizationCounts.checkedSum("the organizations at this scale")),
+                            ("instructors", try instructorCounts.checkedSum("the instructors at this scale"))] where total > Self.maximumPeople {
+        throw GeneratorError.tooLarge("\(total) \(what) at scale \(scale), at most \(Self.maximumPeople)")
+      }
       let places = try makePlaces(rng: root.derived(1))
       let units = makeUnits(places: places)
       var organizations = try makeOrganizations(places: places, counts: organizationCounts, keyProjects: keyProjectCount, rng: root.derived(2))
@@ -57,8 +64,12 @@ public struct ScenarioGenerator: Sendable {
       let capacityRNG = root.derived(4)
       try assignCapacities(&instructors, organizations: &organizations, rng: capacityRNG)
       return assemble(instructors: instructors, organizations: organizations, places: places, units: units, rng: root.derived(5))
-    } catch {
+    } catch let error as GeneratorError {
+      throw error
+    } catch let error as NumberOverflow {
       throw .number(error)
+    } catch {
+      throw .number(NumberOverflow("\(error)"))
     }
   }
 
@@ -543,12 +554,15 @@ public enum GeneratorError: Error, Sendable, Equatable, CustomStringConvertible 
   case scale(Double, allowed: ClosedRange<Double>)
   case profile([String])
   case number(NumberOverflow)
+  /// More people or organizations than one scenario may have (`ScenarioGenerator.maximumPeople`).
+  case tooLarge(String)
 
   public var description: String {
     switch self {
     case .scale(let scale, let allowed): "规模无效 scale \(scale) is outside \(allowed.lowerBound)…\(allowed.upperBound)"
     case .profile(let problems): "配置不一致 the profile is not coherent: " + problems.joined(separator: "; ")
     case .number(let error): "\(error)"
+    case .tooLarge(let what): "规模过大 too large: \(what); use a smaller --scale"
     }
   }
 }

@@ -257,6 +257,16 @@ func sameScenario(_ a: Scenario, _ b: Scenario) -> Bool {
     #expect(throws: GeneratorError.self) { try ScenarioGenerator(profile: p, seed: 1, scale: 1000).generate() }
   }
 
+  /// yanan × 1,000 would be 5.3 million organizations (hours, out of memory); a profile with a
+  /// billion townships would never finish. Both are refused before anything is generated.
+  @Test func scenariosThatWouldRunAwayAreRefused() throws {
+    let error = #expect(throws: GeneratorError.self) { try ScenarioGenerator(profile: try profile("yanan"), seed: 1, scale: 1_000).generate() }
+    guard case .tooLarge = error else { Issue.record("\(String(describing: error))"); return }
+    var p = try profile("fumian")
+    p.districts.value[0].townships = 1_000_000_000
+    #expect(throws: GeneratorError.self) { try ScenarioGenerator(profile: p, seed: 1).generate() }
+  }
+
   @Test func changeRatesOutOfRangeAreATypedError() throws {
     let base = try ScenarioGenerator(profile: try profile("fumian"), seed: 3).generate()
     var rates = ChangeRates.typical
