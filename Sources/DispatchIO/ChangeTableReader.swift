@@ -161,6 +161,9 @@ public struct ChangeTableReader: Sendable {
            let column = Self.columns.first(where: { $0.key == key }) {
           report(.controlCharacter(column, codePoint: scalar.value), row, key)
         }
+        if let length = ValueParser.tooLongForACell(row.fields[index]), let column = Self.columns.first(where: { $0.key == key }) {
+          report(.cellTooLong(column, length: length), row, key)
+        }
       }
     }
     var suggestionsLeft = ScenarioFormat.suggestionBudget

@@ -40,10 +40,13 @@ extension InputProblem {
     case .controlCharacter(let column, let codePoint):
       let name = codePoint == 0 ? "NUL" : codePoint == 0x0A || codePoint == 0x0D ? "a line break" : codePoint == 0x09 ? "a tab" : codePointName(codePoint)
       if let scalar = Unicode.Scalar(codePoint), scalar.properties.generalCategory == .format {
-        return "\(column.key) contains an invisible character (\(name)), often pasted from a web page or chat; delete it "
-          + "/ \(column.chinese)含有不可见字符（\(name)），多为从网页或聊天软件粘贴带入，请删除"
+        return "\(column.key.echoed) contains an invisible character (\(name)), often pasted from a web page or chat; delete it "
+          + "/ \(column.chinese.echoed)含有不可见字符（\(name)），多为从网页或聊天软件粘贴带入，请删除"
       }
-      return "\(column.key) contains a control character (\(name)) / \(column.chinese)含有控制字符（\(name)）"
+      return "\(column.key.echoed) contains a control character (\(name)) / \(column.chinese.echoed)含有控制字符（\(name)）"
+    case .cellTooLong(let column, let length):
+      return "\(column.key.echoed) holds \(length) characters, more than a spreadsheet cell can (\(ValueParser.maximumCellLength)) "
+        + "/ \(column.chinese.echoed)文字过长（\(length) 字，单元格最多 \(ValueParser.maximumCellLength) 字）"
     case .unterminatedQuote:
       return "a quoted cell is never closed / 引号未闭合"
     case .emptyFile:

@@ -65,6 +65,8 @@ public enum InputProblem: Sendable, Hashable {
   case missingValue(ColumnSpec)
   /// A control character (NUL, a line break in an id or a name …) inside a cell.
   case controlCharacter(ColumnSpec, codePoint: UInt32)
+  /// A cell longer than a spreadsheet cell can be (32,767 UTF-16 units): the plan's workbook could not hold it.
+  case cellTooLong(ColumnSpec, length: Int)
   case notACount(ColumnSpec, value: String)
   case numberTooLarge(ColumnSpec, value: String, maximum: Int)
   case unknownValue(ColumnSpec, value: String, allowed: [String], suggestion: String?)

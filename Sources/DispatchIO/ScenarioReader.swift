@@ -350,11 +350,18 @@ struct FolderReading {
         if let scalar = ValueParser.controlCharacter(in: ValueParser.trim(row.fields[column.index]), allowingLineBreaks: !strict) {
           report(.controlCharacter(table.spec.column(key), codePoint: scalar.value), in: table, row: row, column: key)
         }
+        if let length = ValueParser.tooLongForACell(row.fields[column.index]) {
+          report(.cellTooLong(table.spec.column(key), length: length), in: table, row: row, column: key)
+        }
       }
       // Extra ledger columns are carried into plan.csv: free text, under the same rule.
       for column in table.extraColumns where column.index < row.fields.count {
         if let scalar = ValueParser.controlCharacter(in: ValueParser.trim(row.fields[column.index]), allowingLineBreaks: true) {
           issues.append(table.source.issue(.controlCharacter(ColumnSpec(column.header, column.header), codePoint: scalar.value),
+                                           line: row.line, columnIndex: column.index, header: column.header))
+        }
+        if let length = ValueParser.tooLongForACell(row.fields[column.index]) {
+          issues.append(table.source.issue(.cellTooLong(ColumnSpec(column.header, column.header), length: length),
                                            line: row.line, columnIndex: column.index, header: column.header))
         }
       }

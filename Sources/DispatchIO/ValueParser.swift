@@ -27,6 +27,15 @@ enum ValueParser {
     }
   }
 
+  /// Excel's limit for one cell, in UTF-16 units (what XLSXWriter checks when it writes the plan).
+  static let maximumCellLength = 32_767
+
+  /// The length of `text` when it is longer than a spreadsheet cell can be, else nil.
+  static func tooLongForACell(_ text: String) -> Int? {
+    let length = text.utf16.count
+    return length > maximumCellLength ? length : nil
+  }
+
   /// Full-width ASCII (Ａ１，) becomes half-width (A1,), the ideographic space a space.
   static func foldWidth(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()

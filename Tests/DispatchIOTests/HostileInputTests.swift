@@ -325,3 +325,23 @@ private func located(text files: [String: String]) throws -> [Located] {
     }
   }
 }
+
+@Suite struct CellLengthTests {
+  /// A 40,000-character name was read, planned, and then the plan could not be written (方案.xlsx:
+  /// "text too long for one cell", exit 73). Now a located error where it is.
+  @Test func aCellLongerThanASpreadsheetCellIsALocatedError() throws {
+    let long = String(repeating: "长", count: 40_000)
+    let issues = readIssues(try scenarioFolder(text: tinyFiles([
+      "organizations.csv": "id,name,region,industry,备注\nO1,\(long),R1,商贸,\nO2,乙公司,R2,商贸,\(long)\nO3,丙公司,R1,商贸,\n",
+    ])))
+    #expect(issues.map(Located.init).filter { $0.kind == "cellTooLong" }
+      == [Located("organizations.csv", 2, "name", "cellTooLong"), Located("organizations.csv", 3, "备注", "cellTooLong")])
+    #expect(issues.allSatisfy { $0.description.utf8.count < 600 })
+    // At the limit it is read.
+    let fits = String(repeating: "长", count: 32_767)
+    let read = try ScenarioReader().read(folder: try scenarioFolder(text: tinyFiles([
+      "organizations.csv": "id,name,region,industry\nO1,\(fits),R1,商贸\nO2,乙公司,R2,商贸\nO3,丙公司,R1,商贸\n",
+    ])))
+    #expect(read.scenario.organizations[0].name.count == 32_767)
+  }
+}
