@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssignmentCore
 import DispatchIO
 import DispatchPlanner
 import Foundation
@@ -6,6 +7,7 @@ import Foundation
 /// Exit codes from sysexits(3), documented in `dispatch --help`, the README and Documentation/ExitCodes.md.
 enum Exit {
   static let infeasible = ExitCode(1)
+  static let usage = ExitCode(64)
   static let dataError = ExitCode(65)
   static let software = ExitCode(70)
   static let cannotCreate = ExitCode(73)
@@ -22,6 +24,8 @@ enum Exit {
     case .building: dataError
     case .solving(let error) where error.stoppedWithoutPlan: interrupted
     case .solving(let error) where error.timeRanOut: timeLimit
+    // `--solver native` on a problem with rules: the choice, not a bug (every back end tried said it cannot).
+    case .solving(let error) where error.onlyUnsupported: usage
     case .solving, .checkFailed: software
     }
   }
@@ -30,6 +34,17 @@ enum Exit {
     switch failure {
     case .input: dataError
     case .planning(let failure): code(for: failure)
+    }
+  }
+}
+
+extension SolverError {
+  /// Every back end tried said it does not support the problem (the `--solver` asked for cannot solve it).
+  var onlyUnsupported: Bool {
+    switch self {
+    case .unsupported: true
+    case .everyBackEndFailed(let failures): !failures.isEmpty && failures.allSatisfy(\.onlyUnsupported)
+    default: false
     }
   }
 }

@@ -134,5 +134,17 @@ import Testing
     let run = try CLI.run(["explain", plan.path, "O01"])
     #expect(run.status == 65, "\(run.stderr)")
   }
+
+  /// `--solver native` on a scenario with loads (capacity in days) ended as exit 70, "internal
+  /// failure — a bug"; asking for a back end that cannot solve the scenario is a usage error.
+  @Test func aSolverThatCannotSolveTheScenarioIsAUsageError() throws {
+    let tmp = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let days = CLI.packageRoot.appendingPathComponent("scenarios/baode-days").path
+    let run = try CLI.run(["plan", days, "--solver", "native", "--out", tmp.appendingPathComponent("out").path])
+    #expect(run.status == 64, "\(run.stderr)")
+    #expect(run.stderr.contains("native cannot solve"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
+  }
 }
 
