@@ -35,6 +35,10 @@ public struct SolveLimits: Sendable, Equatable {
   /// Progress observer and stop flag (`SolveProgress.swift`); a solve that sees the flag
   /// returns its best plan so far as `feasible` with its bound, as on a time limit.
   public var control: SolveControl?
+  /// Ask a MIP back end for its cutting planes on a small model (GLPK: Gomory mixed-integer, mixed-integer
+  /// rounding and clique cuts, ≤ 50,000 columns). The warm path's descent sets it for its restricted MIPs,
+  /// where they decide the proof (measured on huangshan: proven in 2–3 s per round, none in 40 s without).
+  public var cuttingPlanes = false
 
   public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false, incumbent: [Int32]? = nil,
               relaxationOptimum: RelaxationOptimum? = nil, control: SolveControl? = nil) {

@@ -71,6 +71,25 @@ public struct SolveStatistics: Sendable, Equatable {
     case relaxationNotCertified
   }
 
+  /// The warm path's descent from the Lagrangian bound (HybridSolver/BoundDescent.swift).
+  public struct Descent: Sendable, Equatable {
+    /// Targets tried.
+    public var rounds: Int
+    /// Rounds the pure relaxation of the restricted problem did not decide, so the MIP back end ran.
+    public var mipRounds: Int
+    /// Arcs of the last restricted problem.
+    public var lastArcs: Int
+    /// True when the descent ran to its end (proven optimal), false when time or a stop request ended it.
+    public var finished: Bool
+
+    public init(rounds: Int, mipRounds: Int, lastArcs: Int, finished: Bool) {
+      self.rounds = rounds
+      self.mipRounds = mipRounds
+      self.lastArcs = lastArcs
+      self.finished = finished
+    }
+  }
+
   /// The native solver's path, when it ran.
   public var nativePath: NativePath?
   /// Shortest-path searches of the native solver (rows not placed by an initialisation).
@@ -87,6 +106,18 @@ public struct SolveStatistics: Sendable, Equatable {
   public var components: Int?
   /// Threads that solved the components (1: one after another).
   public var componentWorkers: Int?
+  /// The descent from the Lagrangian bound, when it ran.
+  public var descent: Descent?
+  /// How the warm path proved that no plan keeps the rules, when it did.
+  public var infeasibilityProof: InfeasibilityProof?
+
+  /// What proved infeasibility.
+  public enum InfeasibilityProof: Sendable, Equatable {
+    /// The Lagrangian bound fell below the lowest score any full-coverage plan can have.
+    case lagrangian
+    /// The descent's restricted problems, down to every arc, had no plan.
+    case descent
+  }
 
   public init() {}
 
@@ -101,5 +132,7 @@ public struct SolveStatistics: Sendable, Equatable {
     if let v = other.warmStartSkipped { warmStartSkipped = v }
     if let v = other.components { components = v }
     if let v = other.componentWorkers { componentWorkers = v }
+    if let v = other.descent { descent = v }
+    if let v = other.infeasibilityProof { infeasibilityProof = v }
   }
 }

@@ -526,6 +526,13 @@ final class GLPKRun {
     if !problem.arcLoads.isEmpty && model.glpkColumnCount <= Self.largeModelColumns {
       parm.mir_cuts = GLP_ON
     }
+    // Asked for (the warm path's descent, on its small restricted MIPs): Gomory, MIR and clique cuts; cover
+    // cuts stay off (see above).
+    if limits.cuttingPlanes && model.glpkColumnCount <= Self.largeModelColumns {
+      parm.mir_cuts = GLP_ON
+      parm.gmi_cuts = GLP_ON
+      parm.clq_cuts = GLP_ON
+    }
     var startValues: [Double]? = nil
     if let start {
       var values = [Double](repeating: 0, count: model.glpkColumnCount + 1)

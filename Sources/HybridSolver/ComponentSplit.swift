@@ -22,13 +22,14 @@ extension WarmRun {
   /// `boundFloor`: what bounds the plans using a pruned arc (U − threshold − 1); the restricted
   /// problem's bound, raised to it, bounds the whole problem (for progress reports).
   func solveSplit(_ restricted: AssignmentProblem, incumbent: [Int32]?, relaxation: RelaxationOptimum?, cert: RelaxationCertificate,
-                  share: Double, boundFloor: ObjectiveValue) throws(SolverError) -> AssignmentOutcome {
+                  share: Double, boundFloor: ObjectiveValue, cuttingPlanes: Bool = false) throws(SolverError) -> AssignmentOutcome {
     let parts = solver.splitComponents ? ComponentSplit(restricted) : nil
     guard let parts, parts.components.count > 1 else {
       notes.append("one component")
       statistics.components = 1
       var l = remainingLimits(incumbent: incumbent, relaxation: relaxation, share: share)
       l.control = control?.scoped(best: { $0 }, bound: { max($0, boundFloor) })
+      l.cuttingPlanes = cuttingPlanes
       return try solver.mip.solve(restricted, limits: l)
     }
     statistics.components = parts.components.count
@@ -65,6 +66,7 @@ extension WarmRun {
       let result = Result { () throws(SolverError) in
         var l = budget.remainingLimits(incumbent: sub, relaxation: subRelaxation, share: part)
         l.control = componentControl
+        l.cuttingPlanes = cuttingPlanes
         return try mip.solve(component.problem, limits: l)
       }
       if case .failure = result { firstStop.record(k) } else if case .success(let o) = result, o.status.isInfeasible { firstStop.record(k) }

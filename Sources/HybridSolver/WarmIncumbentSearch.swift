@@ -55,7 +55,9 @@ extension WarmRun {
       guard let plan = improver.improve(from: start) else { return nil }
       return hasMinimumLoad ? MinimumLoadRepair.repair(plan, in: problem) : plan
     }
-    if RuleKeepingImprover.supports(searched) {
+    if !solver.localSearch {
+      notes.append("local search off")
+    } else if RuleKeepingImprover.supports(searched) {
       let searchClock = Stopwatch()
       if let kept = keptPlan(from: native.columnOfRow) {
         offer(cert, kept, "rule-keeping local search\(searchNote), \(fmt(searchClock.seconds)) s")
@@ -67,25 +69,43 @@ extension WarmRun {
       notes.append("the incumbent meets the relaxation bound: optimal")
       return try finish(incumbent!, status: .optimal, boundW: cert.upper, cert: cert)
     }
-    // The Lagrangian bound of the problem without its hard minimum loads (a relaxation, so its
-    // bound and per-arc bounds hold for the problem itself); its proposal is searched and repaired.
+    // The Lagrangian bound of the problem (with its hard minimum loads when it supports them, else
+    // without them: a relaxation, so its bound and per-arc bounds still hold); its proposal is searched and repaired.
     if limits.isCancelled { return try stopped(incumbent, cert: cert) }
-    if let first = lower, MixLagrangianBound.supports(withoutMinimumLoads) {
+    let keepsMinimumLoads = MixLagrangianBound.supports(problem)
+    let bounded = keepsMinimumLoads ? problem : withoutMinimumLoads
+    // Without an incumbent the search aims just below the lowest score a full plan can have; a bound below
+    // every full plan's lowest possible score proves that no plan keeps the rules (INFEASIBILITY above).
+    if MixLagrangianBound.supports(bounded), cert.fixedCoverage == problem.rowCount {
       control?.enter(.bounding)
       let boundClock = Stopwatch()
-      let target = cert.lexicographic(first)
+      let target = lower.map { cert.lexicographic($0) } ?? ObjectiveValue(covered: problem.rowCount, score: lowestScore(of: bounded) - 1)
       if target.covered == problem.rowCount,
-         let (score, proposal, arcBound) = MixLagrangianBound.boundAndProposal(withoutMinimumLoads, plan: native.columnOfRow, duals: duals, target: target.score,
-                                                                    deadline: Deadline(secondsFromNow: limits.lagrangianSeconds),
-                                                                    shouldStop: { [control] in control?.isCancelled ?? false }) {
+         let found = MixLagrangianBound.search(bounded, plan: native.columnOfRow, duals: duals, target: target.score,
+                                               deadline: Deadline(secondsFromNow: limits.lagrangianSeconds),
+                                               shouldStop: { [control] in control?.isCancelled ?? false }) {
+        let (score, proposal, arcBound) = (found.bound, found.proposal, found.arcBound)
+        // Its patterns describe the problem itself only when no rule was dropped for it.
+        if keepsMinimumLoads { lagrangeCertificate = found.certificate }
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
-        notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? ", minimum loads dropped" : "")) \(score) in \(fmt(boundClock.seconds)) s; U − bound = \(cert.upper - w)")
+        notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? (keepsMinimumLoads ? ", minimum loads kept" : ", minimum loads dropped") : "")) \(score) in \(fmt(boundClock.seconds)) s; U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
         control?.record(bound: cert.lexicographic(w))
         control?.enter(.incumbentSearch)
         lagrangeArcBound = arcBound
-        if let kept = keptPlan(from: proposal) { offer(cert, kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
-        if w <= lower! {
+        if score < lowestScore(of: bounded) {
+          notes.append("the Lagrangian bound \(score) is below every full plan's lowest score \(lowestScore(of: bounded)): no plan keeps the rules")
+          statistics.infeasibilityProof = .lagrangian
+          var o = named(native)
+          o.status = .infeasible(uncoverable: [])
+          o.columnOfRow = [Int32](repeating: -1, count: problem.rowCount)
+          o.objective = ObjectiveValue(covered: 0, score: 0)
+          o.bound = nil
+          o.duals = nil
+          return o
+        }
+        if solver.localSearch, let kept = keptPlan(from: proposal) { offer(cert, kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
+        if let l = lower, w <= l {
           notes.append("the incumbent meets the Lagrangian bound: optimal")
           return try finish(incumbent!, status: .optimal, boundW: lower!, cert: cert)
         }
@@ -95,6 +115,15 @@ extension WarmRun {
     if limits.isCancelled { return try stopped(incumbent, cert: cert) }
     control?.enter(.branchAndBound)
     return nil
+  }
+
+  /// The lowest score a full-coverage plan of `problem` can have: each row's lowest arc score, less every
+  /// soft rule's largest total penalty.
+  func lowestScore(of problem: AssignmentProblem) -> Int64 {
+    var total: Int64 = 0
+    for row in 0..<problem.rowCount { total += problem.arcs(ofRow: row).map { problem.arcScores[$0] }.min() ?? 0 }
+    for rule in problem.sideRules { total -= (rule.softWeight ?? 0) * Int64(rule.maximumViolations(columnCount: problem.columnCount)) }
+    return total
   }
 
   /// Keeps `plan` as the incumbent when it is feasible and better than the one so far.

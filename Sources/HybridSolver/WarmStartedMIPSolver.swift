@@ -51,6 +51,8 @@ public struct WarmStartedMIPSolver: AssignmentSolver {
   /// First pruning threshold without an incumbent, as a fraction of U's score part (at least `minimumDelta`).
   public var initialDeltaFraction = 0.00005
   public var minimumDelta: Int64 = 4
+  /// Run the rule-keeping local search for an incumbent (off only to test the descent from the bound on its own).
+  public var localSearch = true
 
   public init(pure: any AssignmentSolver, mip: any AssignmentSolver) {
     self.pure = pure
@@ -85,6 +87,8 @@ final class WarmRun {
   var lagrangeW: Int64?
   /// Per arc, a bound on the score of every full-coverage plan using it (Lagrangian reduced costs).
   var lagrangeArcBound: [Int64]?
+  /// The Lagrangian multipliers' certificate (its column patterns), when it prices the problem itself.
+  var lagrangeCertificate: MixLagrangianBound.Certificate?
   /// The warm path's typed facts (skips, components), laid over the MIP back end's.
   var statistics = SolveStatistics()
   var notes: [String] = [] {
@@ -137,6 +141,7 @@ final class WarmRun {
     case .proceed(let r): relaxation = r
     }
     if let outcome = try searchIncumbent(relaxation) { return outcome }
+    if let outcome = try descendFromBound(relaxation) { return outcome }
     return try solveByReducedCostFixing(relaxation)
   }
 

@@ -22,8 +22,14 @@
 // subset is never worse under the first two). The bound is then on the score minus
 // the penalties, and the per-arc bounds take the same third option.
 //
-// SCOPE. Coverage `.requireAll`, no locks, loads 1, side rules: hard `exclusive` and
-// exactly one `mix` (hard or soft) whose groups do not overlap; otherwise nil.
+// MINIMUM LOADS. A hard `minimumLoad(c, k)` (loads 1) only narrows column c's subsets: a
+// single row only if it is exclusive (the rule's exemption) or k ≤ 1, and a subset of 2…cap
+// rows only with at least k of them (the best k, then every further positive one). The bound
+// and per-arc bounds stay exact for that narrower family, so they hold for the problem with
+// its minimum loads (far tighter than dropping them).
+//
+// SCOPE. Coverage `.requireAll`, no locks, loads 1, side rules: hard `exclusive`, hard
+// `minimumLoad` and exactly one `mix` (hard or soft) whose groups do not overlap; otherwise nil.
 //
 // CODE. `Instance` holds the problem in the search's terms (kinds, exclusive rows, scores in
 // thousandths); `bestSubset` is one column's v_c(x), `arcSlacks` its per-arc bounds and
@@ -41,7 +47,7 @@ public enum MixLagrangianBound {
     var mixes = 0
     for rule in problem.sideRules {
       switch rule {
-      case .exclusive: continue
+      case .exclusive, .minimumLoad: continue
       case .mix(let a, let b), .soft(.mix(let a, let b), _):
         mixes += 1
         if !Set(a).isDisjoint(with: b) { return false }
@@ -66,9 +72,28 @@ public enum MixLagrangianBound {
   public static func boundAndProposal(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
                                       deadline: Deadline, maximumIterations: Int = 3000,
                                       shouldStop: () -> Bool = { false }) -> (bound: Int64, proposal: [Int32], arcBound: [Int64])? {
+    search(problem, plan: plan, duals: duals, target: target, deadline: deadline, maximumIterations: maximumIterations,
+           shouldStop: shouldStop).map { ($0.bound, $0.proposal, $0.arcBound) }
+  }
+
+  /// What the search learned: the bound, the proposal, the per-arc bounds and the certificate
+  /// (the best multipliers, which price every column's subsets: `Certificate.patterns`).
+  public struct Result: Sendable {
+    public var bound: Int64
+    public var proposal: [Int32]
+    public var arcBound: [Int64]
+    public var certificate: Certificate
+  }
+
+  /// `boundAndProposal`, with the certificate.
+  public static func search(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
+                            deadline: Deadline, maximumIterations: Int = 3000,
+                            shouldStop: () -> Bool = { false }) -> Result? {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
-    guard n > 0 else { return (0, [], []) }
+    guard n > 0 else {
+      return Result(bound: 0, proposal: [], arcBound: [], certificate: Certificate(instance: Instance(problem), x: [], value: 0, columnValue: [Int64](repeating: 0, count: m)))
+    }
     let instance = Instance(problem)
     var x = instance.startingMultipliers(plan: plan, duals: duals)
     let targetScaled = target * scale
@@ -116,7 +141,99 @@ public enum MixLagrangianBound {
     guard best != .max else { return nil }
     // ⌊best / scale⌋ for either sign.
     func floorScaled(_ v: Int64) -> Int64 { v >= 0 ? v / scale : -((-v + scale - 1) / scale) }
-    return (floorScaled(best), instance.proposal(choice: choice, valueOf: valueOf), arcSlack.map { floorScaled(best - $0) })
+    let certificate = Certificate(instance: instance, x: bestX, value: best, columnValue: valueOf.map { max(0, $0) })
+    return Result(bound: floorScaled(best), proposal: instance.proposal(choice: choice, valueOf: valueOf),
+                  arcBound: arcSlack.map { floorScaled(best - $0) }, certificate: certificate)
+  }
+
+  /// The best multipliers x and what they price (PATTERNS in the header). Every full-coverage plan
+  /// has score·scale = value − Σ_c slack_c, where slack_c = v_c − profit_c(S_c) ≥ 0 is what column c's
+  /// subset S_c falls short of its best (an empty column: v_c). So a plan scoring ≥ T takes, at every
+  /// column, a subset whose slack is at most value − T·scale: `patterns` lists exactly those.
+  public struct Certificate: Sendable {
+    let instance: Instance
+    let x: [Int64]
+    /// L(x) in thousandths of a point (the bound is ⌊value / 1000⌋).
+    public let value: Int64
+    /// v_c, per column, in thousandths.
+    let columnValue: [Int64]
+
+    /// The slack budget of plans scoring at least `target`: value − target·scale (negative: none exists).
+    public func budget(target: Int64) -> Int64 { value - target * MixLagrangianBound.scale }
+
+    /// Whether column c may be left empty by a plan within `budget` (its slack v_c fits).
+    public func mayStayEmpty(column c: Int, budget: Int64) -> Bool { columnValue[c] <= budget }
+
+    /// Every subset column c may take with its rules kept and slack ≤ `budget`, as patterns (rows in
+    /// increasing order, score = the pairs' scores minus a soft mix penalty); nil when there are more
+    /// than `limit`. Depth-first over the rows by profit, cut when no extension can reach the floor.
+    public func patterns(column c: Int, budget: Int64, limit: Int) -> [PatternProblem.Pattern]? {
+      let problem = instance.problem, n = instance.n
+      let cap = problem.columnCapacities[c]
+      guard cap > 0, budget >= 0 else { return [] }
+      let floor = columnValue[c] - budget
+      let need = instance.minimum[c]
+      var out: [PatternProblem.Pattern] = []
+      var items: [(profit: Int64, row: Int)] = []
+      for r in 0..<n {
+        let sc = instance.s[c * n + r]
+        if sc == Instance.none { continue }
+        let p = sc - x[r]
+        if instance.exclusive[r] {
+          if p >= floor { out.append(PatternProblem.Pattern(column: c, rows: [r], score: sc / MixLagrangianBound.scale)) }
+        } else {
+          items.append((p, r))
+        }
+      }
+      items.sort { ($0.profit, -$0.row) > ($1.profit, -$1.row) }
+      let k = items.count
+      // best[i][j]: the largest sum of j positive profits among items[i...] (sorted, so the first j).
+      var chosen: [Int] = []
+      var overflow = false
+      func topPositive(from i: Int, count j: Int) -> Int64 {
+        var sum: Int64 = 0
+        var t = i
+        while t < k && t < i + j && items[t].profit > 0 { sum += items[t].profit; t += 1 }
+        return sum
+      }
+      func emit(_ sum: Int64) {
+        let size = chosen.count
+        if size == 1 && need > 1 { return }
+        if size >= 2 && size < need { return }
+        var profit = sum, score: Int64 = 0
+        var hasA = false, hasB = false
+        for i in chosen {
+          let r = items[i].row
+          score += instance.s[c * n + r]
+          if instance.kind[r] == 1 { hasA = true } else if instance.kind[r] == 2 { hasB = true }
+        }
+        var scaledScore = score
+        if size >= 2 && !(hasA && hasB) {
+          guard let penalty = instance.penalty else { return }
+          profit -= penalty
+          scaledScore -= penalty
+        }
+        guard profit >= floor else { return }
+        if out.count >= limit { overflow = true; return }
+        out.append(PatternProblem.Pattern(column: c, rows: chosen.map { items[$0].row }.sorted(), score: scaledScore / MixLagrangianBound.scale))
+      }
+      func extend(from start: Int, sum: Int64) {
+        guard chosen.count < cap, !overflow else { return }
+        var i = start
+        while i < k && !overflow {
+          let s2 = sum + items[i].profit
+          // The best any subset holding chosen + items[i] (and later items only) can reach.
+          if s2 + topPositive(from: i + 1, count: cap - chosen.count - 1) < floor { break }
+          chosen.append(i)
+          emit(s2)
+          extend(from: i + 1, sum: s2)
+          chosen.removeLast()
+          i += 1
+        }
+      }
+      extend(from: 0, sum: 0)
+      return overflow ? nil : out
+    }
   }
 
   /// Scores and multipliers are in thousandths of a point.
@@ -139,7 +256,7 @@ public enum MixLagrangianBound {
   }
 
   /// The problem in the search's terms.
-  struct Instance {
+  struct Instance: Sendable {
     let problem: AssignmentProblem
     let n: Int, m: Int
     /// Per row: 1 group A, 2 group B, 0 neither.
@@ -147,11 +264,15 @@ public enum MixLagrangianBound {
     var exclusive: [Bool]
     /// The soft mix rule's weight in thousandths; nil when the mix rule is hard.
     var penalty: Int64? = nil
+    /// Per column, the fewest rows it may take when used (hard minimum loads; 0 without one).
+    var minimum: [Int]
     /// Scores, column-major, in thousandths; `none` where there is no arc.
     var s: [Int64]
     var arcRow: [Int32]
     var arcsOfColumn: [[Int]]
     static let none = Int64.min
+    /// The profit of a subset that cannot hold the row (its slack then prunes the arc); far from overflow.
+    static let impossible = -(Int64(1) << 60)
 
     init(_ problem: AssignmentProblem) {
       self.problem = problem
@@ -159,9 +280,11 @@ public enum MixLagrangianBound {
       m = problem.columnCount
       kind = [UInt8](repeating: 0, count: n)
       exclusive = [Bool](repeating: false, count: n)
-      for rule in problem.sideRules {  // `supports`: hard exclusive rows and one mix, hard or soft
+      minimum = [Int](repeating: 0, count: m)
+      for rule in problem.sideRules {  // `supports`: hard exclusive rows and minimum loads, one mix, hard or soft
         switch rule.constraint {
         case .exclusive(let r): exclusive[r] = true
+        case .minimumLoad(let c, let k): minimum[c] = max(minimum[c], k)
         case .mix(let a, let b):
           for r in a { kind[r] = 1 }
           for r in b { kind[r] = 2 }
@@ -205,11 +328,12 @@ public enum MixLagrangianBound {
       lists.listA.removeAll(keepingCapacity: true); lists.listB.removeAll(keepingCapacity: true); lists.listN.removeAll(keepingCapacity: true)
       var single: (Int64, Int) = (0, -1)
       let base = c * n
+      let need = minimum[c]  // a subset of ≥ 2 rows holds at least `need`; a single row is exclusive or need ≤ 1
       for r in 0..<n {
         let sc = s[base + r]
         if sc == Self.none { continue }
         let p = sc - x[r]
-        if p > single.0 { single = (p, r) }
+        if p > single.0 && (need <= 1 || exclusive[r]) { single = (p, r) }
         if exclusive[r] { continue }
         switch kind[r] {
         case 1: ColumnLists.push(&lists.listA, (p, r), k)
@@ -220,25 +344,37 @@ public enum MixLagrangianBound {
       var value = single.0
       lists.chosen.removeAll(keepingCapacity: true)
       if single.1 >= 0 { lists.chosen.append(single.1) }
-      if cap >= 2, let a1 = lists.listA.first, let b1 = lists.listB.first {
-        var mixed = a1.0 + b1.0
+      if cap >= max(2, need), let a1 = lists.listA.first, let b1 = lists.listB.first {
         var rest: [(Int64, Int)] = Array(lists.listA.dropFirst()) + Array(lists.listB.dropFirst()) + lists.listN
         rest.sort { $0.0 > $1.0 }
-        var picks = [a1.1, b1.1]
-        for item in rest.prefix(cap - 2) where item.0 > 0 { mixed += item.0; picks.append(item.1) }
-        if mixed > value { value = mixed; lists.chosen = picks }
+        if let (more, rows) = Self.fill(rest, forced: need - 2, most: cap - 2) {
+          let mixed = a1.0 + b1.0 + more
+          if mixed > value { value = mixed; lists.chosen = [a1.1, b1.1] + rows }
+        }
       }
-      if let penalty, cap >= 2 {
-        // Soft: the best 2…cap rows of any kind, paying the penalty.
-        var any = (lists.listA + lists.listB + lists.listN).filter { $0.0 > 0 }
+      if let penalty, cap >= max(2, need) {
+        // Soft: the best 2…cap rows of any kind (at least `need`), paying the penalty.
+        var any = lists.listA + lists.listB + lists.listN
         any.sort { $0.0 > $1.0 }
-        if any.count >= 2 {
-          let picks = any.prefix(cap)
-          let unmixed = picks.reduce(0) { $0 + $1.0 } - penalty
-          if unmixed > value { value = unmixed; lists.chosen = picks.map(\.1) }
+        if let (sum, rows) = Self.fill(any, forced: max(2, need), most: cap), sum - penalty > value {
+          value = sum - penalty
+          lists.chosen = rows
         }
       }
       return value
+    }
+
+    /// From `sorted` (profits, descending): the first `forced` items whatever their sign, then every
+    /// further positive one, `most` in all; their profit and rows, or nil when there are too few.
+    static func fill(_ sorted: [(Int64, Int)], forced: Int, most: Int) -> (Int64, [Int])? {
+      guard sorted.count >= forced else { return nil }
+      var sum: Int64 = 0
+      var rows: [Int] = []
+      for (k, item) in sorted.prefix(most).enumerated() where k < forced || item.0 > 0 {
+        sum += item.0
+        rows.append(item.1)
+      }
+      return (sum, rows)
     }
 
     /// Per arc (r, c) of column c: v_c minus the best subset of c that holds r; a plan using the
@@ -248,11 +384,12 @@ public enum MixLagrangianBound {
       let base = c * n
       let (listA, listB, listN) = (lists.listA, lists.listB, lists.listN)
       let v = max(0, value)
+      let least = minimum[c]  // the column's minimum load (0: none)
       for a in arcsOfColumn[c] {
         let r = Int(arcRow[a])
         let p = s[base + r] - x[r]
-        var withR = p
-        if !exclusive[r] && cap >= 2 {
+        var withR = exclusive[r] || least <= 1 ? p : Self.impossible
+        if !exclusive[r] && cap >= max(2, least) {
           func top(_ list: [(Int64, Int)], excluding ex: Int, _ ex2: Int) -> (Int64, Int)? { list.first { $0.1 != ex && $0.1 != ex2 } }
           var need: [(Int64, Int)] = []
           var ok = true
@@ -263,18 +400,19 @@ public enum MixLagrangianBound {
             if cap >= 3, let a = top(listA, excluding: r, -1), let b = top(listB, excluding: r, -1) { need = [a, b] } else { ok = false }
           }
           if ok {
-            var mixed = p + need.reduce(0) { $0 + $1.0 }
             let taken = Set(need.map(\.1) + [r])
             var rest = (listA + listB + listN).filter { !taken.contains($0.1) }
             rest.sort { $0.0 > $1.0 }
-            for item in rest.prefix(cap - 1 - need.count) where item.0 > 0 { mixed += item.0 }
-            withR = max(withR, mixed)
+            let fixed = 1 + need.count
+            if let (more, _) = Self.fill(rest, forced: least - fixed, most: cap - fixed) {
+              withR = max(withR, p + need.reduce(0) { $0 + $1.0 } + more)
+            }
           }
           if let penalty {
-            // Soft: r with the best cap − 1 other positive rows of any kind, paying the penalty.
-            var rest = (listA + listB + listN).filter { $0.1 != r && $0.0 > 0 }
+            // Soft: r with the best cap − 1 other rows of any kind (at least `least` in all), paying the penalty.
+            var rest = (listA + listB + listN).filter { $0.1 != r }
             rest.sort { $0.0 > $1.0 }
-            if !rest.isEmpty { withR = max(withR, p + rest.prefix(cap - 1).reduce(0) { $0 + $1.0 } - penalty) }
+            if let (more, _) = Self.fill(rest, forced: max(2, least) - 1, most: cap - 1) { withR = max(withR, p + more - penalty) }
           }
         }
         arcSlack[a] = v - withR

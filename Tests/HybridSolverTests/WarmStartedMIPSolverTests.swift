@@ -282,3 +282,81 @@ final class ControlBox: Sendable {
     set { held.withLock { $0 = newValue } }
   }
 }
+
+/// The descent from the Lagrangian bound (BoundDescent.swift) on exclusive + mix (+ minimum load,
+/// soft mix) instances with full coverage: the same optimum as brute force, proven, with the
+/// descent's facts recorded; and a set-partitioning problem small enough to check by hand.
+@Suite struct BoundDescentTests {
+  let warm = WarmStartedMIPSolver(pure: ShortestAugmentingPathSolver(), mip: GLPKSolver())
+
+  static func instance(seed: UInt64) throws -> AssignmentProblem {
+    var shape = RandomProblemShape()
+    shape.rows = 4...8
+    shape.columns = 2...4
+    shape.lockProbability = 0
+    shape.scores = 0...40
+    let base = RandomProblems.make(seed: seed, shape: shape)
+    var rng = SeededGenerator(seed: seed &* 7919 &+ 3)
+    let rows = base.rowCount
+    var rules: [SideRule] = []
+    for _ in 0..<Int.random(in: 0...1, using: &rng) { rules.append(.exclusive(row: Int.random(in: 0..<rows, using: &rng))) }
+    let a = (0..<rows).filter { _ in Bool.random(using: &rng) }
+    let mix = SideRule.mix(groupA: a, groupB: (0..<rows).filter { !a.contains($0) })
+    rules.append(seed % 5 == 0 ? .soft(mix, weight: Int64(seed % 11)) : mix)
+    if seed % 3 == 0 { rules += (0..<base.columnCount).map { .minimumLoad(column: $0, minimum: 2) } }
+    return try AssignmentProblem(rowCount: rows, columnCapacities: base.columnCapacities, arcs: base.allArcs,
+                                 coverage: .requireAll, sideRules: rules)
+  }
+
+  /// With and without the local search: without it the Lagrangian bound runs with no incumbent and the
+  /// descent finds every plan (or proves there is none) by itself.
+  @Test(arguments: [true, false]) func descentMatchesBruteForce(localSearch: Bool) throws {
+    var solver = warm
+    solver.localSearch = localSearch
+    var descended = 0, withPatterns = 0, provedInfeasible = 0
+    for seed in UInt64(21001)...21300 {
+      let problem = try Self.instance(seed: seed)
+      let expected = BruteForce.optimum(problem)
+      let outcome = try solver.solve(problem, limits: .none)
+      if outcome.statistics.infeasibilityProof != nil {
+        provedInfeasible += 1
+        #expect(expected == nil || expected!.covered < problem.rowCount, "seed \(seed): proved infeasible, brute force \(String(describing: expected))")
+      }
+      guard let expected, expected.covered == problem.rowCount else {
+        #expect(outcome.status.isInfeasible || outcome.objective.covered < problem.rowCount, "seed \(seed): \(outcome.status)")
+        continue
+      }
+      #expect(outcome.status == .optimal, "seed \(seed): \(outcome.status)\n\(outcome.log.joined(separator: "\n"))")
+      #expect(outcome.objective == expected, "seed \(seed): warm \(outcome.objective), brute force \(expected)\n\(outcome.log.joined(separator: "\n"))")
+      #expect(outcome.bound == outcome.objective, "seed \(seed)")
+      #expect(SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective).isEmpty, "seed \(seed)")
+      if let d = outcome.statistics.descent {
+        descended += 1
+        #expect(d.finished, "seed \(seed)")
+        #expect(d.rounds >= 1 && d.mipRounds <= d.rounds, "seed \(seed)")
+        if d.mipRounds > 0 { withPatterns += 1 }
+      }
+    }
+    if !localSearch {
+      #expect(descended >= 10 && withPatterns >= 10 && provedInfeasible >= 10,
+              "the descent ran on \(descended) instances, solved patterns on \(withPatterns), proved \(provedInfeasible) infeasible")
+    }
+  }
+
+  /// Three rows, two columns. Patterns: column 0 takes {0, 1} (9) or {2} (4); column 1 takes {2} (5)
+  /// or {0} (3). The best cover is {0, 1} at 0 and {2} at 1: 14. With column 1 barred from {2}
+  /// and column 0 required: {0,1}+{2} at column 0 is impossible (one pattern per column) → infeasible.
+  @Test func setPartitioningByHand() throws {
+    typealias P = PatternProblem.Pattern
+    let patterns = [P(column: 0, rows: [0, 1], score: 9), P(column: 0, rows: [2], score: 4), P(column: 1, rows: [2], score: 5), P(column: 1, rows: [0], score: 3)]
+    let problem = PatternProblem(rowCount: 3, columnCount: 2, patterns: patterns, mustUseColumn: [true, false])
+    let o = try GLPKSolver().solve(patterns: problem, limits: .none)
+    #expect(o.status == .optimal)
+    #expect(o.chosen == [0, 2])
+    #expect(problem.plan(choosing: o.chosen) == [0, 0, 1])
+    let barred = PatternProblem(rowCount: 3, columnCount: 2, patterns: Array(patterns.prefix(2)) + [patterns[3]], mustUseColumn: [true, false])
+    #expect(try GLPKSolver().solve(patterns: barred, limits: .none).status == .infeasible)
+    let uncovered = PatternProblem(rowCount: 3, columnCount: 2, patterns: [patterns[0]], mustUseColumn: [false, false])
+    #expect(try GLPKSolver().solve(patterns: uncovered, limits: .none).status == .infeasible)
+  }
+}

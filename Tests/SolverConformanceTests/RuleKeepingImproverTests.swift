@@ -3,6 +3,7 @@
 // the Lagrangian bound lies between the optimum and the relaxation bound.
 import AssignmentCore
 import DispatchTestSupport
+import GLPKBackend
 import NativeSolver
 import RuleHeuristics
 import Foundation
@@ -108,6 +109,86 @@ import Testing
       }
     }
     #expect(bounded >= 30 && arcsChecked >= 100 && belowRelaxation >= 5, "\(bounded) bounds, \(arcsChecked) arcs, \(belowRelaxation) below U")
+  }
+
+  /// Hard minimum loads (2 or 3, some columns without) kept inside the Lagrangian bound: the bound
+  /// and every per-arc bound hold against brute force on the problem with its minimum loads, and
+  /// the bound is often strictly below the one with the minimum loads dropped.
+  @Test func lagrangianBoundsHoldWithMinimumLoads() throws {
+    let native = ShortestAugmentingPathSolver()
+    var bounded = 0, arcsChecked = 0, tighter = 0
+    for seed in UInt64(1)...800 {
+      let base = Self.instance(seed: seed, mixWeight: seed % 3 == 0 ? Int64(seed % 9) : nil)
+      let minimumLoads: [SideRule] = (0..<base.columnCount).compactMap { c in
+        let k = Int((seed >> UInt64(c)) % 3) + 1
+        return k >= 2 ? .minimumLoad(column: c, minimum: k) : nil
+      }
+      let problem = base.keeping(base.sideRules + minimumLoads)
+      guard MixLagrangianBound.supports(problem) else { continue }
+      let relaxed = try native.solve(problem.withoutSideRules())
+      guard relaxed.status.isOptimal, let optimum = BruteForce.optimum(problem), optimum.covered == problem.rowCount,
+            let result = MixLagrangianBound.boundAndProposal(problem, plan: relaxed.columnOfRow, duals: relaxed.duals,
+                                                            target: optimum.score, deadline: .never, maximumIterations: 200),
+            let dropped = MixLagrangianBound.bound(base, plan: relaxed.columnOfRow, duals: relaxed.duals, target: optimum.score,
+                                                   deadline: .never, maximumIterations: 200)
+      else { continue }
+      bounded += 1
+      #expect(optimum.score <= result.bound, "seed \(seed): bound \(result.bound) < optimum \(optimum)")
+      if result.bound < dropped { tighter += 1 }
+      for row in 0..<problem.rowCount {
+        for arc in problem.arcs(ofRow: row) {
+          let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
+          guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
+          arcsChecked += 1
+          #expect(best.score <= result.arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(result.arcBound[arc])")
+        }
+      }
+    }
+    #expect(bounded >= 20 && arcsChecked >= 100 && tighter >= 5, "\(bounded) bounds, \(arcsChecked) arcs, \(tighter) tighter than without minimum loads")
+  }
+
+  /// The Lagrangian certificate's column patterns at target t = the optimum hold an optimal plan
+  /// (GLPK's set partitioning over them reaches exactly the brute-force optimum), and at t = optimum + 1
+  /// they hold no plan reaching t: the two facts the descent's proof rests on.
+  @Test func lagrangianPatternsHoldEveryPlanAboveTheTarget() throws {
+    let native = ShortestAugmentingPathSolver()
+    let glpk = GLPKSolver()
+    var checked = 0
+    for seed in UInt64(1)...1000 {
+      let base = Self.instance(seed: seed, mixWeight: seed % 4 == 0 ? Int64(seed % 7) : nil)
+      let problem = seed % 2 == 0 ? base : base.keeping(base.sideRules + (0..<base.columnCount).map { .minimumLoad(column: $0, minimum: 2) })
+      guard MixLagrangianBound.supports(problem) else { continue }
+      let relaxed = try native.solve(problem.withoutSideRules())
+      guard relaxed.status.isOptimal, let optimum = BruteForce.optimum(problem), optimum.covered == problem.rowCount,
+            let found = MixLagrangianBound.search(problem, plan: relaxed.columnOfRow, duals: relaxed.duals, target: optimum.score,
+                                                  deadline: .never, maximumIterations: 100)
+      else { continue }
+      let certificate = found.certificate
+      func patterns(target: Int64) throws -> PatternProblem {
+        let budget = certificate.budget(target: target)
+        let list = try (0..<problem.columnCount).flatMap { c in try #require(certificate.patterns(column: c, budget: budget, limit: 100_000)) }
+        for pattern in list {
+          // Each pattern keeps the column's rules: alone at its column it breaks nothing but coverage.
+          var plan = [Int32](repeating: -1, count: problem.rowCount)
+          for r in pattern.rows { plan[r] = Int32(pattern.column) }
+          let broken = SolutionChecker.violations(plan, in: problem).filter { if case .uncoveredRow = $0 { false } else { true } }
+          #expect(broken.isEmpty, "seed \(seed): pattern \(pattern) breaks \(broken)")
+        }
+        return PatternProblem(rowCount: problem.rowCount, columnCount: problem.columnCount, patterns: list,
+                              mustUseColumn: (0..<problem.columnCount).map { !certificate.mayStayEmpty(column: $0, budget: budget) })
+      }
+      let atOptimum = try patterns(target: optimum.score)
+      let o = try glpk.solve(patterns: atOptimum, limits: .none)
+      #expect(o.status == .optimal, "seed \(seed): \(o.status)")
+      let plan = atOptimum.plan(choosing: o.chosen)
+      #expect(SolutionChecker.violations(plan, in: problem).isEmpty, "seed \(seed)")
+      #expect(SolutionChecker.objective(of: plan, in: problem) == optimum, "seed \(seed): \(SolutionChecker.objective(of: plan, in: problem)) vs \(optimum)")
+      #expect(o.chosen.reduce(Int64(0)) { $0 + atOptimum.patterns[$1].score } == optimum.score, "seed \(seed): pattern scores")
+      checked += 1
+      let above = try glpk.solve(patterns: try patterns(target: optimum.score + 1), limits: .none)
+      #expect(above.status == .infeasible, "seed \(seed): a plan above the optimum? \(above.status)")
+    }
+    #expect(checked >= 35, "only \(checked) instances checked")
   }
 
   /// MinimumLoadRepair turns the improver's exclusive + mix plans into plans that keep a minimum
