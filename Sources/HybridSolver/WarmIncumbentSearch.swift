@@ -76,7 +76,7 @@ extension WarmRun {
     let bounded = keepsMinimumLoads ? problem : withoutMinimumLoads
     // Without an incumbent the search aims just below the lowest score a full plan can have; a bound below
     // every full plan's lowest possible score proves that no plan keeps the rules (INFEASIBILITY above).
-    if MixLagrangianBound.supports(bounded), cert.fixedCoverage == problem.rowCount {
+    if MixLagrangianBound.supports(bounded), cert.fixedCoverage == problem.rowCount, timeLeft {
       control?.enter(.bounding)
       let boundClock = Stopwatch()
       let target = lower.map { cert.lexicographic($0) } ?? ObjectiveValue(covered: problem.rowCount, score: lowestScore(of: bounded) - 1)
@@ -104,7 +104,7 @@ extension WarmRun {
           o.duals = nil
           return o
         }
-        if solver.localSearch, let kept = keptPlan(from: proposal) { offer(cert, kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
+        if solver.localSearch, timeLeft, let kept = keptPlan(from: proposal) { offer(cert, kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
         if let l = lower, w <= l {
           notes.append("the incumbent meets the Lagrangian bound: optimal")
           return try finish(incumbent!, status: .optimal, boundW: lower!, cert: cert)

@@ -141,6 +141,11 @@ final class WarmRun {
     case .proceed(let r): relaxation = r
     }
     if let outcome = try searchIncumbent(relaxation) { return outcome }
+    // A short time limit spent by the incumbent search: its plan, with the best bound known.
+    if !timeLeft, let incumbent {
+      notes.append("time limit reached after the incumbent search at \(fmt(elapsed)) s")
+      return try finish(incumbent, status: .feasible, boundW: min(relaxation.cert.upper, lagrangeW ?? relaxation.cert.upper), cert: relaxation.cert)
+    }
     if let outcome = try descendFromBound(relaxation) { return outcome }
     return try solveByReducedCostFixing(relaxation)
   }
