@@ -101,7 +101,7 @@ let package = Package(
       "DispatchPlanner", "DispatchWorkbench", "AssignmentCore", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
-    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "DispatchPlanning", "DispatchIO", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),
+    .executableTarget(name: "dispatch-bench", dependencies: ["DispatchPlanner", "DispatchPlanning", "DispatchModel", "DispatchIO", "NativeSolver", "GLPKBackend", "HybridSolver", "AssignmentCore", "ORLibrary"]),
 
     // MARK: - Tests
     .target(name: "DispatchTestSupport",

@@ -37,7 +37,8 @@ extension Planner {
     var bound = relaxed.objective.score
     var method = "pure relaxation (rules dropped)"
     if MixLagrangianBound.supports(problem), relaxed.objective.covered == problem.rowCount {
-      let seconds = min(3, (options.timeLimit ?? 60) / 20)
+      // A short budget: this only tightens an "at most" figure of the report (the re-plan is what was asked).
+      let seconds = min(2, (options.timeLimit ?? 60) / 30)
       if let lagrangian = MixLagrangianBound.bound(problem, plan: relaxed.columnOfRow, duals: relaxed.duals, target: reached,
                                                   deadline: Deadline(secondsFromNow: seconds)), lagrangian < bound {
         bound = lagrangian

@@ -281,7 +281,7 @@ extension Planner {
     record.reason += "; replan: " + solved.method
     if let repaired = cache.repairedPrevious {
       record.reason += "; warm start: the previous plan repaired over \(repaired.freeRows) of \(setup.model.problem.rowCount) slots"
-        + (repaired.optimalInNeighbourhood ? " (the best plan that changes only those)" : "")
+        + (repaired.optimalInNeighbourhood ? " (the best plan that changes only those)" : "") + String(format: " in %.1f s", repaired.seconds)
     }
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: setup.model)
     let continuityPoints = plan.assignments.flatMap(\.breakdown).filter { $0.kind == .continuity }.reduce(0) { $0 + $1.points }

@@ -65,9 +65,17 @@ extension Replanner {
       for row in 0..<problem.rowCount where !free[row] && base[row] >= 0 && touched[Int(base[row])] { free[row] = true }
     }
     spread()
+    // Reduced costs against the relaxation's duals: a free row's pair that costs more than the continuity
+    // bonus is rarely worth taking; the first attempt leaves such pairs out (a smaller MIP), the next
+    // keeps every pair, the last adds a ring of rows.
+    let reducedCost: (Int, Int) -> Int64 = { row, arc in
+      guard let duals = relaxed.duals else { return 0 }
+      return duals.rowDual[row] + duals.columnDual[Int(problem.arcColumns[arc])] - problem.arcScores[arc]
+    }
+    let threshold = Int64(max(10, setup.continuity))
     var remaining = limits
-    for ring in 0..<2 {
-      if ring == 1 {
+    for attempt in 0..<3 {
+      if attempt == 2 {
         // One more ring: every column a free row may take, and the rows those columns hold; not when
         // that frees most rows (then it is the whole problem's solve, which the caller makes anyway).
         for row in 0..<problem.rowCount where free[row] {
@@ -76,21 +84,24 @@ extension Replanner {
         spread()
         guard free.filter({ $0 }).count * 2 < problem.rowCount else { return nil }
       }
-      guard let neighbourhood = Self.neighbourhood(problem, base: base, free: free) else { return nil }
-      // At most a quarter of the time limit: the repair is a start, the whole problem still gets the rest.
-      remaining.timeLimit = limits.timeLimit.map { max(0.5, $0 / 4 - clock.seconds) }
+      let restricted = attempt == 0
+      guard let neighbourhood = Self.neighbourhood(problem, base: base, free: free, keep: { row, arc in
+        !restricted || reducedCost(row, arc) <= threshold || problem.arcColumns[arc] == base[row]
+      }) else { return nil }
+      // At most a quarter of the time limit in all (an eighth for the first attempt): the repair is a
+      // start, the whole problem still gets the rest.
+      let share = limits.timeLimit.map { (restricted ? $0 / 8 : $0 / 4) - clock.seconds }
+      if let share, share < 0.2 { break }
+      remaining.timeLimit = share
       remaining.incumbent = nil
       remaining.control = limits.control?.phasesOnly
-      let record: SolveRecord
-      do { record = try solvers.solve(neighbourhood, choice: choice, limits: remaining) } catch {
-        debugNote("ring \(ring): free \(free.filter { $0 }.count) failed \(error) at \(clock.seconds)"); continue
-      }
-      debugNote("ring \(ring): free \(free.filter { $0 }.count), base<0 \(base.filter { $0 < 0 }.count), status \(record.outcome.status) \(record.outcome.objective) at \(clock.seconds); viol \(SolutionChecker.violations(record.outcome.columnOfRow, in: problem).prefix(3))")
+      guard let record = try? solvers.solve(neighbourhood, choice: choice, limits: remaining) else { continue }
       let plan = record.outcome.columnOfRow
       guard !record.outcome.status.isInfeasible, plan.count == problem.rowCount, !plan.contains(-1) || problem.coverage == .maximize,
             SolutionChecker.violations(plan, in: problem).isEmpty
       else { continue }
-      return RepairedPrevious(plan: plan, freeRows: free.filter { $0 }.count, optimalInNeighbourhood: record.outcome.status.isOptimal,
+      return RepairedPrevious(plan: plan, freeRows: free.filter { $0 }.count,
+                              optimalInNeighbourhood: record.outcome.status.isOptimal && !restricted,
                               relaxationBound: relaxed.objective, seconds: clock.seconds)
     }
     return nil
@@ -150,13 +161,14 @@ extension Replanner {
   }
 
   /// `problem` with every row that is not free locked to its base column (its other arcs dropped).
-  static func neighbourhood(_ problem: AssignmentProblem, base: [Int32], free: [Bool]) -> AssignmentProblem? {
+  static func neighbourhood(_ problem: AssignmentProblem, base: [Int32], free: [Bool], keep: (_ row: Int, _ arc: Int) -> Bool) -> AssignmentProblem? {
     var arcs: [Arc] = []
     var locks: [(row: Int, column: Int)] = []
     for row in 0..<problem.rowCount {
       let fixed = free[row] ? -1 : Int(base[row])
       if fixed >= 0 { locks.append((row, fixed)) } else if problem.lockedColumn[row] >= 0 { locks.append((row, Int(problem.lockedColumn[row]))) }
-      for arc in problem.arcs(ofRow: row) where fixed < 0 || Int(problem.arcColumns[arc]) == fixed {
+      for arc in problem.arcs(ofRow: row) where fixed < 0 ? keep(row, arc) || Int(problem.arcColumns[arc]) == problem.lockedColumn[row]
+        : Int(problem.arcColumns[arc]) == fixed {
         arcs.append(Arc(row: row, column: Int(problem.arcColumns[arc]), score: problem.arcScores[arc]))
       }
     }
@@ -165,5 +177,3 @@ extension Replanner {
   }
 }
 
-import Foundation
-func debugNote(_ s: String) { if ProcessInfo.processInfo.environment["REPLAN_DEBUG"] != nil { FileHandle.standardError.write(Data(("neighbourhood: " + s + "\n").utf8)) } }

@@ -224,10 +224,14 @@ public struct Replanner: Sendable {
     let base = setup.model.problem
     // The previous plan repaired over the neighbourhood of the changes: a feasible plan for every
     // bonus λ (only scores change), computed once per setup and shared by the sweep's budgets.
-    let repaired = cache.repaired { repairPrevious(setup, problem: base, choice: choice, limits: limits) }
-    func at(_ lambda: Int64) throws(SolverError) -> SolveRecord {
+    let (repaired, fresh) = cache.repaired { repairPrevious(setup, problem: base, choice: choice, limits: limits) }
+    // The repair's time counts against this solve's limit (the limit is the whole command's promise).
+    var limits = limits
+    if fresh, let spent = repaired?.seconds, let limit = limits.timeLimit { limits.timeLimit = max(1, limit - spent) }
+    let solveLimits = limits
+    func at(_ lambda: Int64, _ limits: SolveLimits? = nil) throws(SolverError) -> SolveRecord {
       if let hit = cache.record(at: lambda) { return hit }
-      var warmLimits = limits
+      var warmLimits = limits ?? solveLimits
       if warmLimits.incumbent == nil { warmLimits.incumbent = repaired?.plan ?? setup.previousAssignment }
       let record = try solvers.solve(Self.problem(setup, bonus: lambda), choice: choice, limits: warmLimits)
       cache.store(record, at: lambda)
@@ -272,13 +276,42 @@ public struct Replanner: Sendable {
         best = scoreless
       }
     }
-    // GLPK with the rule, from the best plan known within budget: the parametric search's, the one
-    // the caller offers (a sweep hands each budget the plan of the budget below), or the previous plan.
     let rule = SideRule.maximumMoves(rows: setup.keepRows, columns: setup.keepColumns, limit: limit)
     let ruled = Self.problem(setup, bonus: 0, extraRules: [rule])
+    func withinBudget(_ plans: [[Int32]?]) -> [[Int32]] {
+      plans.compactMap { $0 }.filter { $0.count == ruled.rowCount && SolutionChecker.violations($0, in: ruled).isEmpty }
+    }
     var mipLimits = limits
-    let starts = [best?.outcome.columnOfRow, limits.incumbent, repaired?.plan, setup.previousAssignment].compactMap { $0 }
-      .filter { $0.count == ruled.rowCount && SolutionChecker.violations($0, in: ruled).isEmpty }
+    if best == nil && !base.isPureAssignment && base.coverage == .requireAll && zero.outcome.status.isOptimal && limits.timeLimit.map({ $0 > 2 }) ?? true {
+      // Parametric probes with the MIP (side rules): the bonus raised by λ so that plans over budget lose
+      // to a plan within it — λ > s(x0) − s(y) for the unconstrained optimum x0 and a plan y within budget
+      // (without one, the continuity bonus again, doubled while the probe's plan is over budget, at most
+      // four probes and half the time limit). A probe's optimum z keeps as many pairs as pays; when
+      // moves(z) = limit exactly, z is optimal for the budget (the certificate of step 1 above: for w within
+      // budget, s(w) ≤ s(z) + λ·(kept(z) − kept(w)) ≤ s(z)); otherwise, within budget, it starts the MIP.
+      let start = withinBudget([limits.incumbent, repaired?.plan]).max { SolutionChecker.objective(of: $0, in: ruled) < SolutionChecker.objective(of: $1, in: ruled) }
+      var lambda = start.map { max(1, zero.outcome.objective.score - SolutionChecker.objective(of: $0, in: ruled).score + 1) } ?? Int64(max(1, setup.continuity))
+      let clock = Stopwatch()
+      var probeLimits = limits
+      probeLimits.incumbent = start ?? repaired?.plan
+      for _ in 0..<4 {
+        guard let probe = try? at(lambda, probeLimits), probe.outcome.status.isOptimal, probe.violations.isEmpty else { break }
+        let moves = setup.moves(probe.outcome.columnOfRow)
+        if moves == limit {
+          return ReplanSolve(record: Self.rescore(probe, setup: setup), moves: moves, maxMoves: maxMoves,
+                             method: "exact: the MIP with the continuity bonus raised by λ=\(lambda) meets the budget exactly (Lagrangian certificate)",
+                             searchSolves: cache.solves - before)
+        }
+        if moves < limit { best = Self.rescore(probe, setup: setup); break }
+        guard lambda < maximumScoreMagnitude / 4, limits.timeLimit.map({ clock.seconds < $0 / 2 }) ?? true else { break }
+        lambda *= 2
+        probeLimits.incumbent = probe.outcome.columnOfRow
+      }
+      mipLimits.timeLimit = limits.timeLimit.map { max(1, $0 - clock.seconds) }
+    }
+    // GLPK with the rule, from the best plan known within budget: the parametric search's, the one
+    // the caller offers (a sweep hands each budget the plan of the budget below), or the previous plan.
+    let starts = withinBudget([best?.outcome.columnOfRow, limits.incumbent, repaired?.plan, setup.previousAssignment])
     // The first of the best (stable: the parametric plan, then the offered one, then the previous plan).
     mipLimits.incumbent = starts.reduce(nil as [Int32]?) { kept, plan in
       guard let kept else { return plan }
@@ -382,11 +415,12 @@ public final class ReplanCache: Sendable {
 
   /// The repaired previous plan (see `Replanner.repairPrevious`), made by `make` on the first call.
   /// Callers solve one after another (a sweep), so `make` runs outside the lock without duplication.
-  func repaired(_ make: () -> RepairedPrevious?) -> RepairedPrevious? {
-    if let known = state.withLock({ $0.repaired }) { return known }
+  /// `fresh`: made by this call.
+  func repaired(_ make: () -> RepairedPrevious?) -> (RepairedPrevious?, fresh: Bool) {
+    if let known = state.withLock({ $0.repaired }) { return (known, false) }
     let made = make()
     state.withLock { $0.repaired = .some(made) }
-    return made
+    return (made, true)
   }
 
   /// The repaired previous plan, once made.

@@ -35,6 +35,7 @@ struct Options {
            dispatch-bench glpk-start [SHAPE …]       (plain GLPK pure LP from the standard / native basis)
            dispatch-bench warm-scenario DIR [SECONDS] (a scenario's rules through glpk-warm, with / without the basis)
            dispatch-bench read-ledger [ROWS]         (the scenario reader on a ROWS-organization ledger, default 200,000)
+           dispatch-bench edit-proposal SCENARIO PLAN [LIMIT] (one workbench edit, step by step, and the slow path)
     --orlib: native on every assign file, GLPK on gap1–6 (--orlib-all: also gap7–12, gapa–d)
     shapes: \(BenchShape.all.map(\.id).joined(separator: ", "))
     """
@@ -311,6 +312,12 @@ if CommandLine.arguments.count > 2, CommandLine.arguments[1] == "warm-scenario" 
 if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "read-ledger" {
   let rows = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 200_000 : 200_000
   try readLedgerBench(rows: rows, python: ProcessInfo.processInfo.environment["DISPATCH_BENCH_PYTHON"] ?? "python3")
+  exit(0)
+}
+// `dispatch-bench edit-proposal SCENARIO PLAN_FOLDER [EDIT_TIME_LIMIT]`: one workbench edit, step by step (EditProposalBench.swift).
+if CommandLine.arguments.count > 3, CommandLine.arguments[1] == "edit-proposal" {
+  try editProposalBench(scenario: CommandLine.arguments[2], plan: CommandLine.arguments[3],
+                        editTimeLimit: CommandLine.arguments.count > 4 ? Double(CommandLine.arguments[4]) ?? 10 : 10)
   exit(0)
 }
 // `dispatch-bench glpk-start SHAPE…`: plain GLPK's pure LP with and without the starting basis.

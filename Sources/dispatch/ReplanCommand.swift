@@ -39,6 +39,9 @@ struct ReplanCommand: ParsableCommand {
   @Option(help: "求解时限（秒） Seconds a back end may run.")
   var timeLimit: Double = 60
 
+  @Flag(help: "显示求解过程（热启动各步骤与 GLPK 自身输出） Show the solve's steps (the warm path's and GLPK's own output).")
+  var verbose = false
+
   @OptionGroup var progressOptions: ProgressOptions
 
   @Flag(help: "接受看似属于其他场景的上期方案（其组织大多不在本台账中） Accept a previous plan that looks like another scenario's (most of its organizations are not on this ledger).")
@@ -72,7 +75,7 @@ struct ReplanCommand: ParsableCommand {
   func run() throws {
     let loaded = try loadScenarioOrExit(scenario)
     let reporter = ProgressReporter(progressOptions)
-    let options = PlanOptions(solver: solver, timeLimit: timeLimit, control: reporter.control)
+    let options = PlanOptions(solver: solver, timeLimit: timeLimit, verbose: verbose, control: reporter.control)
     let replan: ReplanResult
     let budgets = try parsedSweep()
     do {

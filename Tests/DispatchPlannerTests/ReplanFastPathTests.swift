@@ -102,6 +102,34 @@ import Testing
     }
   }
 
+  /// A move budget on a problem with rules (the parametric probe: one MIP with the bonus raised, certified
+  /// when it meets the budget exactly; otherwise GLPK with the rule) against plain GLPK on the problem with
+  /// the `maximumMoves` rule: the same status and objective, the plan within the budget.
+  @Test(arguments: 0..<24) func moveBudgetWithRulesMatchesTheRuledMIP(seed: Int) throws {
+    // The previous plan is another scenario's (the same ids, other scores) and the bonus small: the
+    // unconstrained re-plan moves pairs it could keep, so small budgets bind.
+    let base = Self.randomScenario(seed: UInt64(200 + seed), instructors: 6, organizations: 10)
+    let other = Self.randomScenario(seed: UInt64(300 + seed), instructors: 6, organizations: 10)
+    guard let first = try? planner.plan(other, name: "other", inputSHA256: ""), first.record.outcome.status.isOptimal else { return }
+    let previous = first.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
+    guard let setup = try? replanner.prepare(base, previous: previous, continuity: 5) else { return }
+    let cache = ReplanCache()
+    for budget in [0, 1, 2] {
+      let problem = setup.model.problem
+      let rule = SideRule.maximumMoves(rows: setup.keepRows, columns: setup.keepColumns, limit: setup.forcedMoves + budget)
+      let ruled = try AssignmentProblem(rowCount: problem.rowCount, columnCapacities: problem.columnCapacities, arcs: problem.allArcs,
+                                        locks: problem.locks, coverage: problem.coverage, sideRules: problem.sideRules + [rule])
+      let optimum = try oracle(ruled)
+      let solved = try replanner.solve(setup, maxMoves: budget, limits: SolveLimits(timeLimit: 60), cache: cache)
+      #expect(solved.record.outcome.status.isInfeasible == optimum.status.isInfeasible, "seed \(seed) budget \(budget)")
+      guard optimum.status.isOptimal else { continue }
+      #expect(solved.record.outcome.status.isOptimal, "seed \(seed) budget \(budget): \(solved.method)")
+      #expect(solved.record.outcome.objective == optimum.objective, "seed \(seed) budget \(budget): \(solved.method)")
+      #expect(solved.moves <= setup.forcedMoves + budget)
+      #expect(SolutionChecker.violations(solved.record.outcome.columnOfRow, in: ruled).isEmpty)
+    }
+  }
+
   /// The workbench's fast path against the slow path (`replan` from the plan folder, the whole problem
   /// solved) on the same edited scenario: a checked plan, never better than the slow path's proven optimum,
   /// a bound that holds for it, `optimal` only with the same objective; the same keepable pairs and forced
