@@ -120,7 +120,7 @@ let package = Package(
     .testTarget(name: "DispatchPlanningTests", dependencies: ["DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchReportsTests", dependencies: ["DispatchReports", "DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchPlannerTests", dependencies: [
-      "DispatchPlanner", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports", "AssignmentCore", "DispatchTestSupport",
+      "DispatchPlanner", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports", "DispatchScoring", "AssignmentCore", "DispatchTestSupport",
     ]),
     // Runs the built `dispatch` executable (`swift build --build-tests` builds it beside the tests).
     .testTarget(name: "DispatchCLITests"),

@@ -114,12 +114,56 @@ public struct AssignmentProblem: Sendable, Equatable {
     for i in sorted.indices.dropFirst() where sorted[i].row == sorted[i - 1].row && sorted[i].column == sorted[i - 1].column {
       throw .duplicateArc(row: sorted[i].row, column: sorted[i].column)
     }
+    try self.init(validatedRowCount: rowCount, columnCapacities: columnCapacities, rowStart: rowStart,
+                  arcColumns: sorted.map { Int32($0.column) }, arcScores: sorted.map(\.score),
+                  arcLoads: sorted.allSatisfy { $0.load == 1 } ? [] : sorted.map(\.load), locks: locks, coverage: coverage, sideRules: sideRules)
+  }
+
+  /// Builds a problem from its CSR form (what the arcs initialiser makes of arcs in (row, column)
+  /// order): the arcs of row r are `rowStart[r] ..< rowStart[r + 1]`, their columns strictly
+  /// increasing; `arcLoads` empty when every load is 1. Checked like the arcs initialiser
+  /// (same errors); the arrays are used as they are, with no `[Arc]` in between.
+  /// - Complexity: O(*a* + *n* + *m*) for *a* arcs, *n* rows and *m* columns.
+  public init(
+    rowCount: Int, columnCapacities: [Int], rowStart: [Int], arcColumns: [Int32], arcScores: [Int64], arcLoads: [Int] = [],
+    locks: [(row: Int, column: Int)] = [], coverage: CoverageRule = .maximize, sideRules: [SideRule] = []
+  ) throws(AssignmentProblemError) {
+    guard rowCount >= 0 else { throw .invalidRowCount(rowCount) }
+    precondition(rowStart.count == rowCount + 1 && rowStart.first == 0 && rowStart.last == arcColumns.count
+                 && arcScores.count == arcColumns.count && (arcLoads.isEmpty || arcLoads.count == arcColumns.count),
+                 "CSR arrays of inconsistent sizes")
+    let m = columnCapacities.count
+    for r in 0..<rowCount {
+      var previous: Int32 = -1
+      for a in rowStart[r]..<rowStart[r + 1] {
+        let c = arcColumns[a]
+        guard c >= 0, Int(c) < m else { throw .arcOutOfRange(row: r, column: Int(c)) }
+        guard c != previous else { throw .duplicateArc(row: r, column: Int(c)) }
+        precondition(c > previous, "CSR columns must increase within a row")
+        previous = c
+        guard abs(arcScores[a]) <= maximumScoreMagnitude else { throw .scoreOutOfRange(row: r, column: Int(c), score: arcScores[a]) }
+        if !arcLoads.isEmpty, arcLoads[a] < 0 { throw .negativeLoad(row: r, column: Int(c), load: arcLoads[a]) }
+      }
+    }
+    try self.init(validatedRowCount: rowCount, columnCapacities: columnCapacities, rowStart: rowStart, arcColumns: arcColumns,
+                  arcScores: arcScores, arcLoads: arcLoads.allSatisfy { $0 == 1 } ? [] : arcLoads, locks: locks, coverage: coverage,
+                  sideRules: sideRules)
+  }
+
+  /// The checks both public initialisers share (capacities, locks, soft rules), on a checked CSR.
+  private init(
+    validatedRowCount rowCount: Int, columnCapacities: [Int], rowStart: [Int], arcColumns: [Int32], arcScores: [Int64], arcLoads: [Int],
+    locks: [(row: Int, column: Int)], coverage: CoverageRule, sideRules: [SideRule]
+  ) throws(AssignmentProblemError) {
+    for (column, capacity) in columnCapacities.enumerated() where capacity < 0 {
+      throw .negativeCapacity(column: column, capacity: capacity)
+    }
     self.rowCount = rowCount
     self.columnCapacities = columnCapacities
     self.rowStart = rowStart
-    self.arcColumns = sorted.map { Int32($0.column) }
-    self.arcScores = sorted.map(\.score)
-    self.arcLoads = sorted.allSatisfy { $0.load == 1 } ? [] : sorted.map(\.load)
+    self.arcColumns = arcColumns
+    self.arcScores = arcScores
+    self.arcLoads = arcLoads
     var locked = [Int32](repeating: -1, count: rowCount)
     for lock in locks {
       guard (0..<rowCount).contains(lock.row) else { throw .arcOutOfRange(row: lock.row, column: lock.column) }

@@ -1,7 +1,8 @@
 /// SHA-256 (FIPS 180-4) in plain Swift, for the input fingerprint of a scenario
 /// (`ScenarioReadResult.inputSHA256`). CryptoKit does not exist on Linux and
 /// swift-crypto is not a dependency; the fingerprint only needs a correct,
-/// deterministic digest, not speed, so this is the textbook algorithm.
+/// deterministic digest, so this is the textbook algorithm; whole blocks are read in
+/// place from contiguous input (plan folders hash tens of megabytes of documents).
 ///
 /// Tested against the FIPS 180-2 vectors ("abc", "", the 448-bit message).
 public struct SHA256Hasher: Sendable {
@@ -14,16 +15,32 @@ public struct SHA256Hasher: Sendable {
 
   public init() {}
 
-  /// Feeds `bytes` into the digest.
+  /// Feeds `bytes` into the digest (whole blocks straight from contiguous storage, such as `Data`'s).
   public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    for byte in bytes {
-      pending.append(byte)
-      messageLength &+= 1
-      if pending.count == 64 {
-        compress(pending)
-        pending.removeAll(keepingCapacity: true)
-      }
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: UnsafeRawBufferPointer($0)) }
+    guard done == nil else { return }
+    for byte in bytes { append(byte) }
+  }
+
+  private mutating func append(_ byte: UInt8) {
+    pending.append(byte)
+    messageLength &+= 1
+    if pending.count == 64 {
+      let block = pending
+      block.withUnsafeBytes { compress($0) }
+      pending.removeAll(keepingCapacity: true)
     }
+  }
+
+  private mutating func update(contiguous bytes: UnsafeRawBufferPointer) {
+    var offset = 0
+    while offset < bytes.count && !pending.isEmpty { append(bytes[offset]); offset += 1 }
+    while bytes.count - offset >= 64 {
+      compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
+      messageLength &+= 64
+      offset += 64
+    }
+    while offset < bytes.count { append(bytes[offset]); offset += 1 }
   }
 
   /// The 32-byte digest of everything fed so far (the hasher itself is not changed).
@@ -33,7 +50,9 @@ public struct SHA256Hasher: Sendable {
     var tail = copy.pending + [0x80]
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    for start in stride(from: 0, to: tail.count, by: 64) { copy.compress(Array(tail[start..<start + 64])) }
+    tail.withUnsafeBytes { tail in
+      for start in stride(from: 0, to: tail.count, by: 64) { copy.compress(UnsafeRawBufferPointer(rebasing: tail[start..<start + 64])) }
+    }
     return copy.state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
   }
 
@@ -66,8 +85,13 @@ public struct SHA256Hasher: Sendable {
   private static func rotateRight(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
   /// One 64-byte block.
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
+  private mutating func compress(_ block: UnsafeRawBufferPointer) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      compress(block, schedule: w)
+    }
+  }
+
+  private mutating func compress(_ block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
     for t in 0..<16 {
       w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
     }

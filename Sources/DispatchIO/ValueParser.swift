@@ -66,6 +66,14 @@ enum ValueParser {
   /// The comparison key of a header, a file name, a setting key or an enumerated value:
   /// width-folded, trimmed, lower-cased, without spaces, `_`, `-` and `*`.
   static func normalizedToken(_ text: String) -> String {
+    // Most cells are already their own key (lower-case ASCII letters and digits, CJK ideographs):
+    // then folding, trimming and lower-casing change nothing, and the Unicode work is skipped.
+    if text.utf8.count <= 64, text.unicodeScalars.allSatisfy({ s in
+      switch s.value {
+      case 0x61...0x7A, 0x30...0x39, 0x2E, 0x2F, 0x4E00...0x9FFF: true
+      default: false
+      }
+    }) { return text }
     let folded = trim(foldWidth(text)).lowercased()
     return String(folded.unicodeScalars.filter { !isSpace($0) && $0 != "_" && $0 != "-" && $0 != "*" }.map(Character.init))
   }

@@ -18,7 +18,20 @@ import DispatchScoring
 // computed by `workers` threads in chunks of organizations and concatenated in
 // organization order (`OrderedParallel`), so the problem is identical for any
 // worker count; slots, locks and side rules are laid out sequentially first.
+// An organization's scores are computed once for all its slots, a row at a time
+// (`Scorer.scores(organization:instructors:)`), and the chunks are CSR pieces
+// (columns, scores, row ends) that become the problem's arrays directly: no `[Arc]`
+// (32 bytes per arc) is made, so memory is 12 bytes per arc plus the concatenation.
 //===----------------------------------------------------------------------===//
+
+/// The arcs of a run of consecutive rows in CSR form: row k's arcs end at `rowEnds[k]`.
+struct ArcChunk: Sendable {
+  var rowEnds: [Int] = []
+  var columns: [Int32] = []
+  var scores: [Int64] = []
+  /// The load of every arc of row k (one per organization: its workload units).
+  var rowLoads: [Int] = []
+}
 
 /// One row of the model: an organization's role slot.
 public struct SlotRef: Sendable, Hashable {
@@ -113,52 +126,89 @@ public struct ProblemBuilder: Sendable {
         throw .lockNotHoldable(organization: organization.id, instructor: scenario.instructors[stray].id)
       }
     }
-    // The arcs of organizations o0..<o1, in (row, instructor) order. The workers read only
-    // immutable copies (checked: `arcs` is @Sendable).
+    // The arcs of organizations o0..<o1, in (row, instructor) order, as CSR pieces. The workers
+    // read only immutable copies (checked: `arcs` is @Sendable).
     let organizations = scenario.organizations
     let (forbiddenOf, lockOfRow, firstRowOf, settings) = (forbidden, slotLock, firstRow, scenario.settings)
-    @Sendable func arcs(of range: Range<Int>) -> [Arc] {
-      var arcs: [Arc] = []
+    @Sendable func arcs(of range: Range<Int>) -> ArcChunk {
+      var chunk = ArcChunk()
+      var rowScores: [Int64] = []
+      func add(_ column: Int, _ score: Int64) {
+        chunk.columns.append(Int32(column))
+        chunk.scores.append(score)
+      }
       for o in range {
         let organization = organizations[o]
         let forbiddenHere = forbiddenOf[o] ?? []
         let load = settings.loadUnits(of: organization)
         let reachable = scorer.reachableInstructors(organization: o)
+        // The organization's scores with every reachable instructor, once for all its slots.
+        rowScores.removeAll(keepingCapacity: true)
+        scorer.scores(organization: o, instructors: reachable, into: &rowScores)
         for (k, role) in organization.slots.enumerated() {
           let row = firstRowOf[o] + k
           let lock = lockOfRow[row]
-          // Locks override reach, so a locked instructor joins the reachable ones.
-          var candidates = reachable
-          if let lock, !candidates.contains(lock) { candidates.append(lock); candidates.sort() }
-          for i in candidates {
-            let isLocked = lock == i
-            guard isLocked || ((forbiddenHere.isEmpty || !forbiddenHere.contains(i)) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
-            arcs.append(Arc(row: row, column: i, score: Int64(scorer.score(organization: o, instructor: i)), load: load))
+          defer { chunk.rowEnds.append(chunk.columns.count); chunk.rowLoads.append(load) }
+          if let lock, !reachable.contains(lock) {
+            // Locks override reach, so a locked instructor joins the reachable ones.
+            var candidates = reachable
+            candidates.append(lock)
+            candidates.sort()
+            for i in candidates {
+              let isLocked = lock == i
+              guard isLocked || ((forbiddenHere.isEmpty || !forbiddenHere.contains(i)) && scorer.isEligible(organization: o, instructor: i, role: role)) else { continue }
+              add(i, Int64(scorer.score(organization: o, instructor: i)))
+            }
+            continue
+          }
+          // `isEligible` without the per-pair role lookup: reachable instructors are within reach.
+          let roleMask = Scorer.roleMask(role)
+          for (position, i) in reachable.enumerated() {
+            let eligible = lock == i || ((forbiddenHere.isEmpty || !forbiddenHere.contains(i))
+              && (scorer.scoresOnly ? scorer.isEligible(organization: o, instructor: i, role: role)
+                  : scorer.mayHold(instructor: i, roleMask: roleMask) && scorer.reachAllows(organization: o, instructor: i)))
+            guard eligible else { continue }
+            add(i, rowScores[position])
           }
         }
       }
-      return arcs
+      return chunk
     }
-    // Chunks of organizations (more than workers, for balance), concatenated in order; the
-    // chunks are freed before the problem is built.
-    let arcs: [Arc] = {
-      let chunkCount = min(organizations.count, workers > 1 ? 16 * workers : 1)
-      let chunks = OrderedParallel.map(count: chunkCount, workers: workers) { k in
-        arcs(of: (organizations.count * k / chunkCount)..<(organizations.count * (k + 1) / chunkCount))
+    // Chunks of organizations (more than workers, for balance), concatenated in order.
+    let chunkCount = min(organizations.count, workers > 1 ? 16 * workers : 1)
+    let chunks = OrderedParallel.map(count: chunkCount, workers: workers) { k in
+      arcs(of: (organizations.count * k / chunkCount)..<(organizations.count * (k + 1) / chunkCount))
+    }
+    let arcCount = chunks.reduce(0) { $0 + $1.columns.count }
+    var rowStart = [0]
+    rowStart.reserveCapacity(slots.count + 1)
+    var arcColumns: [Int32] = [], arcScores: [Int64] = [], arcLoads: [Int] = []
+    if chunks.count == 1 {
+      arcColumns = chunks[0].columns
+      arcScores = chunks[0].scores
+      rowStart += chunks[0].rowEnds
+    } else {
+      arcColumns.reserveCapacity(arcCount)
+      arcScores.reserveCapacity(arcCount)
+      for chunk in chunks {
+        let offset = arcColumns.count
+        rowStart += chunk.rowEnds.map { $0 + offset }
+        arcColumns += chunk.columns
+        arcScores += chunk.scores
       }
-      guard chunks.count != 1 else { return chunks[0] }
-      var all: [Arc] = []
-      all.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-      for chunk in chunks { all += chunk }
-      return all
-    }()
+    }
+    let rowLoads = chunks.flatMap(\.rowLoads)
+    if rowLoads.contains(where: { $0 != 1 }) {
+      arcLoads.reserveCapacity(arcCount)
+      for (row, load) in rowLoads.enumerated() { arcLoads += repeatElement(load, count: rowStart[row + 1] - rowStart[row]) }
+    }
     sideRules += Self.linkingRules(scenario, slots: slots)
     let capacities = scenario.instructors.map(scenario.settings.capacityUnits(of:))
     let problem: AssignmentProblem
     do {
       problem = try AssignmentProblem(
-        rowCount: slots.count, columnCapacities: capacities, arcs: arcs, locks: locks,
-        coverage: scenario.settings.requireFullCoverage ? .requireAll : .maximize, sideRules: sideRules)
+        rowCount: slots.count, columnCapacities: capacities, rowStart: rowStart, arcColumns: arcColumns, arcScores: arcScores,
+        arcLoads: arcLoads, locks: locks, coverage: scenario.settings.requireFullCoverage ? .requireAll : .maximize, sideRules: sideRules)
     } catch {
       throw .invalidModel(error.description)
     }

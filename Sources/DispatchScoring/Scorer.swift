@@ -22,9 +22,13 @@ import DispatchModel
 // A score given by the office (scores.csv) replaces the computed score of its
 // pair. With `scoresOnly`, only given pairs are eligible.
 //
-// Complexity: O(n + m + w) to build for n instructors, m organizations and w
-// wishes; O(1) per `score` (skills are interned as 64-bit masks; beyond 64
-// distinct skills the rest share the last bit, documented as a limitation).
+// Complexity: O(n + m + w + R² + U·K) to build for n instructors, m organizations,
+// w wishes, R regions, U units and K industries; O(1) per `score` (skills are interned
+// as 64-bit masks; beyond 64 distinct skills the rest share the last bit, documented
+// as a limitation). `scores(organization:instructors:)` gives a whole row: the terms
+// that depend on the organization alone are looked up once, the region and counterpart
+// terms are table reads, and the few pairs with a wish, a given score or continuity go
+// through `score` itself, so the row equals `score` pair by pair (tested).
 //===----------------------------------------------------------------------===//
 
 /// Scores pairs of one scenario. Build once; `score` is cheap and pure.
@@ -59,6 +63,15 @@ public struct Scorer: Sendable {
   /// a few entries each, so a scan beats hashing the 10⁶–10⁷ pairs of a city.
   private let pairFacts: [[PairFact]]
   private let currentInstructor: [Int]   // per organization, -1 when none
+  /// regionCount × regionCount: the region and grid points of an organization's region [row]
+  /// and an instructor's region [column] (`regionPoints` without the station term).
+  private let regionPairPoints: [Int32]
+  /// Per industry key, per unit index + 1 (0: no unit): the counterpart points.
+  private let counterpartPoints: [[Int32]]
+  /// Per skill-match count 0...64: the skill points.
+  private let skillPoints: [Int32]
+  /// Whether the three tables above hold every term exactly (see `init`).
+  private let rowTablesExact: Bool
 
   public init(scenario: Scenario, scoresOnly: Bool = false, counterpartTable: CounterpartTable = .standard) {
     self.scenario = scenario
@@ -184,7 +197,76 @@ public struct Scorer: Sendable {
     }
     pairFacts = facts.map { $0.values.sorted { $0.instructor < $1.instructor } }
     currentInstructor = scenario.organizations.map { org in org.currentInstructor.flatMap { index.instructorIndex[$0] } ?? -1 }
+    let w = weights
+    var pairPoints = [Int32](repeating: 0, count: regionIDs.count * regionIDs.count)
+    for ro in 0..<regionIDs.count {
+      for ri in 0..<regionIDs.count {
+        var points = 0
+        if ro == ri { points += w.sameRegion } else {
+          if adjacency[ro * regionIDs.count + ri] { points += w.adjacentRegion }
+          if regionGrid[ro] >= 0 && regionGrid[ro] == regionGrid[ri] { points += w.sameGrid }
+        }
+        pairPoints[ro * regionIDs.count + ri] = Int32(clamping: points)
+      }
+    }
+    regionPairPoints = pairPoints
+    let table = counterpart
+    counterpartPoints = industries.indices.map { key in
+      [0] + table.map { $0[key] ? Int32(clamping: w.counterpart) : 0 }
+    }
+    // The Int32 tables hold every term exactly when each weight (and skill product) is within ±10⁸;
+    // otherwise `scores(organization:instructors:)` scores pair by pair.
+    let limit = 100_000_000
+    let skillProducts = (0...64).map { w.skillMatch.multipliedReportingOverflow(by: min($0, w.maxSkillMatches)) }
+    rowTablesExact = skillProducts.allSatisfy { !$0.overflow && abs($0.partialValue) <= limit }
+      && [w.counterpart, w.sameRegion, w.adjacentRegion, w.sameGrid, w.sameStation].allSatisfy { abs($0) <= limit }
+    skillPoints = skillProducts.map { Int32(clamping: $0.partialValue) }
   }
+
+  /// The scores of `organization` with each of `instructors` (indices, ascending), appended
+  /// to `scores`: the same values as `score(organization:instructor:)` pair by pair.
+  /// - Complexity: O(*k* + *w*) for *k* instructors and the organization's *w* wishes and given scores.
+  public func scores(organization o: Int, instructors: [Int], into scores: inout [Int64]) {
+    guard rowTablesExact else {
+      for i in instructors { scores.append(Int64(score(organization: o, instructor: i))) }
+      return
+    }
+    let ro = organizationRegion[o]
+    let needs = organizationNeeds[o]
+    let station = regionStation[ro]
+    let stationPoints = weights.sameStation
+    let current = currentInstructor[o]
+    let facts = pairFacts[o]
+    let penalty = reachPenalty.flatMap { reaches.isEmpty ? nil : $0 }
+    var nextFact = 0
+    counterpartPoints[organizationIndustryKey[o]].withUnsafeBufferPointer { counterpartOfUnit in
+      regionPairPoints.withUnsafeBufferPointer { pairPoints in
+        skillPoints.withUnsafeBufferPointer { skill in
+          let regionRow = ro * regionCount
+          for i in instructors {
+            while nextFact < facts.count && facts[nextFact].instructor < i { nextFact += 1 }
+            if i == current || (nextFact < facts.count && facts[nextFact].instructor == i) {
+              scores.append(Int64(score(organization: o, instructor: i)))
+              continue
+            }
+            let ri = instructorRegion[i]
+            var total = Int(skill[(instructorSkills[i] & needs).nonzeroBitCount])
+            total += Int(counterpartOfUnit[instructorUnitIndex[i] + 1])
+            total += Int(pairPoints[regionRow + ri])
+            if station >= 0 && instructorStation[i] == station { total += stationPoints }
+            if let penalty, !reaches[regionRow + ri] { total -= penalty }
+            scores.append(Int64(total))
+          }
+        }
+      }
+    }
+  }
+
+  /// Bit `role` of `instructorRoleMask` (the `DispatchRole.allCases` order).
+  public static func roleMask(_ role: DispatchRole) -> UInt8 { roleBit(role) }
+
+  /// Whether `instructor` may hold `role` (the roles part of `isEligible`).
+  public func mayHold(instructor i: Int, roleMask: UInt8) -> Bool { instructorRoleMask[i] & roleMask != 0 }
 
   /// What the wishes and the office's scores say about one pair.
   private struct PairFact: Sendable {
@@ -211,7 +293,12 @@ public struct Scorer: Sendable {
   public func isEligible(organization o: Int, instructor i: Int, role: DispatchRole = .instructor) -> Bool {
     if scoresOnly && fact(o, i)?.given == nil { return false }
     guard instructorRoleMask[i] & Self.roleBit(role) != 0 else { return false }
-    return reachPenalty != nil || isWithinReach(organization: o, instructor: i)
+    return reachAllows(organization: o, instructor: i)
+  }
+
+  /// The reach part of `isEligible`: soft reach allows every pair, hard reach those within reach.
+  public func reachAllows(organization o: Int, instructor i: Int) -> Bool {
+    reachPenalty != nil || isWithinReach(organization: o, instructor: i)
   }
 
   private static func roleBit(_ role: DispatchRole) -> UInt8 {

@@ -14,6 +14,15 @@
 //   column j → row r   for every row r assigned to j, reduced cost −rc(r, j) = 0;
 //   row r → its option for every assigned row, reduced cost x[r] + big.
 // A column with spare capacity and the option of a visited row are sinks.
+//
+// SCAN FRONTIER BY LEVELS. In scan mode the labelled columns at the current minimum
+// distance (the "level") are kept in a bitset; a settle pops the spare column of the
+// level with the lowest index if there is one, else its lowest-index full column — the
+// same (distance, rank) order as the heap — and the O(frontier) scan runs only when the
+// level is empty (once per distinct distance, not once per settle: scores with many ties
+// settle many columns at one distance). Relaxing never labels below the level (reduced
+// costs ≥ 0), and a label that drops to the level joins it.
+// Rows whose arcs go to every column (dense rows) are relaxed without the column index.
 // Storage is in manually allocated buffers (bounds-checked in debug builds,
 // unchecked in release) so the inner loops run without copy-on-write checks.
 //===----------------------------------------------------------------------===//
@@ -31,7 +40,8 @@ final class AugmentingPathEngine {
   // Graph (CSR over engine rows; arcs only to columns with cap > 0).
   let arcStart: UnsafeMutableBufferPointer<Int>
   let arcColumn: UnsafeMutableBufferPointer<Int32>
-  let arcScore: UnsafeMutableBufferPointer<Int64>
+  /// Scores as Int32 (|s| ≤ 10⁶, `maximumScoreMagnitude`): half the memory traffic of the relax loops.
+  let arcScore: UnsafeMutableBufferPointer<Int32>
   let capacity: UnsafeMutableBufferPointer<Int32>
 
   // Assignment: rows of column j are slots[slotStart[j] ..< slotStart[j] + load[j]].
@@ -52,9 +62,16 @@ final class AugmentingPathEngine {
   private let touched: UnsafeMutableBufferPointer<Int32>
   private var touchedCount = 0
   private let settled: UnsafeMutableBufferPointer<Int32>
+  /// The distance of `settled[i]` (a settled column's `distance` holds `Int64.min`, so relaxing skips it).
+  private let settledDistance: UnsafeMutableBufferPointer<Int64>
   private var settledCount = 0
-  private let frontier: UnsafeMutableBufferPointer<Int32>  // scan mode: labelled, unsettled columns
+  private let frontier: UnsafeMutableBufferPointer<Int32>  // scan mode: labelled columns (settled ones dropped lazily)
   private var frontierCount = 0
+  // Scan mode: the level (labelled, unsettled columns at distance `levelDistance`), full ones as bits.
+  private let levelBits: UnsafeMutableBufferPointer<UInt64>
+  private var levelDistance = Int64.max
+  private var levelCount = 0
+  private var levelSpare = -1  // the lowest spare column at the level, or -1
   private let visitedRow: UnsafeMutableBufferPointer<Int32>
   private let visitedDistance: UnsafeMutableBufferPointer<Int64>
   private(set) var visitedCount = 0
@@ -82,7 +99,7 @@ final class AugmentingPathEngine {
     self.mode = mode
     arcStart = Self.buffer(starts)
     arcColumn = Self.buffer(columns)
-    arcScore = Self.buffer(scores)
+    arcScore = Self.buffer(scores.map { Int32($0) })
     capacity = Self.buffer(caps)
     var start = [Int](repeating: 0, count: columnCount + 1)
     for j in 0..<columnCount { start[j + 1] = start[j] + Int(caps[j]) }
@@ -98,7 +115,9 @@ final class AugmentingPathEngine {
     state = Self.buffer([UInt8](repeating: 0, count: columnCount))
     touched = Self.buffer([Int32](repeating: 0, count: columnCount))
     settled = Self.buffer([Int32](repeating: 0, count: columnCount))
+    settledDistance = Self.buffer([Int64](repeating: 0, count: columnCount))
     frontier = Self.buffer([Int32](repeating: 0, count: columnCount))
+    levelBits = Self.buffer([UInt64](repeating: 0, count: (columnCount + 63) / 64))
     visitedRow = Self.buffer([Int32](repeating: 0, count: rowCount))
     visitedDistance = Self.buffer([Int64](repeating: 0, count: rowCount))
     heap = ColumnHeap(reserving: mode == .heap ? min(columns.count, 1 << 16) : 0)
@@ -108,8 +127,10 @@ final class AugmentingPathEngine {
     for b in [arcStart, slotStart, slotOf] as [UnsafeMutableBufferPointer<Int>] { b.deallocate() }
     for b in [arcColumn, capacity, load, slots, columnOf, predecessor, touched, settled, frontier, visitedRow]
       as [UnsafeMutableBufferPointer<Int32>] { b.deallocate() }
-    for b in [arcScore, x, y, distance, visitedDistance] as [UnsafeMutableBufferPointer<Int64>] { b.deallocate() }
+    for b in [x, y, distance, visitedDistance, settledDistance] as [UnsafeMutableBufferPointer<Int64>] { b.deallocate() }
+    arcScore.deallocate()
     state.deallocate()
+    levelBits.deallocate()
   }
 
   private static func buffer<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -136,7 +157,7 @@ final class AugmentingPathEngine {
     var bestSpare = false
     for a in lo..<hi {
       let j = Int(arcColumn[a])
-      let value = arcScore[a] - y[j]
+      let value = Int64(arcScore[a]) - y[j]
       if value >= best {
         let spare = load[j] < capacity[j]
         if value > best || (spare && !bestSpare) { best = value; bestColumn = j; bestSpare = spare }
@@ -174,6 +195,7 @@ final class AugmentingPathEngine {
     var dummyDistance = useDummy ? x[source] + big : Int64.max
     var dummyRow = source
     var sinkColumn = -1
+    var sinkDistance = Int64.max
     relax(row: source, base: x[source])
     while true {
       let j: Int
@@ -191,8 +213,9 @@ final class AugmentingPathEngine {
       if dj > dummyDistance || (dj == dummyDistance && load[j] >= capacity[j]) { break }
       pops += 1
       state[j] = Self.settledState
-      settled[settledCount] = Int32(j); settledCount += 1
-      if load[j] < capacity[j] { sinkColumn = j; break }
+      settled[settledCount] = Int32(j); settledDistance[settledCount] = dj; settledCount += 1
+      distance[j] = Int64.min
+      if load[j] < capacity[j] { sinkColumn = j; sinkDistance = dj; break }
       let first = slotStart[j], end = first + Int(load[j])
       for k in first..<end {
         let r = Int(slots[k])
@@ -209,11 +232,11 @@ final class AugmentingPathEngine {
       resetSearch(keepVisited: true)
       return false
     }
-    let delta = sinkColumn >= 0 ? distance[sinkColumn] : dummyDistance
+    let delta = sinkColumn >= 0 ? sinkDistance : dummyDistance
     // Dual update: p'(v) = p(v) − max(0, δ − d(v)) in min form.
     for i in 0..<settledCount {
       let j = Int(settled[i])
-      y[j] += delta - distance[j]
+      y[j] += delta - settledDistance[i]
     }
     for i in 0..<visitedCount {
       x[Int(visitedRow[i])] -= delta - visitedDistance[i]
@@ -255,11 +278,15 @@ final class AugmentingPathEngine {
   private func relax(row r: Int, base: Int64) {
     let lo = arcStart[r], hi = arcStart[r + 1]
     let r32 = Int32(r)
+    if mode == .scan && hi - lo == columnCount {
+      relaxDense(row: r32, scores: arcScore.baseAddress! + lo, base: base)
+      return
+    }
     for a in lo..<hi {
       let j = Int(arcColumn[a])
       let s = state[j]
       if s == Self.settledState { continue }
-      let nd = base + y[j] - arcScore[a]
+      let nd = base + y[j] - Int64(arcScore[a])
       if s == Self.untouched {
         state[j] = Self.labelled
         distance[j] = nd
@@ -269,14 +296,71 @@ final class AugmentingPathEngine {
           heap.push(ColumnLabel(distance: nd, column: rank(j)))
         } else {
           frontier[frontierCount] = Int32(j); frontierCount += 1
+          if nd == levelDistance { joinLevel(j) }
         }
       } else if nd < distance[j] {
         distance[j] = nd
         predecessor[j] = r32
-        if mode == .heap { heap.push(ColumnLabel(distance: nd, column: rank(j))) }
+        if mode == .heap { heap.push(ColumnLabel(distance: nd, column: rank(j))) } else if nd == levelDistance { joinLevel(j) }
       } else if nd == distance[j] && r32 < predecessor[j] {
         predecessor[j] = r32
       }
+    }
+  }
+
+  /// `relax` for a row with an arc to every column (scan mode): arc k goes to column k. Once every
+  /// column is labelled (after the source's row), only the comparison is left: a settled column's
+  /// distance is `Int64.min`, so no state is read.
+  @inline(__always)
+  private func relaxDense(row r32: Int32, scores: UnsafeMutablePointer<Int32>, base: Int64) {
+    if touchedCount == columnCount {
+      for j in 0..<columnCount {
+        let nd = base + y[j] - Int64(scores[j])
+        let dj = distance[j]
+        if nd <= dj {
+          if nd < dj {
+            distance[j] = nd
+            predecessor[j] = r32
+            if nd == levelDistance { joinLevel(j) }
+          } else if r32 < predecessor[j] {
+            predecessor[j] = r32
+          }
+        }
+      }
+      return
+    }
+    for j in 0..<columnCount {
+      let s = state[j]
+      if s == Self.settledState { continue }
+      let nd = base + y[j] - Int64(scores[j])
+      if s == Self.untouched {
+        state[j] = Self.labelled
+        distance[j] = nd
+        predecessor[j] = r32
+        touched[touchedCount] = Int32(j); touchedCount += 1
+        frontier[frontierCount] = Int32(j); frontierCount += 1
+        if nd == levelDistance { joinLevel(j) }
+      } else {
+        let dj = distance[j]
+        if nd < dj {
+          distance[j] = nd
+          predecessor[j] = r32
+          if nd == levelDistance { joinLevel(j) }
+        } else if nd == dj && r32 < predecessor[j] {
+          predecessor[j] = r32
+        }
+      }
+    }
+  }
+
+  /// Column j (labelled, unsettled) now has the level's distance.
+  @inline(__always)
+  private func joinLevel(_ j: Int) {
+    if load[j] < capacity[j] {
+      if levelSpare < 0 || j < levelSpare { levelSpare = j }
+    } else {
+      let word = j >> 6, bit = UInt64(1) << UInt64(j & 63)
+      if levelBits[word] & bit == 0 { levelBits[word] |= bit; levelCount += 1 }
     }
   }
 
@@ -297,25 +381,38 @@ final class AugmentingPathEngine {
     return nil
   }
 
+  /// The next column in (distance, rank) order: from the level, or, when it is empty, from a
+  /// scan of the frontier that forms the next level (dropping settled columns on the way).
   private func popScan() -> Int {
-    guard frontierCount > 0 else { return -1 }
-    var bestIndex = 0
-    var bestRank = rank(Int(frontier[0]))
-    var bestDistance = distance[Int(frontier[0])]
-    var i = 1
-    while i < frontierCount {
-      let j = Int(frontier[i])
-      let d = distance[j]
-      if d <= bestDistance {
-        let k = rank(j)
-        if d < bestDistance || k < bestRank { bestIndex = i; bestRank = k; bestDistance = d }
+    if levelSpare < 0 && levelCount == 0 {
+      var minimum = Int64.max
+      var kept = 0
+      for i in 0..<frontierCount {
+        let j = Int(frontier[i])
+        guard state[j] != Self.settledState else { continue }
+        frontier[kept] = Int32(j); kept += 1
+        minimum = min(minimum, distance[j])
       }
-      i += 1
+      frontierCount = kept
+      guard kept > 0 else { return -1 }
+      levelDistance = minimum
+      for i in 0..<kept {
+        let j = Int(frontier[i])
+        if distance[j] == minimum { joinLevel(j) }
+      }
     }
-    let best = frontier[bestIndex]
-    frontierCount -= 1
-    frontier[bestIndex] = frontier[frontierCount]
-    return Int(best)
+    if levelSpare >= 0 {
+      let j = levelSpare
+      levelSpare = -1
+      return j
+    }
+    var word = 0
+    while levelBits[word] == 0 { word += 1 }
+    let bits = levelBits[word]
+    let j = word << 6 | bits.trailingZeroBitCount
+    levelBits[word] = bits & (bits - 1)
+    levelCount -= 1
+    return j
   }
 
   private func resetSearch(keepVisited: Bool) {
@@ -327,6 +424,10 @@ final class AugmentingPathEngine {
     touchedCount = 0
     settledCount = 0
     frontierCount = 0
+    if levelCount > 0 { for w in levelBits.indices { levelBits[w] = 0 } }
+    levelCount = 0
+    levelSpare = -1
+    levelDistance = Int64.max
     if !keepVisited { visitedCount = 0 }
     heap.removeAll()
   }
@@ -358,7 +459,7 @@ final class AugmentingPathEngine {
       var sawAssigned = assigned < 0
       for a in arcStart[r]..<arcStart[r + 1] {
         let j = Int(arcColumn[a])
-        let rc = x[r] + y[j] - arcScore[a]
+        let rc = x[r] + y[j] - Int64(arcScore[a])
         if rc < 0 { return "arc (\(r), \(j)) has reduced cost \(rc) < 0" }
         if j == assigned {
           sawAssigned = true

@@ -1,4 +1,7 @@
 import AssignmentCore
+import DispatchPlanner
+import DispatchPlanning
+import Foundation
 
 /// SplitMix64, as `Tests/DispatchTestSupport/SeededGenerator.swift`: the same seed gives the
 /// same instance on every platform.
@@ -27,6 +30,8 @@ struct BenchShape {
   /// Whether the GLPK pure LP runs by default (`--glpk auto`).
   var glpkByDefault: Bool
   var glpkSkipNote: String
+  /// A bundled scenario (folder under `scenarios/`) whose pure problem is the instance, or nil for a generated one.
+  var scenario: String? = nil
 
   static let all: [BenchShape] = [
     BenchShape(id: "city-dense", title: "city struct dense", rows: 1557, columns: 484, capacity: 4, dense: true, seed: 1557_484,
@@ -39,10 +44,25 @@ struct BenchShape {
                glpkByDefault: true, glpkSkipNote: ""),
     BenchShape(id: "random-dense", title: "dense random 4000×4000", rows: 4000, columns: 4000, capacity: 1, dense: true, seed: 4000_4000,
                glpkByDefault: false, glpkSkipNote: "skipped (16 M arcs; --glpk all to run it)"),
+    // The generator's large-city profile (scenarios/yanan: `dispatch generate --profile yanan --seed 7`),
+    // built by the planner's own scorer: realistic scores with many ties, capacity 4, full coverage.
+    BenchShape(id: "yanan", title: "large city profile (yanan)", rows: 5333, columns: 1436, capacity: 4, dense: false, seed: 7,
+               glpkByDefault: false, glpkSkipNote: "skipped (7.6 M arcs; --glpk all to run it)", scenario: "yanan"),
   ]
 
   func makeProblem() -> AssignmentProblem {
-    id == "random-dense" ? makeRandom() : makeCity()
+    if let scenario { return scenarioProblem(scenario) }
+    return id == "random-dense" ? makeRandom() : makeCity()
+  }
+
+  /// The pure problem of a bundled scenario, as `dispatch plan` builds it (read from the package root).
+  private func scenarioProblem(_ name: String) -> AssignmentProblem {
+    do {
+      let loaded = try Planner.load(folder: URL(fileURLWithPath: "scenarios/\(name)", isDirectory: true))
+      return try ProblemBuilder().build(loaded.scenario).problem
+    } catch {
+      fail("scenario \(name): \(error) (run from the package root)")
+    }
   }
 
   /// Uniform integer scores 0…999 on every pair (maximised; the same as minimising 999 − s).

@@ -145,6 +145,7 @@ func runShape(_ shape: BenchShape, _ options: Options) -> ShapeResult {
     let violations = SolutionChecker.violations(outcome.columnOfRow, in: problem, claimed: outcome.objective)
     guard violations.isEmpty else { fail("native: \(violations.prefix(3))") }
     nativeObjective = outcome.objective
+    if runs.isEmpty { log("\(shape.id): \(outcome.log.joined(separator: "; "))") }
     runs.append(seconds)
   }
   log("\(shape.id): native median \(formatSeconds(median(runs))) s, objective \(nativeObjective)")
@@ -182,7 +183,7 @@ func runShape(_ shape: BenchShape, _ options: Options) -> ShapeResult {
       try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       let file = directory.appendingPathComponent("dispatch-bench-\(shape.id)-\(getpid()).txt")
       do {
-        try writeInstance(problem, dense: shape.dense, to: file)
+        try writeInstance(problem, dense: shape.dense || problem.arcCount == problem.rowCount * problem.columnCount, to: file)
         defer { if options.keepInstances == nil { try? FileManager.default.removeItem(at: file) } }
         log("\(shape.id): peers on \(file.path)")
         var arguments = [options.peersScript, file.path, "--reps", "\(options.peerReps)"]

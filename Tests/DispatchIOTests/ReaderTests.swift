@@ -342,6 +342,21 @@ func expectSameScenario(_ a: Scenario, _ b: Scenario, sourceLocation: SourceLoca
     hasher.update(bytes[130...])
     #expect(hasher.hexDigest() == SHA256Hasher.hex(bytes))
   }
+
+  /// Contiguous input (whole blocks read in place) and a byte-at-a-time sequence agree, and a
+  /// million-byte message gives the published digest (FIPS 180-2: one million "a").
+  @Test func contiguousBlocksEqualByteAtATime() {
+    let bytes = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+    for cut in [0, 1, 63, 64, 65, 200] {
+      var blocks = SHA256Hasher()
+      blocks.update(bytes[..<cut])
+      blocks.update(Data(bytes[cut...]))
+      var single = SHA256Hasher()
+      single.update(AnySequence(bytes))
+      #expect(blocks.hexDigest() == single.hexDigest(), "cut \(cut)")
+    }
+    #expect(SHA256Hasher.hex(Data(repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
 }
 
 @Suite struct ReaderDetailTests {

@@ -5,6 +5,7 @@ import DispatchModel
 import DispatchPlanner
 import DispatchPlanning
 import DispatchReports
+import DispatchScoring
 import Foundation
 import Testing
 
@@ -35,6 +36,31 @@ import Testing
     let one = StabilityAudit.blockingPairs(plan: result.plan, model: result.model, workers: 1)
     for workers in [2, 5] {
       #expect(StabilityAudit.blockingPairs(plan: result.plan, model: result.model, workers: workers) == one, "\(name), \(workers) workers")
+    }
+  }
+}
+
+/// The scorer's row path (`scores(organization:instructors:)`, used by the problem builder) gives
+/// exactly the pair scores, on every bundled scenario under each reach rule, hard and soft.
+@Suite struct ScorerRowPathTests {
+  @Test(arguments: ["demo", "demo-soft", "baode-days", "fumian-roles", "county-one-to-one", "huangshan"])
+  func rowScoresEqualPairScores(_ name: String) throws {
+    var scenario = try Planner.load(folder: ParallelDeterminismTests.scenarios.appendingPathComponent(name)).scenario
+    for (reach, soft) in [(scenario.settings.reach, scenario.settings.reachWeight), (.adjacentRegion, nil), (.sameGrid, 25), (.sameRegion, nil)] {
+      scenario.settings.reach = reach
+      scenario.settings.reachWeight = soft
+      let scorer = Scorer(scenario: scenario)
+      let everyone = Array(scenario.instructors.indices)
+      var mismatches = 0
+      for o in scenario.organizations.indices {
+        for instructors in [everyone, scorer.reachableInstructors(organization: o)] {
+          var row: [Int64] = []
+          scorer.scores(organization: o, instructors: instructors, into: &row)
+          #expect(row.count == instructors.count)
+          for (k, i) in instructors.enumerated() where row[k] != Int64(scorer.score(organization: o, instructor: i)) { mismatches += 1 }
+        }
+      }
+      #expect(mismatches == 0, "\(name), reach \(reach), soft \(String(describing: soft))")
     }
   }
 }

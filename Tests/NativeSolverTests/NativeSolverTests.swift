@@ -219,6 +219,37 @@ private func tookDensePath(_ outcome: AssignmentOutcome) -> Bool {
     try Self.compareWithBruteForce(seeds: 5_000..<5_300, shape: shape)
   }
 
+  /// Every row has an arc to every column, capacities above one, scores with many ties: the scan
+  /// search relaxes the rows without the column index and settles columns by distance levels;
+  /// it must agree with brute force and, plan and duals, with the heap search.
+  @Test func denseCapacitatedTiesMatchBruteForceAndTheHeap() throws {
+    var shape = RandomProblemShape()
+    shape.rows = 3...8
+    shape.columns = 1...4
+    shape.capacity = 1...3
+    shape.density = 1
+    shape.scores = 0...3
+    shape.lockProbability = 0.1
+    shape.requireAllProbability = 0.5
+    try Self.compareWithBruteForce(seeds: 30_000..<30_300, shape: shape)
+  }
+
+  @Test(arguments: [(rows: 350, columns: 100, scores: Int64(0)...6, coverage: CoverageRule.requireAll),
+                    (rows: 500, columns: 100, scores: Int64(0)...100, coverage: CoverageRule.maximize),
+                    (rows: 380, columns: 100, scores: Int64(-3)...3, coverage: CoverageRule.maximize)])
+  func mediumDenseCapacitatedProblemIsCertifiedByItsDuals(rows: Int, columns: Int, scores: ClosedRange<Int64>, coverage: CoverageRule) throws {
+    var rng = SeededGenerator(seed: UInt64(rows * 7 + columns))
+    var arcs: [Arc] = []
+    for r in 0..<rows {
+      for c in 0..<columns { arcs.append(Arc(row: r, column: c, score: Int64.random(in: scores, using: &rng))) }
+    }
+    let problem = try AssignmentProblem(rowCount: rows, columnCapacities: (0..<columns).map { _ in Int.random(in: 3...5, using: &rng) },
+                                        arcs: arcs, coverage: coverage)
+    let outcome = try solveChecked(problem)  // heap = scan (plan and duals), certificate
+    #expect(outcome.status == .optimal)
+    #expect(certificateFailures(problem, outcome).isEmpty)
+  }
+
   @Test(arguments: [(rows: 300, columns: 100, capacity: 4, coverage: CoverageRule.maximize),
                     (rows: 300, columns: 60, capacity: 4, coverage: CoverageRule.maximize),
                     (rows: 300, columns: 100, capacity: 4, coverage: CoverageRule.requireAll)])
