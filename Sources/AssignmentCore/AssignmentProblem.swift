@@ -181,7 +181,7 @@ public struct AssignmentProblem: Sendable, Equatable {
     for lock in locks where Self.arcIndex(rowStart: rowStart, arcColumns: arcColumns, row: lock.row, column: lock.column) == nil {
       throw .lockWithoutArc(row: lock.row, column: lock.column)
     }
-    try Self.checkSums(arcs: sorted, columnCapacities: columnCapacities, rowCount: rowCount, sideRules: sideRules)
+    try Self.checkSums(arcLoads: arcLoads, columnCapacities: columnCapacities, rowCount: rowCount, sideRules: sideRules)
     // Cannot overflow now: every locked load is one of the arc loads whose total fits.
     var lockedLoad = [Int](repeating: 0, count: columnCapacities.count)
     for lock in locks {
@@ -198,9 +198,10 @@ public struct AssignmentProblem: Sendable, Equatable {
   /// of some of them), every rule parameter is within ±`maximumRuleParameterMagnitude`, and
   /// the objective's span is at most `maximumObjectiveSpan`. A problem built through the API
   /// beyond these gets a typed error here, never a trap later. O(*a* + *s*).
-  private static func checkSums(arcs: [Arc], columnCapacities: [Int], rowCount: Int, sideRules: [SideRule]) throws(AssignmentProblemError) {
+  private static func checkSums(arcLoads: [Int], columnCapacities: [Int], rowCount: Int, sideRules: [SideRule]) throws(AssignmentProblemError) {
     do {
-      _ = try arcs.lazy.map(\.load).checkedSum("the total load of all arcs")
+      // Empty loads: every load is 1, and the total (the arc count) fits.
+      _ = try arcLoads.checkedSum("the total load of all arcs")
       _ = try columnCapacities.checkedSum("the total capacity of all columns")
       for rule in sideRules {
         if let parameter = rule.countParameters.first(where: { $0.magnitude > UInt(maximumRuleParameterMagnitude) }) {
