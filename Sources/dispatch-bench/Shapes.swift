@@ -46,7 +46,7 @@ struct BenchShape {
                glpkByDefault: false, glpkSkipNote: "skipped (16 M arcs; --glpk all to run it)"),
     // The generator's large-city profile (scenarios/yanan: `dispatch generate --profile yanan --seed 7`),
     // built by the planner's own scorer: realistic scores with many ties, capacity 4, full coverage.
-    BenchShape(id: "yanan", title: "large city profile (yanan)", rows: 5333, columns: 1436, capacity: 4, dense: false, seed: 7,
+    BenchShape(id: "yanan", title: "large city profile (yanan)", rows: 5333, columns: 1436, capacity: 4, dense: false, seed: 7,  // capacity: the instructors' own (2–6)
                glpkByDefault: false, glpkSkipNote: "skipped (7.6 M arcs; --glpk all to run it)", scenario: "yanan"),
   ]
 
