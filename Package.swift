@@ -90,7 +90,8 @@ let package = Package(
     ]),
     // DispatchWorkbench: the HTTP application (routes, pages, solve queue) over WorkbenchStore.
     .target(name: "DispatchWorkbench", dependencies: [
-      "DispatchPlanner", "WorkbenchStore", "DispatchModel", "DispatchIO", "DispatchPlanning", "AssignmentCore",
+      "DispatchPlanner", "WorkbenchStore", "DispatchModel", "DispatchIO", "DispatchPlanning", "DispatchReports", "DispatchGenerator",
+      "AssignmentCore",
       .product(name: "Hummingbird", package: "hummingbird"),
       .product(name: "Mustache", package: "swift-mustache"),
       .product(name: "MultipartKit", package: "multipart-kit"),

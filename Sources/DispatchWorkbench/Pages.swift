@@ -14,9 +14,10 @@ final class Pages: Sendable {
     self.library = library
   }
 
-  func html(_ template: String, _ context: [String: Any], title: String, crumbs: [Crumb] = [], lang: Lang) -> String {
+  func html(_ template: String, _ context: [String: Any], title: String, crumbs: [Crumb] = [], lang: Lang, refresh: Bool = false) -> String {
     let body = library.render(context, withTemplate: template) ?? ""
     let layout: [String: Any] = [
+      "refresh": refresh,
       "lang": lang.english ? "en" : "zh-CN", "title": title, "body": body,
       "app": lang.t("党建指导员选派工作台", "Instructor dispatch workbench"),
       "crumbs": crumbs.map { ["label": $0.label, "href": $0.href] },
@@ -27,12 +28,12 @@ final class Pages: Sendable {
   }
 
   func page(_ template: String, _ context: [String: Any], title: String, crumbs: [Crumb] = [], lang: Lang,
-            status: HTTPResponse.Status = .ok) -> Response {
-    htmlResponse(html(template, context, title: title, crumbs: crumbs, lang: lang), status: status)
+            status: HTTPResponse.Status = .ok, refresh: Bool = false) -> Response {
+    htmlResponse(html(template, context, title: title, crumbs: crumbs, lang: lang, refresh: refresh), status: status)
   }
 
-  func fragment(_ template: String, _ context: [String: Any]) -> Response {
-    htmlResponse(library.render(context, withTemplate: template) ?? "")
+  func fragment(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+    htmlResponse(library.render(context, withTemplate: template) ?? "", status: status)
   }
 
   func error(_ e: PageError, lang: Lang) -> Response {

@@ -142,29 +142,6 @@ enum PublishedFiles {
   }
 }
 
-/// A small inline SVG of score against moves (no chart service, no script).
-enum TradeOffChart {
-  static func svg(_ points: [(moves: Int, score: Int)]) -> String {
-    guard points.count >= 1 else { return "" }
-    let w = 520.0, h = 200.0, pad = 36.0
-    let xs = points.map { Double($0.moves) }, ys = points.map { Double($0.score) }
-    let x0 = 0.0, x1 = max(1, xs.max()!), y0 = ys.min()! - 1, y1 = ys.max()! + 1
-    func px(_ x: Double) -> Double { pad + (x - x0) / (x1 - x0) * (w - 2 * pad) }
-    func py(_ y: Double) -> Double { h - pad - (y - y0) / (y1 - y0) * (h - 2 * pad) }
-    let sorted = zip(xs, ys).sorted { $0.0 < $1.0 }
-    let path = sorted.map { String(format: "%.1f,%.1f", px($0.0), py($0.1)) }.joined(separator: " ")
-    var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" width=\"\(Int(w))\" height=\"\(Int(h))\" role=\"img\">"
-    svg += "<line x1=\"\(pad)\" y1=\"\(h - pad)\" x2=\"\(w - pad)\" y2=\"\(h - pad)\" stroke=\"#999\"/><line x1=\"\(pad)\" y1=\"\(pad)\" x2=\"\(pad)\" y2=\"\(h - pad)\" stroke=\"#999\"/>"
-    svg += "<polyline fill=\"none\" stroke=\"#1d5fa8\" stroke-width=\"2\" points=\"\(path)\"/>"
-    for (x, y) in sorted { svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#b3261e\"/>", px(x), py(y)) }
-    svg += String(format: "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\">%d</text><text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%d</text>",
-                  pad, h - pad + 14, Int(x0), w - pad, h - pad + 14, Int(x1))
-    svg += String(format: "<text x=\"4\" y=\"%.0f\" font-size=\"11\">%d</text><text x=\"4\" y=\"%.0f\" font-size=\"11\">%d</text>",
-                  py(y1) + 4, Int(y1), py(y0) + 4, Int(y0))
-    return svg + "</svg>"
-  }
-}
-
 /// Uploads: only ledger files, each name a plain file name (no path, no `..`), written
 /// into a new folder inside the workspace that is not a symlink out of it.
 enum UploadPolicy {

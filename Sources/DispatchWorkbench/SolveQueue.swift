@@ -41,6 +41,21 @@ struct JobProgress: Sendable {
   }
 }
 
+/// An adjustment's re-plan, held in memory until the office accepts it (nothing is written
+/// for a proposal: the diff comes straight from it; Accept writes the plan folder).
+struct Proposal: Sendable {
+  let replan: ReplanResult
+  /// The version it becomes when accepted (its folder named then).
+  let made: NewVersion
+  /// The re-planned plan on the office's model (no continuity bonus), for the diff.
+  let after: PlanView
+}
+
+/// What a next-quarter job starts from: a published plan folder.
+struct NextQuarterStart: Sendable {
+  let previousFolder: URL
+}
+
 final class SolveQueue: @unchecked Sendable {
   let workspace: Workspace
   let timeLimit: Double
@@ -49,12 +64,20 @@ final class SolveQueue: @unchecked Sendable {
   private var queues: [String: DispatchQueue] = [:]
   private var progress: [Int64: JobProgress] = [:]
   private var waiters: [Int64: [CheckedContinuation<Void, Never>]] = [:]
+  private var proposals: [Int64: Proposal] = [:]
+  private var proposalOrder: [Int64] = []
+  private var starts: [Int64: NextQuarterStart] = [:]
+  /// Proposals kept at once; an older one not yet accepted must be tried again.
+  private let proposalCapacity = 24
 
   init(workspace: Workspace, timeLimit: Double, editTimeLimit: Double) {
     self.workspace = workspace
     self.timeLimit = timeLimit
     self.editTimeLimit = editTimeLimit
   }
+
+  /// The scenario's serial solve queue (studies run on it too: one solve at a time per scenario).
+  func solveQueue(for scenario: String) -> DispatchQueue { queue(for: scenario) }
 
   private func queue(for scenario: String) -> DispatchQueue {
     lock.lock(); defer { lock.unlock() }
@@ -67,6 +90,30 @@ final class SolveQueue: @unchecked Sendable {
   func progress(of job: Int64) -> JobProgress? {
     lock.lock(); defer { lock.unlock() }
     return progress[job]
+  }
+
+  /// Jobs of `scenario` submitted and not finished, this one excluded (how long the queue is).
+  func waitingAhead(of job: Int64) -> Bool {
+    lock.lock(); defer { lock.unlock() }
+    return progress[job]?.queued ?? false
+  }
+
+  func proposal(_ job: Int64) -> Proposal? {
+    lock.lock(); defer { lock.unlock() }
+    return proposals[job]
+  }
+
+  func dropProposal(_ job: Int64) {
+    lock.lock(); defer { lock.unlock() }
+    proposals[job] = nil
+    proposalOrder.removeAll { $0 == job }
+  }
+
+  private func keep(_ proposal: Proposal, for job: Int64) {
+    lock.lock(); defer { lock.unlock() }
+    proposals[job] = proposal
+    proposalOrder.append(job)
+    while proposalOrder.count > proposalCapacity { proposals[proposalOrder.removeFirst()] = nil }
   }
 
   private func control(_ job: Int64) -> SolveControl? {
@@ -85,8 +132,20 @@ final class SolveQueue: @unchecked Sendable {
     await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
       lock.lock()
       if let p = progress[job], p.done { lock.unlock(); c.resume(); return }
+      if progress[job] == nil { lock.unlock(); c.resume(); return }
       waiters[job, default: []].append(c)
       lock.unlock()
+    }
+  }
+
+  /// Waits for the job at most `seconds`; true when it finished.
+  func wait(for job: Int64, seconds: Double) async -> Bool {
+    await withTaskGroup(of: Bool.self) { group in
+      group.addTask { await self.wait(for: job); return true }
+      group.addTask { try? await Task.sleep(for: .seconds(seconds)); return false }
+      let first = await group.next()!
+      group.cancelAll()
+      return first
     }
   }
 
@@ -98,10 +157,14 @@ final class SolveQueue: @unchecked Sendable {
     for w in ws { w.resume() }
   }
 
-  func submit(scenario: String, kind: JobKind, edit: ScenarioEdit?, author: String) throws(WorkbenchFailure) -> Job {
+  func submit(scenario: String, kind: JobKind, edit: ScenarioEdit?, author: String,
+              start: NextQuarterStart? = nil) throws(WorkbenchFailure) -> Job {
     let job: Job
     do { job = try workspace.store.createJob(scenario: scenario, kind: kind, edit: edit, author: author) } catch { throw .store(error) }
-    lock.lock(); progress[job.id] = JobProgress(timeLimit: timeLimit); lock.unlock()
+    lock.lock()
+    progress[job.id] = JobProgress(timeLimit: kind == .edit ? min(timeLimit, editTimeLimit) : timeLimit)
+    starts[job.id] = start
+    lock.unlock()
     queue(for: scenario).async { [self] in
       run(job)
       finish(job.id)
@@ -122,6 +185,7 @@ final class SolveQueue: @unchecked Sendable {
       switch job.kind {
       case .plan: try runPlan(job)
       case .edit: try runEdit(job)
+      case .nextQuarter: try runNextQuarter(job)
       }
     } catch {
       try? store.setJobStatus(job.id, .failed, error: error.description)
@@ -138,16 +202,17 @@ final class SolveQueue: @unchecked Sendable {
     let edits: [ScenarioEdit]
     do { edits = try workspace.store.edits(job.scenario, at: job.baseStep) } catch { throw .store(error) }
     let loaded = try workspace.load(job.scenario, edits: edits)
-        let result: PlanResult
+    let result: PlanResult
     do { result = try workspace.planner.plan(loaded, options: options(job)) } catch { throw .planning(error.description) }
+    workspace.remember(result.model, for: loaded)
     control(job.id)?.enter(.writing)
     let folder = PlanWriter.defaultFolder(for: loaded.name, in: workspace.root)
     let written: URL
     do { written = try PlanWriter.write(result, to: folder) } catch { throw .output("\(error)") }
     let s = result.summary
-    let version = WorkbenchStore.NewVersion(
-      folder: workspace.relativePath(written), kind: "plan", inputSHA256: loaded.inputSHA256, objective: s.objective,
-      assigned: s.assigned, slots: s.slots, optimal: s.optimal, status: s.status, moves: nil)
+    let version = NewVersion(
+      folder: workspace.relativePath(written), kind: .plan, inputSHA256: loaded.inputSHA256, objective: s.objective,
+      assigned: s.assigned, slots: s.slots, optimal: s.optimal, status: PlanStatus(summaryStatus: s.status), moves: nil)
     let finished: Job
     do { finished = try workspace.store.finishJob(job, version: version, cancelled: isCancelled(job.id)) } catch { throw .store(error) }
     if let id = finished.planVersion, let v = try? workspace.store.planVersion(id) {
@@ -171,35 +236,107 @@ final class SolveQueue: @unchecked Sendable {
     let plain = try workspace.load(job.scenario)
     if let problem = edit.problem(in: plain.scenario) { throw .refused(problem) }
     let loaded = try workspace.load(job.scenario, edits: edits)
-    // The re-plan's fast path for one edit (continuity bonus, fewest moves, warm start from the base plan
-    // repaired around the edit; no second model, no cold reference): the base plan's pairs from its own plan.csv.
+    // The office's model for the diff (no continuity bonus) is built beside the re-plan, on the other core.
+    let office = Background { [workspace] () throws(WorkbenchFailure) -> PlanningModel in try workspace.model(loaded) }
+    // The re-plan's fast path for one edit (`Planner.proposeEdit`: continuity bonus, fewest moves, the base
+    // plan repaired around the edit as the warm start; one model build, no cold reference, nothing read or
+    // written): the base plan's pairs come from its view, in memory.
+    let current = try workspace.view(base.id).plan.assignments.map {
+      PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor)
+    }
     let replan: ReplanResult
     do {
-      let basePlan = workspace.url(of: base).appendingPathComponent(PlanWriter.planFile)
-      replan = try workspace.planner.proposeEdit(loaded, current: try Planner.loadPrevious(folder: basePlan), currentPlan: basePlan,
+      replan = try workspace.planner.proposeEdit(loaded, current: current,
+                                                 currentPlan: workspace.url(of: base).appendingPathComponent(PlanWriter.planFile),
                                                  options: editOptions(job))
     } catch {
       throw .planning("\(error)")
     }
-    control(job.id)?.enter(.writing)
-    let folder = PlanWriter.defaultFolder(for: loaded.name, in: workspace.root)
-    let written: URL
-    do { written = try Planner.writeReplan(replan, to: folder) } catch { throw .output("\(error)") }
-    // The view for the diff page, built now so the page shows at once: the office's points
-    // (the model without the continuity bonus), the same as a view rebuilt after a restart.
-    let model: PlanningModel
-    do { model = try ProblemBuilder().build(loaded.scenario) } catch { throw .planning("\(error)") }
+    let model = try office.value()
     let s = replan.result.summary
-    let version = WorkbenchStore.NewVersion(
-      folder: workspace.relativePath(written), kind: "replan", inputSHA256: loaded.inputSHA256,
-      objective: replan.figures.scoreWithoutContinuity, assigned: s.assigned, slots: s.slots, optimal: s.optimal, status: s.status,
-      moves: replan.figures.moves)
-    let finished: Job
-    do { finished = try store.finishJob(job, version: version) } catch { throw .store(error) }
-    if let id = finished.planVersion, let v = try? store.planVersion(id) {
-      let pairs = replan.result.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
-      workspace.remember(Workspace.makeView(version: v, model: model, pairs: pairs, edits: edits))
+    let made = NewVersion(
+      folder: "", kind: .replan, inputSHA256: loaded.inputSHA256, objective: replan.figures.scoreWithoutContinuity,
+      assigned: s.assigned, slots: s.slots, optimal: s.optimal, status: PlanStatus(summaryStatus: s.status), moves: replan.figures.moves)
+    let pairs = replan.result.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
+    let pending = PlanVersion(id: -job.id, scenario: job.scenario, made: made, createdAt: "", author: job.author)
+    keep(Proposal(replan: replan, made: made, after: Workspace.makeView(version: pending, model: model, pairs: pairs, edits: edits)), for: job.id)
+    do { try store.proposalReady(jobID: job.id) } catch { throw .store(error) }
+  }
+
+  /// Accepts a ready proposal: writes its plan folder (complete before any row names it), then
+  /// records the version and the step in one transaction.
+  func accept(_ job: Job, expectedVersion: Int, author: String) throws(WorkbenchFailure) -> VersionConflict? {
+    let store = workspace.store
+    let state: ScenarioState
+    do { state = try store.state(of: job.scenario) } catch { throw .store(error) }
+    if state.version != expectedVersion || state.version != job.baseVersion {
+      let since: [AuditEvent]
+      do { since = try store.events(job.scenario, after: min(expectedVersion, job.baseVersion)) } catch { throw .store(error) }
+      return VersionConflict(expected: expectedVersion, current: state.version, since: since)
     }
+    guard job.status == .ready, let proposal = proposal(job.id) else {
+      throw .refused("这项调整的结果已不在或已处理，请重新试算 this adjustment's result is no longer held or was handled already; try it again")
+    }
+    let written: URL
+    do { written = try Planner.writeReplan(proposal.replan, to: PlanWriter.defaultFolder(for: proposal.replan.result.summary.scenario, in: workspace.root)) } catch {
+      throw .output("\(error)")
+    }
+    var made = proposal.made
+    made.folder = workspace.relativePath(written)
+    do {
+      try store.accept(jobID: job.id, expectedVersion: expectedVersion, author: author, version: made)
+    } catch {
+      if case .conflict(let c) = error { return c }
+      throw .store(error)
+    }
+    dropProposal(job.id)
+    if let id = (try? store.job(job.id))??.planVersion, let v = try? store.planVersion(id) {
+      let after = proposal.after
+      workspace.remember(PlanView(version: v, model: after.model, plan: after.plan, outcome: after.outcome, edits: after.edits))
+    }
+    return nil
+  }
+
+  /// The next quarter: the new scenario (its ledger with the quarter's changes) re-planned from
+  /// the published plan with the fewest moves; it becomes the new scenario's first step.
+  private func runNextQuarter(_ job: Job) throws(WorkbenchFailure) {
+    guard let start = lock.withLock({ starts[job.id] }) else { throw .refused("no published plan to start from") }
+    let loaded = try workspace.load(job.scenario)
+    let replan: ReplanResult
+    do {
+      replan = try workspace.planner.replan(loaded, previousFolder: start.previousFolder, allowOtherScenario: true, options: options(job))
+    } catch {
+      throw .planning(error.description)
+    }
+    control(job.id)?.enter(.writing)
+    let written: URL
+    do { written = try Planner.writeReplan(replan, to: PlanWriter.defaultFolder(for: loaded.name, in: workspace.root)) } catch {
+      throw .output("\(error)")
+    }
+    let s = replan.result.summary
+    let made = NewVersion(
+      folder: workspace.relativePath(written), kind: .nextQuarter, inputSHA256: loaded.inputSHA256,
+      objective: replan.figures.scoreWithoutContinuity, assigned: s.assigned, slots: s.slots, optimal: s.optimal,
+      status: PlanStatus(summaryStatus: s.status), moves: replan.figures.moves)
+    do { _ = try workspace.store.finishJob(job, version: made, cancelled: isCancelled(job.id)) } catch { throw .store(error) }
+  }
+}
+
+/// A value computed on another thread while this one works (one result, read once).
+final class Background<Value: Sendable>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Result<Value, WorkbenchFailure>?
+
+  init(_ body: @escaping @Sendable () throws(WorkbenchFailure) -> Value) {
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      result = Result { () throws(WorkbenchFailure) -> Value in try body() }
+      done.signal()
+    }
+  }
+
+  func value() throws(WorkbenchFailure) -> Value {
+    done.wait()
+    return try result!.get()
   }
 }
 

@@ -39,21 +39,24 @@ enum StaticAssets {
 
   static let js = """
     // Progressive enhancement: explanations open in the side panel; a running job's page
-    // follows its progress live (server-sent events) and reloads when it is done.
+    // follows its progress live (server-sent events) and opens its result when it is done
+    // (the job's own address: a 202 answer to a proposal is shown at the form's address).
     (function(){
       var panel=document.getElementById('explain-panel');
       if(panel){document.addEventListener('click',function(e){
         var a=e.target.closest&&e.target.closest('a.explain');if(!a)return;e.preventDefault();
         panel.innerHTML='<p class="muted">…</p>';
-        fetch(a.href+(a.href.indexOf('?')<0?'?':'&')+'fragment=1',{credentials:'same-origin'}).then(function(r){return r.text()})
-          .then(function(t){panel.innerHTML=t;panel.scrollIntoView({block:'nearest'})});
+        var load=function(href){fetch(href+(href.indexOf('?')<0?'?':'&')+'fragment=1',{credentials:'same-origin'}).then(function(r){return r.text()})
+          .then(function(t){panel.innerHTML=t;panel.scrollIntoView({block:'nearest'});
+            var p=panel.querySelector('[data-retry]');if(p)setTimeout(function(){load(p.getAttribute('data-retry'))},2000);});};
+        load(a.href);
       });}
       var box=document.getElementById('progress');
       if(box&&window.EventSource){var es=new EventSource(box.getAttribute('data-events'));
         es.onmessage=function(m){var d=JSON.parse(m.data);
           ['phase','elapsed','best','bound','gap'].forEach(function(k){var e=document.getElementById(k);if(e)e.textContent=d[k];});
-          document.getElementById('progress-bar').style.width=d.pct+'%';if(d.done){es.close();location.reload();}};
-        es.onerror=function(){es.close();setTimeout(function(){location.reload()},1500)};}
+          document.getElementById('progress-bar').style.width=d.pct+'%';if(d.done){es.close();location.href=box.getAttribute('data-page');}};
+        es.onerror=function(){es.close();setTimeout(function(){location.href=box.getAttribute('data-page')},1500)};}
     })();
     """
 }

@@ -4,13 +4,13 @@
 enum Templates {
   static let all: [String: String] = [
     "layout": layout, "workspace": workspace, "scenario": scenario, "review": review, "explain": explain,
-    "job": job, "conflict": conflict, "error": error, "compare": compare,
+    "job": job, "conflict": conflict, "error": error, "compare": compare, "sweep": sweep,
   ]
 
   static let layout = """
     <!doctype html>
     <html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{title}} · {{app}}</title><link rel="stylesheet" href="/static/app.css"></head>
+    <title>{{title}} · {{app}}</title><link rel="stylesheet" href="/static/app.css">{{#refresh}}<meta http-equiv="refresh" content="2">{{/refresh}}</head>
     <body><header class="top"><a class="brand" href="/">{{app}}</a>
     <nav>{{#crumbs}}<span class="sep">›</span><a href="{{href}}">{{label}}</a>{{/crumbs}}</nav>
     <span class="grow"></span><a class="lang" href="/lang?to={{otherLang}}">{{otherLangLabel}}</a></header>
@@ -43,7 +43,7 @@ enum Templates {
     <section class="card"><div class="row spread"><div>
     {{#current}}<div class="kpis"><div><b>{{score}}</b><span>{{t.score}}</span></div><div><b>{{assigned}}/{{slots}}</b><span>{{t.covered}}</span></div>
     <div><b>{{statusLabel}}</b><span>{{t.status}}</span></div><div><b>#{{id}}</b><span>{{t.version}}</span></div></div>
-    <p><a class="button primary" href="/s/{{key}}/review">{{t.review}}</a> <a class="button" href="/s/{{key}}/compare">{{t.compare}}</a></p>{{/current}}
+    <p><a class="button primary" href="/s/{{key}}/review">{{t.review}}</a> <a class="button" href="/s/{{key}}/compare">{{t.compare}}</a> <a class="button" href="/s/{{key}}/sweep" id="sweep-link">{{t.sweep}}</a></p>{{/current}}
     {{^current}}<p class="lead">{{t.noPlan}}</p>{{/current}}</div>
     <form method="post" action="/s/{{key}}/plan"><input type="hidden" name="version" value="{{version}}">
     <button class="primary" id="plan-button" {{#blocked}}disabled{{/blocked}}>{{t.plan}}</button></form></div></section>
@@ -58,7 +58,12 @@ enum Templates {
     <label>{{t.who}} <input name="author" value="{{author}}" required maxlength="40"></label><button id="publish">{{t.publishButton}}</button></form>{{/current}}
     <table class="grid"><thead><tr><th>#</th><th>{{t.version}}</th><th>{{t.who}}</th><th>{{t.when}}</th><th>{{t.inputHash}}</th><th>{{t.downloads}}</th></tr></thead><tbody>
     {{#publications}}<tr><td>{{id}}</td><td>#{{planVersion}}</td><td>{{by}}</td><td>{{at}}</td><td class="mono">{{hash}}</td><td>{{#files}}<a class="dl" href="{{href}}">{{name}}</a> {{/files}}</td></tr>{{/publications}}
-    {{^publications}}<tr><td colspan="6">{{t.noPublications}}</td></tr>{{/publications}}</tbody></table></section>
+    {{^publications}}<tr><td colspan="6">{{t.noPublications}}</td></tr>{{/publications}}</tbody></table>
+    {{#latestPublication}}<details class="next-quarter" id="next-quarter"><summary><b>{{t.nextQuarter}}</b></summary><p class="muted">{{t.nextQuarterHelp}}</p>
+    <form method="post" action="/s/{{key}}/next-quarter" enctype="multipart/form-data" class="row"><input type="hidden" name="publication" value="{{id}}">
+    <label>{{t.nextName}} <input name="name" value="{{suggestedName}}" required pattern="[A-Za-z0-9_\\-\\u4e00-\\u9fff]{1,40}"></label>
+    <label>{{t.changesFile}} <input type="file" name="changes" accept=".csv"></label>
+    <button class="primary" id="next-quarter-button">{{t.nextQuarterButton}}</button></form></details>{{/latestPublication}}</section>
     """
 
   static let review = """
@@ -106,7 +111,8 @@ enum Templates {
     """
 
   static let explain = """
-    <div class="explain-body"><h2>{{orgName}} <small class="id">{{orgID}}</small></h2>{{#note}}<p class="muted">{{note}}</p>{{/note}}
+    {{#pending}}<div class="explain-pending" data-retry="{{href}}"><p class="muted">{{t.pending}}</p><noscript><meta http-equiv="refresh" content="3; url={{href}}"></noscript></div>{{/pending}}
+    {{^pending}}<div class="explain-body"><h2>{{orgName}} <small class="id">{{orgID}}</small></h2>{{#note}}<p class="muted">{{note}}</p>{{/note}}
     {{#slots}}<h3>{{role}}</h3>
     {{#planned}}<p>{{t.assigned}} <b>{{name}}</b> <small class="id">{{id}}</small> — <b>{{score}}</b> {{t.points}}</p>
     <ul class="terms">{{#terms}}<li><span class="num">{{points}}</span> {{note}}</li>{{/terms}}</ul>{{/planned}}
@@ -117,16 +123,16 @@ enum Templates {
     <td>{{#canLock}}<form method="post" action="/s/{{scenarioKey}}/edits" class="inline"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="lock"><input type="hidden" name="organization" value="{{orgID}}"><input type="hidden" name="instructor" value="{{id}}"><button class="small lock-alt">{{t.lockThis}}</button></form>{{/canLock}}</td></tr>{{/alternatives}}
     </tbody></table>
     {{#planned}}<form method="post" action="/s/{{scenarioKey}}/edits" class="inline"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="forbid"><input type="hidden" name="organization" value="{{orgID}}"><input type="hidden" name="instructor" value="{{id}}"><button class="small">{{t.forbidThis}}</button></form>{{/planned}}
-    {{/slots}}</div>
+    {{/slots}}</div>{{/pending}}
     """
 
   static let job = """
     <h1>{{title}}</h1>
-    {{#running}}<section class="card" id="progress" data-events="/s/{{key}}/jobs/{{id}}/events">
+    {{#running}}<section class="card" id="progress" data-events="/s/{{key}}/jobs/{{id}}/events" data-page="/s/{{key}}/jobs/{{id}}">
     <p><b id="phase">{{phase}}</b> · <span id="elapsed">{{elapsed}}</span> s / {{limit}} s</p>
     <div class="kpis"><div><b id="best">{{best}}</b><span>{{t.best}}</span></div><div><b id="bound">{{bound}}</b><span>{{t.bound}}</span></div><div><b id="gap">{{gap}}</b><span>{{t.gap}}</span></div></div>
     <div class="progress"><span id="progress-bar" style="width:{{pct}}%"></span></div>
-    <p class="muted">{{t.runningHelp}}</p><noscript><meta http-equiv="refresh" content="2"><p>{{t.autoRefresh}}</p></noscript>
+    <p class="muted">{{t.runningHelp}}</p><noscript><meta http-equiv="refresh" content="2; url=/s/{{key}}/jobs/{{id}}"><p>{{t.autoRefresh}}</p></noscript>
     <form method="post" action="/s/{{key}}/jobs/{{id}}/cancel"><button id="cancel">{{t.cancel}}</button> <small>{{t.cancelHelp}}</small></form></section>{{/running}}
     {{#failed}}<section class="card warn"><h2>{{t.failed}}</h2><p>{{error}}</p><p><a class="button" href="/s/{{key}}">{{t.back}}</a></p></section>{{/failed}}
     {{#stale}}<section class="card warn"><p>{{t.stale}}</p><p><a class="button" href="/s/{{key}}">{{t.back}}</a></p></section>{{/stale}}
@@ -162,8 +168,36 @@ enum Templates {
     <tr><td>{{t.status}}</td><td>{{a.status}}</td><td>{{b.status}}</td></tr>
     <tr><td>{{t.differences}}</td><td colspan="2" class="num">{{differences}}</td></tr></tbody></table>
     <table class="grid"><thead><tr><th>{{t.org}}</th><th>A</th><th>B</th></tr></thead><tbody>{{#rows}}<tr><td>{{org}}</td><td>{{a}}</td><td>{{b}}</td></tr>{{/rows}}</tbody></table>{{/pair}}
-    <section class="card"><h2>{{t.curve}}</h2><p class="muted">{{t.curveHelp}}</p>
+    <section class="card"><h2>{{t.curve}}</h2><p class="muted">{{t.curveHelp}} <a href="/s/{{key}}/sweep">{{t.sweepLink}}</a></p>
     {{{curve}}}
     <table class="grid small"><thead><tr><th>#</th><th>{{t.moves}}</th><th>{{t.score}}</th><th>{{t.change}}</th></tr></thead><tbody>{{#points}}<tr><td>#{{id}}</td><td class="num">{{moves}}</td><td class="num">{{score}}</td><td>{{label}}</td></tr>{{/points}}</tbody></table></section>
+    """
+
+  static let sweep = """
+    <h1>{{name}} · {{t.title}}</h1>
+    <div class="split"><div class="main">
+    {{#studies}}<section class="card study"><p class="muted">{{t.of}} #{{of}} · {{elapsed}} s</p>
+    {{#running}}<p id="study-running"><b>{{t.running}}</b></p>{{/running}}
+    {{#error}}<div class="warn"><b>{{t.failed}}</b> {{error}}</div>{{/error}}
+    {{#sweepShown}}<h2>{{t.sweepTitle}}</h2><figure class="chart" id="sweep-curve">{{{curve}}}</figure>
+    <table class="grid small" id="sweep-table"><thead><tr><th>{{t.budget}}</th><th>{{t.moves}}</th><th>{{t.score}}</th><th>{{t.proven}}</th></tr></thead><tbody>
+    {{#sweep}}<tr><td>{{budget}}</td><td class="num">{{moves}}</td><td class="num">{{score}}</td><td>{{optimal}}</td></tr>{{/sweep}}</tbody></table>
+    <p class="muted">{{t.sweepNote}}</p>{{/sweepShown}}
+    {{#candidatesShown}}<h2>{{t.candidatesTitle}}</h2>
+    <table class="grid" id="candidates-table"><thead><tr><th>{{t.candidate}}</th><th>{{t.score}}</th><th>{{t.gap}}</th><th>{{t.covered}}</th><th>{{t.differs}}</th><th>{{t.blocking}}</th></tr></thead><tbody>
+    {{#candidates}}<tr{{#recommended}} class="recommended"{{/recommended}}><td>#{{number}}{{#recommended}} <span class="tag key">{{t.recommended}}</span>{{/recommended}}</td><td class="num">{{score}}</td><td class="num">{{gap}}</td><td class="num">{{covered}}</td><td class="num">{{differs}}</td><td class="num">{{blocking}}</td></tr>{{/candidates}}
+    </tbody></table>{{#shortfall}}<p class="muted">{{shortfall}}</p>{{/shortfall}}
+    {{#differences}}<h3>#{{number}}</h3><table class="grid small"><thead><tr><th>{{t.org}}</th><th></th><th>{{t.first}}</th><th>#{{number}}</th><th>{{t.change}}</th></tr></thead><tbody>
+    {{#rows}}<tr><td>{{org}}</td><td>{{role}}</td><td>{{first}}</td><td><b>{{this}}</b></td><td class="num">{{change}}</td></tr>{{/rows}}</tbody></table>{{/differences}}{{/candidatesShown}}
+    </section>{{/studies}}
+    </div><aside class="side">
+    <section class="card"><h2>{{t.sweepTitle}}</h2><p class="muted">{{t.sweepHelp}}</p>
+    <form method="post" action="/s/{{key}}/sweep"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="sweep">
+    <label>{{t.budgets}}<br><input name="budgets" value="{{budgets}}" size="28"></label><p><button class="primary" id="run-sweep">{{t.runSweep}}</button></p></form></section>
+    <section class="card"><h2>{{t.candidatesTitle}}</h2><p class="muted">{{t.candidatesHelp}}</p>
+    <form method="post" action="/s/{{key}}/sweep"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="candidates">
+    <label>{{t.count}} <input name="count" type="number" min="2" max="10" value="3" size="3"></label>
+    <label>{{t.within}} <input name="within" type="number" min="0.1" max="20" step="0.1" value="2" size="4"></label><p><button class="primary" id="run-candidates">{{t.runCandidates}}</button></p></form></section>
+    <p><a class="button" href="/s/{{key}}">{{t.back}}</a></p></aside></div>
     """
 }

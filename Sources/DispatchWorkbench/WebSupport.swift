@@ -139,3 +139,14 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
   guard x.count == y.count else { return false }
   return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
 }
+
+/// Page work (database reads, the cached scenario and model, rendering; on a cache miss a
+/// ledger read or a model build) runs on these threads, never on the server's cooperative
+/// threads: those few must stay free to accept connections and stream progress.
+private let pageWork = DispatchQueue(label: "dispatch.workbench.pages", qos: .userInitiated, attributes: .concurrent)
+
+func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    pageWork.async { continuation.resume(with: Result { try body() }) }
+  }
+}

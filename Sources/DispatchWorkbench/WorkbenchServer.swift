@@ -15,6 +15,7 @@ import DispatchIO
 import DispatchModel
 import DispatchPlanner
 import DispatchPlanning
+import DispatchReports
 import Foundation
 import Hummingbird
 import MultipartKit
@@ -66,6 +67,7 @@ final class WorkbenchApp: Sendable {
   let workspace: Workspace
   let solves: SolveQueue
   let explanations = ExplanationQueue()
+  let studies = Studies()
   let pages: Pages
   let configuration: WorkbenchConfiguration
 
@@ -110,17 +112,24 @@ final class WorkbenchApp: Sendable {
       response.setCookie(Cookie(name: "lang", value: to, path: "/", httpOnly: true, sameSite: .lax))
       return response
     }
-    router.get("/") { request, _ in try self.workspacePage(request) }
+    router.get("/") { request, _ in try await offload { try self.workspacePage(request) } }
     router.post("/upload") { request, _ in try await self.upload(request) }
-    router.get("/s/:s") { request, context in try self.scenarioPage(request, try self.path(context, "s")) }
+    router.get("/s/:s") { request, context in
+      let s = try self.path(context, "s")
+      return try await offload { try self.scenarioPage(request, s) }
+    }
     router.post("/s/:s/plan") { request, context in try await self.startPlan(request, try self.path(context, "s")) }
-    router.get("/s/:s/review") { request, context in try self.reviewPage(request, try self.path(context, "s")) }
+    router.get("/s/:s/review") { request, context in
+      let s = try self.path(context, "s")
+      return try await offload { try self.reviewPage(request, s) }
+    }
     router.get("/s/:s/explain/:org") { request, context in
       try await self.explainPage(request, try self.path(context, "s"), try self.path(context, "org"))
     }
     router.post("/s/:s/edits") { request, context in try await self.proposeEdit(request, try self.path(context, "s")) }
     router.get("/s/:s/jobs/:id") { request, context in
-      try self.jobPage(request, try self.path(context, "s"), try context.parameters.require("id", as: Int64.self))
+      let s = try self.path(context, "s"), id = try context.parameters.require("id", as: Int64.self)
+      return try await offload { try self.jobPage(request, s, id) }
     }
     router.get("/s/:s/jobs/:id/events") { request, context in
       self.jobEvents(request, try context.parameters.require("id", as: Int64.self))
@@ -129,8 +138,9 @@ final class WorkbenchApp: Sendable {
       try await self.accept(request, try self.path(context, "s"), try context.parameters.require("id", as: Int64.self))
     }
     router.post("/s/:s/jobs/:id/discard") { request, context in
-      let s = try self.path(context, "s")
-      try self.store.discard(jobID: try context.parameters.require("id", as: Int64.self))
+      let s = try self.path(context, "s"), id = try context.parameters.require("id", as: Int64.self)
+      try self.store.discard(jobID: id)
+      self.solves.dropProposal(id)
       return redirect("/s/\(encoded(s))/review")
     }
     router.post("/s/:s/jobs/:id/cancel") { request, context in
@@ -141,9 +151,19 @@ final class WorkbenchApp: Sendable {
     router.post("/s/:s/undo") { request, context in try await self.move(request, try self.path(context, "s"), undo: true) }
     router.post("/s/:s/redo") { request, context in try await self.move(request, try self.path(context, "s"), undo: false) }
     router.post("/s/:s/publish") { request, context in try await self.publish(request, try self.path(context, "s")) }
-    router.get("/s/:s/compare") { request, context in try self.comparePage(request, try self.path(context, "s")) }
+    router.post("/s/:s/next-quarter") { request, context in try await self.startNextQuarter(request, try self.path(context, "s")) }
+    router.get("/s/:s/compare") { request, context in
+      let s = try self.path(context, "s")
+      return try await offload { try self.comparePage(request, s) }
+    }
+    router.get("/s/:s/sweep") { request, context in
+      let s = try self.path(context, "s")
+      return try await offload { try self.sweepPage(request, s) }
+    }
+    router.post("/s/:s/sweep") { request, context in try await self.startStudy(request, try self.path(context, "s")) }
     router.get("/files/:version/:name") { request, context in
-      try self.download(try context.parameters.require("version", as: Int64.self), try context.parameters.require("name"))
+      let version = try context.parameters.require("version", as: Int64.self), name = try context.parameters.require("name")
+      return try await offload { try self.download(version, name) }
     }
     // A small JSON API for scripts (the load test): the scenario's version and edit count.
     router.get("/api/s/:s/state") { request, context in
@@ -193,8 +213,21 @@ final class WorkbenchApp: Sendable {
 
   func short(_ iso: String) -> String { String(iso.prefix(19)).replacingOccurrences(of: "T", with: " ") }
 
-  func statusLabel(_ optimal: Bool, _ status: String, lang: Lang) -> String {
-    optimal ? lang.t("已证明最优", "proven optimal") : lang.t("未证明最优 (\(status))", "not proven optimal (\(status))")
+  func statusLabel(_ optimal: Bool, _ status: PlanStatus, lang: Lang) -> String {
+    if optimal { return lang.t("已证明最优", "proven optimal") }
+    return switch status {
+    case .optimal, .feasible: lang.t("未证明最优", "not proven optimal")
+    case .infeasible: lang.t("无法覆盖全部岗位（已尽量覆盖）", "not every slot can be covered (as many as possible are)")
+    case .coverageUnproven: lang.t("未证明能否覆盖全部岗位", "not proven whether every slot can be covered")
+    }
+  }
+
+  func kindLabel(_ kind: PlanKind, lang: Lang) -> String {
+    switch kind {
+    case .plan: lang.t("方案", "plan")
+    case .replan: lang.t("调整", "re-plan")
+    case .nextQuarter: lang.t("下一季度", "next quarter")
+    }
   }
 
   func crumbs(_ s: String, _ extra: [Crumb] = []) -> [Crumb] { [Crumb(label: s, href: "/s/\(encoded(s))")] + extra }
@@ -206,7 +239,7 @@ final class WorkbenchApp: Sendable {
     var rows: [[String: Any]] = []
     for (name, url) in workspace.scenarioFolders() {
       var problems = 0
-      do { _ = try Planner.load(folder: url) } catch { problems = error.errors.count }
+      if case .failure(let errors) = try workspace.read(name) { problems = errors.errors.count }
       let current = try store.currentVersion(name)
       let published = try store.publications(name).first
       rows.append([
@@ -222,8 +255,8 @@ final class WorkbenchApp: Sendable {
       "current": lang.t("当前方案", "Current plan"), "published": lang.t("最近发布", "Last published"),
       "valid": lang.t("✓ 无误", "✓ clean"), "problems": lang.t("个问题", "problem(s)"), "none": lang.t("工作区里还没有台账。", "No ledger in this workspace yet."),
       "upload": lang.t("上传台账", "Upload a ledger"),
-      "uploadHelp": lang.t("上传一套台账文件（CSV；Excel 台账在支持后可直接上传），每个文件不超过 20 MB。会建立一个新场景，原有文件不会被覆盖。",
-                           "Upload a ledger's files (CSV; Excel ledgers once supported), at most 20 MB each. They become a new scenario; nothing existing is overwritten."),
+      "uploadHelp": lang.t("上传一套台账：CSV 文件，或一个 Excel 台账工作簿（.xlsx），合计不超过 20 MB。会建立一个新场景，原有文件不会被覆盖。",
+                           "Upload a ledger: its CSV files, or one Excel ledger workbook (.xlsx), at most 20 MB in all. It becomes a new scenario; nothing existing is overwritten."),
       "uploadName": lang.t("场景名称", "Scenario name"), "uploadButton": lang.t("上传", "Upload"),
     ]
     return pages.page("workspace", ["t": t, "scenarios": rows], title: t["title"]!, lang: lang)
@@ -257,9 +290,11 @@ final class WorkbenchApp: Sendable {
 
   func scenarioPage(_ request: Request, _ s: String) throws -> Response {
     let lang = Lang(request)
-    let url = try workspace.folder(of: s)
-    var issues: [InputIssue] = []
-    do { issues = try Planner.load(folder: url).warnings } catch { issues = error.issues }
+    let issues: [InputIssue]
+    switch try workspace.read(s) {
+    case .success(let loaded): issues = loaded.warnings
+    case .failure(let errors): issues = errors.issues
+    }
     let state = try store.state(of: s)
     let current = try store.currentVersion(s)
     let chain = Set(try store.activeChain(s).map(\.id))
@@ -276,7 +311,7 @@ final class WorkbenchApp: Sendable {
       ["key": encoded(s), "id": job.id, "kindLabel": job.kind == .plan ? lang.t("制定方案", "plan") : (job.edit?.summary ?? ""),
        "status": job.status.rawValue, "statusLabel": jobStatus(job.status, lang), "author": job.author, "createdAt": short(job.createdAt)]
     }
-    let running = try store.recentJobs(s, limit: 20).contains { $0.kind == .plan && !$0.status.isFinished }
+    let running = try store.recentJobs(s, limit: 20).contains { $0.kind != .edit && !$0.status.isFinished }
     let publications = try store.publications(s).map { p -> [String: Any] in
       let v = try? store.planVersion(p.planVersion)
       let names = v.map { PublishedFiles.names(in: workspace.url(of: $0)) } ?? []
@@ -304,8 +339,17 @@ final class WorkbenchApp: Sendable {
         "noHistory": lang.t("还没有历史。", "Nothing yet."), "publish": lang.t("发布", "Publish"), "who": lang.t("发布人", "Published by"),
         "publishButton": lang.t("发布当前方案（发布后不可更改）", "Publish the current plan (frozen for good)"), "when": lang.t("时间", "When"),
         "inputHash": lang.t("输入指纹", "Input hash"), "downloads": lang.t("下载", "Downloads"), "noPublications": lang.t("尚未发布。", "Not published yet."),
+        "sweep": lang.t("扫描与候选方案", "Sweep and candidates"),
+        "nextQuarter": lang.t("开始下一季度", "Start the next quarter"),
+        "nextQuarterHelp": lang.t("从最近发布的方案出发：把本季度的变动表（dispatch replan --changes 的格式：新开、关闭的组织，离开、加入的指导员……）用到台账上，另存为一个新场景（原台账不变），再以最少的人员变动重新安排。",
+                                  "Starts from the latest published plan: the quarter's changes table (the format of dispatch replan --changes: organizations opened or closed, instructors who left or joined…) is applied to the ledger and saved as a new scenario (this ledger is untouched), then re-planned with the fewest moves."),
+        "nextName": lang.t("新场景名称", "New scenario's name"), "changesFile": lang.t("变动表（可不选）", "Changes table (optional)"),
+        "nextQuarterButton": lang.t("开始下一季度", "Start the next quarter"),
       ],
     ]
+    if let latest = try store.publications(s).first {
+      context["latestPublication"] = ["id": latest.id, "suggestedName": Self.nextName(s, in: workspace)]
+    }
     if let current {
       context["current"] = ["key": encoded(s), "id": current.version.id, "score": current.version.objective, "assigned": current.version.assigned,
                             "slots": current.version.slots, "statusLabel": statusLabel(current.version.optimal, current.version.status, lang: lang),
@@ -336,7 +380,8 @@ final class WorkbenchApp: Sendable {
       return conflict(VersionConflict(expected: try version(form), current: state.version, since: try store.events(s, after: try version(form))),
                       back: "/s/\(encoded(s))", lang: Lang(request))
     }
-    _ = try workspace.load(s)
+    let workspace = self.workspace
+    _ = try await offload { try workspace.load(s) }
     let job = try solves.submit(scenario: s, kind: .plan, edit: nil, author: author(request, form))
     return redirect("/s/\(encoded(s))/jobs/\(job.id)")
   }
@@ -428,9 +473,20 @@ final class WorkbenchApp: Sendable {
   func explainPage(_ request: Request, _ s: String, _ org: String) async throws -> Response {
     let lang = Lang(request)
     guard let current = try store.currentVersion(s) else { return redirect("/s/\(encoded(s))") }
-    let view = try workspace.view(current.version.id)
+    let workspace = self.workspace
+    let view = try await offload { try workspace.view(current.version.id) }
     let state = try store.state(of: s)
-    let explanation = try await explanations.explanation(of: OrganizationID(org), in: view)
+    let fragment = request.uri.queryParameters.get("fragment") == "1"
+    // An explanation of a city prices each next-best instructor by a re-solve: when it is not
+    // ready in a few seconds, say so (202) and let the page ask again; it goes on meanwhile.
+    guard let explanation = try await explanations.explanation(of: OrganizationID(org), in: view, waiting: 6) else {
+      let href = "/s/\(encoded(s))/explain/\(encoded(org))"
+      let context: [String: Any] = ["pending": true, "href": href, "orgID": org,
+                                    "t": ["pending": lang.t("正在计算每位其他人选的代价，请稍候，本页会自动刷新……",
+                                                            "Pricing each next-best instructor; this refreshes by itself in a moment…")]]
+      if fragment { return pages.fragment("explain", context, status: .accepted) }
+      return pages.page("explain", context, title: org, crumbs: crumbs(s), lang: lang, status: .accepted)
+    }
     let base = view.outcome.objective
     let slots = explanation.slots.map { slot -> [String: Any] in
       var out: [String: Any] = ["role": lang.english ? slot.role.rawValue : slot.role.chineseName, "eligible": slot.eligibleCount]
@@ -470,7 +526,7 @@ final class WorkbenchApp: Sendable {
       context["note"] = lang.t("代价是与当前方案相比、每次限时 \(seconds) 秒重算的结果；当前方案\(view.version.optimal ? "已" : "未")证明最优，代价可能略有出入。",
                                "Costs compare with this plan, each re-solve limited to \(seconds) s; this plan is \(view.version.optimal ? "" : "not ")proven optimal, so a cost may be slightly off.")
     }
-    if request.uri.queryParameters.get("fragment") == "1" { return pages.fragment("explain", context) }
+    if fragment { return pages.fragment("explain", context) }
     return pages.page("explain", context, title: explanation.organizationName,
                       crumbs: crumbs(s, [Crumb(label: lang.t("方案", "Plan"), href: "/s/\(encoded(s))/review")]), lang: lang)
   }
@@ -478,6 +534,9 @@ final class WorkbenchApp: Sendable {
 
   // MARK: - Edits, jobs, accept
 
+  /// Proposes an adjustment: queued as a re-plan of the current version. A diff ready within
+  /// a moment is shown at once (303 to it); otherwise the answer is 202 with the job's live
+  /// progress page (its Location), which turns into the diff when the re-plan is done.
   func proposeEdit(_ request: Request, _ s: String) async throws -> Response {
     let lang = Lang(request)
     let form = try await Form.read(request)
@@ -492,25 +551,27 @@ final class WorkbenchApp: Sendable {
     }
     let edit = ScenarioEdit(kind: kind, organization: form["organization"].map(OrganizationID.init), instructor: InstructorID(instructor),
                             capacity: form["capacity"].flatMap { Int($0) })
-    let loaded = try workspace.load(s)
+    let workspace = self.workspace
+    let loaded = try await offload { try workspace.load(s) }
     if let problem = edit.problem(in: loaded.scenario) { throw WorkbenchFailure.refused(problem) }
     let job = try solves.submit(scenario: s, kind: .edit, edit: edit, author: author(request, form))
-    // A small re-plan is usually done in well under a second: wait briefly so the diff comes straight up.
-    _ = await withTaskGroup(of: Bool.self) { group in
-      group.addTask { await self.solves.wait(for: job.id); return true }
-      group.addTask { try? await Task.sleep(for: .seconds(8)); return false }
-      let first = await group.next()!
-      group.cancelAll()
-      return first
-    }
-    return redirect("/s/\(encoded(s))/jobs/\(job.id)")
+    let location = "/s/\(encoded(s))/jobs/\(job.id)"
+    if await solves.wait(for: job.id, seconds: 2) { return redirect(location) }
+    var response = try await offload { try self.jobPage(request, s, job.id) }
+    response.status = .accepted
+    response.headers[.location] = location
+    return response
   }
 
   func jobPage(_ request: Request, _ s: String, _ id: Int64) throws -> Response {
     let lang = Lang(request)
     guard let job = try store.job(id), job.scenario == s else { throw WorkbenchFailure.notFound("job \(id)") }
-    if job.kind == .plan, [.accepted, .cancelled].contains(job.status) { return redirect("/s/\(encoded(s))/review") }
-    let title = job.kind == .plan ? lang.t("制定方案", "Planning") : lang.t("调整：", "Adjustment: ") + (job.edit?.summary ?? "")
+    if job.kind != .edit, [.accepted, .cancelled].contains(job.status) { return redirect("/s/\(encoded(s))/review") }
+    let title = switch job.kind {
+    case .plan: lang.t("制定方案", "Planning")
+    case .nextQuarter: lang.t("下一季度：从已发布方案重新安排", "Next quarter: re-planned from the published plan")
+    case .edit: lang.t("调整：", "Adjustment: ") + (job.edit?.summary ?? "")
+    }
     var context: [String: Any] = ["key": encoded(s), "id": id, "title": title]
     context["t"] = [
       "runningHelp": lang.t("在后台求解，您可以离开本页，稍后回来查看。", "Solving in the background; you may leave and come back."),
@@ -542,10 +603,18 @@ final class WorkbenchApp: Sendable {
     case .stale:
       context["stale"] = true
     case .ready, .accepted:
-      guard let newID = job.planVersion else { break }
-      let base = try store.allSteps(s).first { $0.id == job.baseStep }
-      let after = try workspace.view(newID)
-      if let base {
+      let after: PlanView
+      if let proposal = solves.proposal(id) {
+        after = proposal.after
+      } else if let newID = job.planVersion {
+        after = try workspace.view(newID)
+      } else {
+        context["failed"] = true
+        context["error"] = lang.t("这个调整的结果已不在（服务器重启过或结果过多），请重新试算。",
+                                  "This adjustment's result is no longer held (the server restarted, or too many were waiting); try it again.")
+        break
+      }
+      if job.kind == .edit, let base = try store.allSteps(s).first(where: { $0.id == job.baseStep }) {
         let before = try workspace.view(base.planVersion)
         context["diff"] = diffContext(before: before, after: after, job: job, lang: lang)
       }
@@ -588,7 +657,9 @@ final class WorkbenchApp: Sendable {
   func accept(_ request: Request, _ s: String, _ id: Int64) async throws -> Response {
     let form = try await Form.read(request)
     let expected = try version(form), who = author(request, form)
-    if let c = try conflicting({ () throws(StoreError) in try store.accept(jobID: id, expectedVersion: expected, author: who) }) {
+    guard let job = try store.job(id), job.scenario == s, job.kind == .edit else { throw WorkbenchFailure.notFound("job \(id)") }
+    let solves = self.solves
+    if let c = try await offload({ try solves.accept(job, expectedVersion: expected, author: who) }) {
       return conflict(c, back: "/s/\(encoded(s))/review", lang: Lang(request))
     }
     return redirect("/s/\(encoded(s))/review")
@@ -629,15 +700,16 @@ final class WorkbenchApp: Sendable {
     let q = request.uri.queryParameters
     let a = q.get("a").flatMap(Int64.init) ?? versions.last?.id
     let b = q.get("b").flatMap(Int64.init) ?? versions.first?.id
-    func label(_ v: PlanVersion) -> String { (v.kind == "plan" ? lang.t("方案", "plan") : lang.t("调整", "re-plan")) + " · \(v.objective)" }
+    func label(_ v: PlanVersion) -> String { kindLabel(v.kind, lang: lang) + " · \(v.objective)" }
     var context: [String: Any] = [
-      "name": s,
+      "name": s, "key": encoded(s),
       "versions": versions.map { ["id": $0.id, "label": label($0), "isA": $0.id == a, "isB": $0.id == b] },
       "t": ["title": lang.t("方案比较", "Compare plans"), "show": lang.t("比较", "Compare"), "score": lang.t("总分", "Score"),
             "covered": lang.t("已覆盖", "Covered"), "status": lang.t("状态", "Status"), "differences": lang.t("不同的岗位数", "Slots that differ"),
             "org": lang.t("组织", "Organization"), "curve": lang.t("得分与变动人数", "Score against moves"),
             "curveHelp": lang.t("每个调整后的方案：相对上一版的人员变动与总分。", "Each re-plan: people moved against the version before, and its score."),
-            "moves": lang.t("变动", "Moves"), "change": lang.t("方案", "Version")],
+            "moves": lang.t("变动", "Moves"), "change": lang.t("方案", "Version"),
+            "sweepLink": lang.t("按变动人数上限扫描、寻找候选方案 →", "Sweep budgets of moves, find candidate plans →")],
     ]
     if let a, let b, versions.contains(where: { $0.id == a }), versions.contains(where: { $0.id == b }) {
       let va = try workspace.view(a), vb = try workspace.view(b)
@@ -651,7 +723,11 @@ final class WorkbenchApp: Sendable {
     }
     let points = versions.filter { $0.moves != nil }.reversed().map { (id: $0.id, moves: $0.moves!, score: $0.objective, label: label($0)) }
     context["points"] = points.map { ["id": $0.id, "moves": $0.moves, "score": $0.score, "label": $0.label] }
-    context["curve"] = TradeOffChart.svg(points.map { ($0.moves, $0.score) })
+    if !points.isEmpty {
+      context["curve"] = SVGChart.line(points.map { (x: Double($0.moves), y: Double($0.score), label: "#\($0.id)") },
+                                       title: lang.t("调整人次与方案得分", "Score against moves"), xLabel: lang.t("调整人次", "moves"),
+                                       yLabel: lang.t("得分", "score"))
+    }
     return pages.page("compare", context, title: s, crumbs: crumbs(s), lang: lang)
   }
 

@@ -51,6 +51,8 @@ final class Workspace: Sendable {
   let store: WorkbenchStore
   let planner = Planner()
   private let cache = ViewCache()
+  private let scenarios = ScenarioCache()
+  private let models = ModelCache()
 
   init(root: URL) throws {
     self.root = root.standardizedFileURL
@@ -61,18 +63,28 @@ final class Workspace: Sendable {
 
   // MARK: - Scenarios
 
-  /// Scenario folders: those directly in the workspace, in `scenarios/` and in `uploads/`
-  /// that hold an instructors table. Keyed by folder name (the first found wins).
+  /// Scenarios: ledger folders (holding an instructors table or a workbook) and lone ledger
+  /// workbooks (`台账.xlsx`, named after the file), directly in the workspace, in `scenarios/`
+  /// and in `uploads/`. Keyed by name (the first found wins; a folder before a workbook).
   func scenarioFolders() -> [(name: String, url: URL)] {
     var found: [(String, URL)] = []
     var seen: Set<String> = []
     for base in [root, root.appendingPathComponent("scenarios"), root.appendingPathComponent("uploads")] {
       let entries = (try? FileManager.default.contentsOfDirectory(at: base, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])) ?? []
+      var workbooks: [(String, URL)] = []
       for url in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
         let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-        guard values?.isDirectory == true, values?.isSymbolicLink != true else { continue }
+        guard values?.isSymbolicLink != true else { continue }
         let name = url.lastPathComponent
-        guard !name.hasPrefix("."), name != "plans", !seen.contains(name), Self.holdsLedger(url) else { continue }
+        if values?.isDirectory == true {
+          guard !name.hasPrefix("."), name != "plans", !seen.contains(name), Self.holdsLedger(url) else { continue }
+          seen.insert(name)
+          found.append((name, url))
+        } else if Self.isLedgerWorkbook(name) {
+          workbooks.append((url.deletingPathExtension().lastPathComponent, url))
+        }
+      }
+      for (name, url) in workbooks where !seen.contains(name) {
         seen.insert(name)
         found.append((name, url))
       }
@@ -82,7 +94,12 @@ final class Workspace: Sendable {
 
   static func holdsLedger(_ url: URL) -> Bool {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    return names.contains { ["instructors.csv", "指导员.csv"].contains($0) || $0.lowercased().hasSuffix(".xlsx") }
+    return names.contains { ["instructors.csv", "指导员.csv"].contains($0) || isLedgerWorkbook($0) }
+  }
+
+  /// A workbook that may hold a ledger: not hidden, not Excel's lock file (`~$…`), not a plan's own workbook.
+  static func isLedgerWorkbook(_ name: String) -> Bool {
+    name.lowercased().hasSuffix(".xlsx") && !name.hasPrefix(".") && !name.hasPrefix("~$") && !["方案.xlsx", "plan.xlsx"].contains(name)
   }
 
   func folder(of scenario: String) throws(WorkbenchFailure) -> URL {
@@ -90,10 +107,17 @@ final class Workspace: Sendable {
     return hit.url
   }
 
-  /// Reads and validates the scenario's files (every problem located), as the CLI does.
+  /// Reads and validates the scenario's files (every problem located), as the CLI does;
+  /// remembered until one of its files changes.
+  func read(_ scenario: String) throws(WorkbenchFailure) -> Result<LoadedScenario, InputErrors> {
+    scenarios.load(try folder(of: scenario))
+  }
+
   func load(_ scenario: String) throws(WorkbenchFailure) -> LoadedScenario {
-    let url = try folder(of: scenario)
-    do { return try Planner.load(folder: url) } catch { throw .input(error) }
+    switch try read(scenario) {
+    case .success(let loaded): return loaded
+    case .failure(let errors): throw .input(errors)
+    }
   }
 
   /// The scenario with `edits` applied, its digest covering them.
@@ -101,6 +125,11 @@ final class Workspace: Sendable {
     let loaded = try load(scenario)
     let text = edits.map(\.summary).joined(separator: "\n")
     return loaded.adjusted(ScenarioEdit.apply(edits, to: loaded.scenario), adjustments: text)
+  }
+
+  /// The office's model (no continuity bonus) of a loaded scenario, built once per input digest.
+  func model(_ loaded: LoadedScenario) throws(WorkbenchFailure) -> PlanningModel {
+    do { return try models.model(for: loaded) } catch { throw .planning("\(error)") }
   }
 
   // MARK: - Plan versions
@@ -134,9 +163,7 @@ final class Workspace: Sendable {
       version = v
     } catch let e as WorkbenchFailure { throw e } catch { throw .store(error as! StoreError) }
     let edits = try edits(at: version)
-    let loaded = try load(version.scenario, edits: edits)
-    let model: PlanningModel
-    do { model = try ProblemBuilder().build(loaded.scenario) } catch { throw .planning("\(error)") }
+    let model = try self.model(try load(version.scenario, edits: edits))
     let pairs: [PreviousPair]
     do { pairs = try Planner.loadPrevious(folder: url(of: version)) } catch { throw .input(error) }
     let view = Self.makeView(version: version, model: model, pairs: pairs, edits: edits)
@@ -164,6 +191,8 @@ final class Workspace: Sendable {
   }
 
   func remember(_ view: PlanView) { cache.put(view.version.id, view) }
+
+  func remember(_ model: PlanningModel, for loaded: LoadedScenario) { models.remember(model, for: loaded) }
 }
 
 /// A small cache of plan views (the latest few versions), shared across requests.
@@ -183,5 +212,91 @@ final class ViewCache: @unchecked Sendable {
     if views[id] == nil { order.append(id) }
     views[id] = view
     while order.count > capacity { views[order.removeFirst()] = nil }
+  }
+}
+
+/// Scenario reads, remembered per file while its files are unchanged (names, sizes and
+/// modification times: a stat per page instead of a read and validation of the whole ledger).
+/// One read at a time per scenario: requests arriving meanwhile wait for it and share it.
+final class ScenarioCache: @unchecked Sendable {
+  private struct Entry {
+    let fingerprint: [String]
+    let result: Result<LoadedScenario, InputErrors>
+  }
+
+  private let lock = NSLock()
+  private var entries: [String: Entry] = [:]
+  private var gates: [String: NSLock] = [:]
+
+  /// What changes when any file of the scenario changes.
+  static func fingerprint(_ url: URL) -> [String] {
+    let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isDirectoryKey]
+    func line(_ file: URL) -> String {
+      let v = try? file.resourceValues(forKeys: Set(keys))
+      return "\(file.lastPathComponent)\u{1}\(v?.fileSize ?? -1)\u{1}\(v?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+    }
+    let isFolder = (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true
+    guard isFolder else { return [line(url)] }
+    let files = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: keys)) ?? []
+    return files.map(line).sorted()
+  }
+
+  func load(_ url: URL) -> Result<LoadedScenario, InputErrors> {
+    let key = url.path
+    let gate = lock.withLock { () -> NSLock in
+      if let gate = gates[key] { return gate }
+      let gate = NSLock()
+      gates[key] = gate
+      return gate
+    }
+    gate.lock()
+    defer { gate.unlock() }
+    // Taken before reading: a file changed during the read changes it again, so it is read anew next time.
+    let fingerprint = Self.fingerprint(url)
+    if let entry = lock.withLock({ entries[key] }), entry.fingerprint == fingerprint { return entry.result }
+    let result = Result { () throws(InputErrors) -> LoadedScenario in try Planner.load(folder: url) }
+    lock.withLock { entries[key] = Entry(fingerprint: fingerprint, result: result) }
+    return result
+  }
+}
+
+/// Planning models (the office's scores and rules, no continuity bonus) by input digest,
+/// which covers the ledger's files and the edits applied: each built once, shared by the
+/// review, explanations, diffs and comparisons of every version made from that input.
+final class ModelCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var models: [String: PlanningModel] = [:]
+  private var order: [String] = []
+  private var gates: [String: NSLock] = [:]
+  private let capacity = 8
+
+  func model(for loaded: LoadedScenario) throws(PlanningError) -> PlanningModel {
+    let key = loaded.inputSHA256
+    let gate = lock.withLock { () -> NSLock in
+      if let gate = gates[key] { return gate }
+      let gate = NSLock()
+      gates[key] = gate
+      return gate
+    }
+    gate.lock()
+    defer { gate.unlock() }
+    if let hit = lock.withLock({ models[key] }) { return hit }
+    let model = try ProblemBuilder().build(loaded.scenario)
+    remember(model, for: loaded)
+    return model
+  }
+
+  /// Keeps a model a solve built already (a cold plan's model is the office's model).
+  func remember(_ model: PlanningModel, for loaded: LoadedScenario) {
+    let key = loaded.inputSHA256
+    lock.withLock {
+      if models[key] == nil { order.append(key) }
+      models[key] = model
+      while order.count > capacity {
+        let old = order.removeFirst()
+        models[old] = nil
+        gates[old] = nil
+      }
+    }
   }
 }

@@ -16,23 +16,72 @@ import DispatchModel
 import Foundation
 import GRDB
 
-public struct PlanVersion: Sendable, Hashable {
-  public var id: Int64
-  public var scenario: String
+/// What a plan run or re-plan produced, as recorded before it has a row (id, author, time).
+public struct NewVersion: Sendable, Hashable {
   /// The plan folder, relative to the workspace.
   public var folder: String
-  /// "plan" (a cold solve) or "replan" (from the previous version, after an edit).
-  public var kind: String
+  public var kind: PlanKind
   public var inputSHA256: String
   public var objective: Int
   public var assigned: Int
   public var slots: Int
   public var optimal: Bool
-  public var status: String
+  public var status: PlanStatus
   /// Moves against the version it was re-planned from (nil for a cold plan).
   public var moves: Int?
+
+  public init(folder: String, kind: PlanKind, inputSHA256: String, objective: Int, assigned: Int, slots: Int, optimal: Bool,
+              status: PlanStatus, moves: Int?) {
+    self.folder = folder
+    self.kind = kind
+    self.inputSHA256 = inputSHA256
+    self.objective = objective
+    self.assigned = assigned
+    self.slots = slots
+    self.optimal = optimal
+    self.status = status
+    self.moves = moves
+  }
+}
+
+/// How a plan version was made.
+public enum PlanKind: String, Sendable, Hashable {
+  /// A cold solve of the scenario.
+  case plan
+  /// A re-plan from the previous version after an edit (fewest moves).
+  case replan
+  /// The next quarter: the changes table applied, re-planned from a published version.
+  case nextQuarter = "next-quarter"
+}
+
+/// A plan's status as the planner records it in summary.json (`status`): proven optimal, a
+/// feasible plan not proven optimal, no plan covering every slot, or coverage not proven.
+public enum PlanStatus: String, Sendable, Hashable {
+  case optimal, feasible, infeasible
+  case coverageUnproven = "coverage-unproven"
+
+  /// summary.json's word; an unknown word is read as not proven optimal (never as optimal).
+  public init(summaryStatus: String) { self = PlanStatus(rawValue: summaryStatus) ?? .feasible }
+}
+
+/// A recorded plan version: what was produced, with its row id, who made it and when.
+@dynamicMemberLookup
+public struct PlanVersion: Sendable, Hashable {
+  public var id: Int64
+  public var scenario: String
+  public var made: NewVersion
   public var createdAt: String
   public var author: String
+
+  public init(id: Int64, scenario: String, made: NewVersion, createdAt: String, author: String) {
+    self.id = id
+    self.scenario = scenario
+    self.made = made
+    self.createdAt = createdAt
+    self.author = author
+  }
+
+  public subscript<T>(dynamicMember path: KeyPath<NewVersion, T>) -> T { made[keyPath: path] }
 }
 
 public struct HistoryStep: Sendable, Hashable {
@@ -46,7 +95,14 @@ public struct HistoryStep: Sendable, Hashable {
   public var createdAt: String
 }
 
-public enum JobKind: String, Sendable { case plan, edit }
+public enum JobKind: String, Sendable {
+  /// A cold solve; its plan becomes the next step at once.
+  case plan
+  /// An adjustment re-planned from the current version; it waits for acceptance.
+  case edit
+  /// A new quarter's scenario re-planned from a published version; it becomes the first step at once.
+  case nextQuarter = "next-quarter"
+}
 
 public enum JobStatus: String, Sendable {
   case queued, running, ready, accepted, discarded, failed, cancelled, interrupted, stale
@@ -135,6 +191,8 @@ public final class WorkbenchStore: Sendable {
       try queue.write { db in
         try db.execute(sql: "UPDATE job SET status = 'interrupted', finished_at = ? WHERE status IN ('queued', 'running')",
                        arguments: [Self.now()])
+        // A proposal waiting for acceptance lived in memory only (nothing was written for it): gone with the server.
+        try db.execute(sql: "UPDATE job SET status = 'interrupted' WHERE status = 'ready' AND plan_version IS NULL")
       }
     } catch {
       throw .database("\(error)")
@@ -254,9 +312,10 @@ public final class WorkbenchStore: Sendable {
   }
 
   static func planVersion(_ row: Row) -> PlanVersion {
-    PlanVersion(id: row["id"], scenario: row["scenario"], folder: row["folder"], kind: row["kind"], inputSHA256: row["input_sha256"],
-                objective: row["objective"], assigned: row["assigned"], slots: row["slots"], optimal: row["optimal"],
-                status: row["status"], moves: row["moves"], createdAt: row["created_at"], author: row["author"])
+    let made = NewVersion(folder: row["folder"], kind: PlanKind(rawValue: row["kind"]) ?? .plan, inputSHA256: row["input_sha256"],
+                          objective: row["objective"], assigned: row["assigned"], slots: row["slots"], optimal: row["optimal"],
+                          status: PlanStatus(summaryStatus: row["status"]), moves: row["moves"])
+    return PlanVersion(id: row["id"], scenario: row["scenario"], made: made, createdAt: row["created_at"], author: row["author"])
   }
 
   public func planVersion(_ id: Int64) throws(StoreError) -> PlanVersion? {
@@ -377,34 +436,12 @@ public final class WorkbenchStore: Sendable {
     }
   }
 
-  public struct NewVersion: Sendable {
-    public var folder: String
-    public var kind: String
-    public var inputSHA256: String
-    public var objective: Int
-    public var assigned: Int
-    public var slots: Int
-    public var optimal: Bool
-    public var status: String
-    public var moves: Int?
-    public init(folder: String, kind: String, inputSHA256: String, objective: Int, assigned: Int, slots: Int, optimal: Bool, status: String, moves: Int?) {
-      self.folder = folder
-      self.kind = kind
-      self.inputSHA256 = inputSHA256
-      self.objective = objective
-      self.assigned = assigned
-      self.slots = slots
-      self.optimal = optimal
-      self.status = status
-      self.moves = moves
-    }
-  }
-
   static func insertVersion(_ db: Database, scenario: String, _ v: NewVersion, author: String) throws -> Int64 {
     try db.execute(sql: """
       INSERT INTO plan_version(scenario, folder, kind, input_sha256, objective, assigned, slots, optimal, status, moves, created_at, author)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """, arguments: [scenario, v.folder, v.kind, v.inputSHA256, v.objective, v.assigned, v.slots, v.optimal, v.status, v.moves, now(), author])
+      """, arguments: [scenario, v.folder, v.kind.rawValue, v.inputSHA256, v.objective, v.assigned, v.slots, v.optimal, v.status.rawValue,
+                                  v.moves, now(), author])
     return db.lastInsertedRowID
   }
 
@@ -416,7 +453,7 @@ public final class WorkbenchStore: Sendable {
     try write { db in
       let versionID = try Self.insertVersion(db, scenario: job.scenario, version, author: job.author)
       var status: JobStatus = .ready
-      if job.kind == .plan {
+      if job.kind != .edit {
         let state = try Self.state(db, job.scenario)
         if state.version == job.baseVersion {
           try db.execute(sql: "INSERT INTO step(scenario, parent, plan_version, author, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -434,14 +471,15 @@ public final class WorkbenchStore: Sendable {
     }
   }
 
-  /// Accepts a ready edit: it becomes the next step (with its re-planned version) if the
-  /// scenario is still at the version the edit was made against.
+  /// Accepts a ready edit: it becomes the next step (with its re-planned version, written
+  /// completely beforehand and recorded here in the same transaction) if the scenario is still
+  /// at the version the edit was made against.
   @discardableResult
-  public func accept(jobID: Int64, expectedVersion: Int, author: String) throws(StoreError) -> Int {
+  public func accept(jobID: Int64, expectedVersion: Int, author: String, version: NewVersion? = nil) throws(StoreError) -> Int {
     try write { db in
       guard let row = try Row.fetchOne(db, sql: "SELECT * FROM job WHERE id = ?", arguments: [jobID]) else { throw StoreError.notFound("job \(jobID)") }
       let job = Self.job(row)
-      guard job.status == .ready, let edit = job.edit, let versionID = job.planVersion else {
+      guard job.status == .ready, let edit = job.edit else {
         throw StoreError.refused("这项调整不能再接受 this adjustment cannot be accepted (it is \(job.status.rawValue))")
       }
       let state = try Self.checkVersion(db, job.scenario, expected: expectedVersion)
@@ -449,14 +487,25 @@ public final class WorkbenchStore: Sendable {
         throw StoreError.conflict(VersionConflict(expected: job.baseVersion, current: state.version,
                                                   since: try Self.events(db, job.scenario, after: job.baseVersion)))
       }
+      guard let versionID = try job.planVersion ?? version.map({ try Self.insertVersion(db, scenario: job.scenario, $0, author: job.author) }) else {
+        throw StoreError.refused("这项调整的结果已不在，请重新试算 this adjustment's result is gone; try it again")
+      }
       try db.execute(sql: """
         INSERT INTO step(scenario, parent, edit_kind, organization, instructor, capacity, plan_version, author, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, arguments: [job.scenario, state.cursor, edit.kind.rawValue, edit.organization?.rawValue, edit.instructor.rawValue,
                          edit.capacity, versionID, author, Self.now()])
       let step = db.lastInsertedRowID
-      try db.execute(sql: "UPDATE job SET status = 'accepted' WHERE id = ?", arguments: [jobID])
+      try db.execute(sql: "UPDATE job SET status = 'accepted', plan_version = ? WHERE id = ?", arguments: [versionID, jobID])
       return try Self.advance(db, job.scenario, cursor: step, action: "accept", detail: edit.summary, author: author)
+    }
+  }
+
+  /// Marks an edit's re-plan ready for review (its result is held by the server until accepted).
+  public func proposalReady(jobID: Int64) throws(StoreError) {
+    try write { db in
+      try db.execute(sql: "UPDATE job SET status = 'ready', finished_at = ? WHERE id = ? AND status IN ('queued', 'running')",
+                     arguments: [Self.now(), jobID])
     }
   }
 

@@ -11,8 +11,8 @@ import Testing
     return try WorkbenchStore(path: folder.appendingPathComponent("w.sqlite").path)
   }
 
-  func version(_ name: String) -> WorkbenchStore.NewVersion {
-    .init(folder: "plans/\(name)", kind: "plan", inputSHA256: "abc", objective: 10, assigned: 3, slots: 3, optimal: true, status: "optimal", moves: nil)
+  func version(_ name: String, kind: PlanKind = .plan) -> NewVersion {
+    .init(folder: "plans/\(name)", kind: kind, inputSHA256: "abc", objective: 10, assigned: 3, slots: 3, optimal: true, status: .optimal, moves: nil)
   }
 
   let lock = ScenarioEdit(kind: .lock, organization: OrganizationID("O1"), instructor: InstructorID("I2"))
@@ -24,10 +24,12 @@ import Testing
     let planned = try store.finishJob(plan, version: version("s-1"))
     #expect(planned.status == .accepted)
     let edit = try store.createJob(scenario: "s", kind: .edit, edit: lock, author: "a")
-    let ready = try store.finishJob(edit, version: version("s-2"))
-    #expect(ready.status == .ready)
+    try store.proposalReady(jobID: edit.id)
+    #expect(try store.job(edit.id)?.status == .ready)
+    #expect(try store.job(edit.id)?.planVersion == nil)  // nothing recorded before acceptance
     let v = try store.state(of: "s").version
-    try store.accept(jobID: edit.id, expectedVersion: v, author: "b")
+    try store.accept(jobID: edit.id, expectedVersion: v, author: "b", version: version("s-2", kind: .replan))
+    #expect(try store.currentVersion("s")?.version.kind == .replan)
     #expect(try store.edits("s", at: try store.state(of: "s").cursor) == [lock])
     try store.undo("s", expectedVersion: try store.state(of: "s").version, author: "b")
     #expect(try store.currentVersion("s")?.version.folder == "plans/s-1")
@@ -43,12 +45,12 @@ import Testing
     _ = try store.finishJob(try store.createJob(scenario: "s", kind: .plan, edit: nil, author: "a"), version: version("s-1"))
     let first = try store.createJob(scenario: "s", kind: .edit, edit: lock, author: "a")
     let second = try store.createJob(scenario: "s", kind: .edit, edit: ScenarioEdit(kind: .absent, instructor: InstructorID("I9")), author: "b")
-    try store.finishJob(first, version: version("s-2"))
-    try store.finishJob(second, version: version("s-3"))
+    try store.proposalReady(jobID: first.id)
+    try store.proposalReady(jobID: second.id)
     let v = try store.state(of: "s").version
-    try store.accept(jobID: first.id, expectedVersion: v, author: "a")
+    try store.accept(jobID: first.id, expectedVersion: v, author: "a", version: version("s-2", kind: .replan))
     #expect {
-      try store.accept(jobID: second.id, expectedVersion: v, author: "b")
+      try store.accept(jobID: second.id, expectedVersion: v, author: "b", version: version("s-3", kind: .replan))
     } throws: { error in
       guard case .conflict(let c) = error as? StoreError else { return false }
       return c.since.map(\.detail) == [lock.summary]
@@ -67,13 +69,19 @@ import Testing
     #expect(try store.publication(p.id)?.publishedBy == "王")
   }
 
-  /// A job left running by a killed server is marked interrupted at the next start.
+  /// A job left running (or a proposal waiting) by a killed server is marked interrupted at the next start.
   @Test func runningJobsAreInterruptedOnRestart() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wbstore-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("w.sqlite").path
-    let job = try WorkbenchStore(path: path).createJob(scenario: "s", kind: .plan, edit: nil, author: "a")
-    #expect(try WorkbenchStore(path: path).job(job.id)?.status == .interrupted)
+    let first = try WorkbenchStore(path: path)
+    let job = try first.createJob(scenario: "s", kind: .plan, edit: nil, author: "a")
+    let proposal = try first.createJob(scenario: "s", kind: .edit, edit: lock, author: "a")
+    try first.proposalReady(jobID: proposal.id)
+    let restarted = try WorkbenchStore(path: path)
+    #expect(try restarted.job(job.id)?.status == .interrupted)
+    // A proposal lived in the server's memory only: it cannot be accepted after a restart.
+    #expect(try restarted.job(proposal.id)?.status == .interrupted)
   }
 
   /// Edits apply in order; a later edit of the same pair wins; absent removes the instructor.
@@ -90,5 +98,19 @@ import Testing
     #expect(result.instructors.map(\.id) == [InstructorID("I2")])
     #expect(result.instructors[0].capacity == 5)
     #expect(result.organizations[0].currentInstructor == nil)
+  }
+}
+
+extension WorkbenchStoreTests {
+  /// A version row keeps its kind and the planner's status as types; an unknown status word is never read as optimal.
+  @Test func versionKindAndStatusAreTyped() throws {
+    let store = try freshStore()
+    var made = version("s-1")
+    made.status = .coverageUnproven
+    let job = try store.finishJob(try store.createJob(scenario: "s", kind: .plan, edit: nil, author: "a"), version: made)
+    let v = try #require(try store.planVersion(#require(job.planVersion)))
+    #expect(v.made == made)
+    #expect(v.status == .coverageUnproven && v.kind == .plan && v.author == "a")
+    #expect(PlanStatus(summaryStatus: "something new") == .feasible)
   }
 }
