@@ -23,13 +23,7 @@ final class ExplanationQueue: @unchecked Sendable {
   /// and organization, however many ask.
   func explanation(of organization: OrganizationID, in view: PlanView, waiting seconds: Double) async throws -> OrganizationExplanation? {
     let task = work(organization, view)
-    return try await withThrowingTaskGroup(of: OrganizationExplanation?.self) { group in
-      group.addTask { try await task.value }
-      group.addTask { try? await Task.sleep(for: .seconds(seconds)); return nil }
-      let first = try await group.next()!
-      group.cancelAll()
-      return first
-    }
+    return try await within(seconds: seconds) { try await task.value }
   }
 
   private func work(_ organization: OrganizationID, _ view: PlanView) -> Task<OrganizationExplanation, Error> {

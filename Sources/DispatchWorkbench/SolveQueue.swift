@@ -49,6 +49,8 @@ struct Proposal: Sendable {
   let made: NewVersion
   /// The re-planned plan on the office's model (no continuity bonus), for the diff.
   let after: PlanView
+  /// Seconds from the start of the job to the diff ready (the re-plan's own timings are in `replan`).
+  let seconds: Double
 }
 
 /// What a next-quarter job starts from: a published plan folder.
@@ -67,8 +69,9 @@ final class SolveQueue: @unchecked Sendable {
   private var proposals: [Int64: Proposal] = [:]
   private var proposalOrder: [Int64] = []
   private var starts: [Int64: NextQuarterStart] = [:]
-  /// Proposals kept at once; an older one not yet accepted must be tried again.
-  private let proposalCapacity = 24
+  /// Proposals kept at once (each holds its models: a city's are large); an older one not yet
+  /// accepted must be tried again.
+  private let proposalCapacity = 8
 
   init(workspace: Workspace, timeLimit: Double, editTimeLimit: Double) {
     self.workspace = workspace
@@ -140,13 +143,7 @@ final class SolveQueue: @unchecked Sendable {
 
   /// Waits for the job at most `seconds`; true when it finished.
   func wait(for job: Int64, seconds: Double) async -> Bool {
-    await withTaskGroup(of: Bool.self) { group in
-      group.addTask { await self.wait(for: job); return true }
-      group.addTask { try? await Task.sleep(for: .seconds(seconds)); return false }
-      let first = await group.next()!
-      group.cancelAll()
-      return first
-    }
+    ((try? await within(seconds: seconds) { await self.wait(for: job); return true }) ?? nil) ?? false
   }
 
   private func finish(_ job: Int64) {
@@ -223,6 +220,12 @@ final class SolveQueue: @unchecked Sendable {
   private func runEdit(_ job: Job) throws(WorkbenchFailure) {
     guard let edit = job.edit else { throw .refused("no edit") }
     let store = workspace.store
+    // Proposed against a version that has moved on (another edit was accepted while this one
+    // waited): its diff could never be accepted, so it is not solved.
+    if let state = try? store.state(of: job.scenario), state.version != job.baseVersion {
+      try? store.setJobStatus(job.id, .stale)
+      return
+    }
     let base: PlanVersion
     let edits: [ScenarioEdit]
     do {
@@ -233,6 +236,7 @@ final class SolveQueue: @unchecked Sendable {
       base = v
       edits = try store.edits(job.scenario, at: job.baseStep) + [edit]
     } catch let e as WorkbenchFailure { throw e } catch { throw .store(error as! StoreError) }
+    let clock = Date()
     let plain = try workspace.load(job.scenario)
     if let problem = edit.problem(in: plain.scenario) { throw .refused(problem) }
     let loaded = try workspace.load(job.scenario, edits: edits)
@@ -259,7 +263,8 @@ final class SolveQueue: @unchecked Sendable {
       assigned: s.assigned, slots: s.slots, optimal: s.optimal, status: PlanStatus(summaryStatus: s.status), moves: replan.figures.moves)
     let pairs = replan.result.plan.assignments.map { PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor) }
     let pending = PlanVersion(id: -job.id, scenario: job.scenario, made: made, createdAt: "", author: job.author)
-    keep(Proposal(replan: replan, made: made, after: Workspace.makeView(version: pending, model: model, pairs: pairs, edits: edits)), for: job.id)
+    let after = Workspace.makeView(version: pending, model: model, pairs: pairs, edits: edits)
+    keep(Proposal(replan: replan, made: made, after: after, seconds: Date().timeIntervalSince(clock)), for: job.id)
     do { try store.proposalReady(jobID: job.id) } catch { throw .store(error) }
   }
 

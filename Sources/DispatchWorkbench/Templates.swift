@@ -142,6 +142,7 @@ enum Templates {
     <table class="grid" id="diff-table"><thead><tr><th>{{t.org}}</th><th>{{t.role}}</th><th>{{t.before}}</th><th>{{t.after}}</th><th>{{t.points}}</th></tr></thead><tbody>
     {{#rows}}<tr><td>{{orgName}} <small class="id">{{orgID}}</small></td><td>{{role}}</td><td>{{before}}</td><td><b>{{after}}</b></td><td class="num {{cls}}">{{change}}</td></tr>{{/rows}}
     {{^rows}}<tr><td colspan="5">{{t.noMoves}}</td></tr>{{/rows}}</tbody></table>
+    {{#timing}}<p class="muted" id="replan-timing" data-seconds="{{seconds}}">{{timing}}</p>{{/timing}}
     {{#ready}}<div class="row"><form method="post" action="/s/{{key}}/jobs/{{id}}/accept"><input type="hidden" name="version" value="{{baseVersion}}"><button class="primary" id="accept">{{t.accept}}</button></form>
     <form method="post" action="/s/{{key}}/jobs/{{id}}/discard"><button id="discard">{{t.discard}}</button></form></div>{{/ready}}
     {{^ready}}<p><a class="button" href="/s/{{key}}">{{t.back}}</a></p>{{/ready}}</section>{{/diff}}

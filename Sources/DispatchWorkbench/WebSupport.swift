@@ -150,3 +150,51 @@ func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thro
     pageWork.async { continuation.resume(with: Result { try body() }) }
   }
 }
+
+/// `operation`'s result if it comes within `seconds`, else nil; the operation goes on either way.
+/// (A task group would not do: it waits for every child, and a child awaiting a continuation or
+/// another task's value does not end when cancelled.)
+func within<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T? {
+  let first = FirstAnswer<T?>()
+  return try await withCheckedThrowingContinuation { continuation in
+    first.wait(continuation)
+    Task {
+      do { first.answer(.success(try await operation())) } catch { first.answer(.failure(error)) }
+    }
+    Task {
+      try? await Task.sleep(for: .seconds(seconds))
+      first.answer(.success(nil))
+    }
+  }
+}
+
+/// Resumes its continuation with the first answer given; later answers are dropped.
+final class FirstAnswer<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var continuation: CheckedContinuation<T, Error>?
+  private var early: Result<T, Error>?
+
+  func wait(_ continuation: CheckedContinuation<T, Error>) {
+    lock.lock()
+    if let early {
+      lock.unlock()
+      continuation.resume(with: early)
+      return
+    }
+    self.continuation = continuation
+    lock.unlock()
+  }
+
+  func answer(_ result: Result<T, Error>) {
+    lock.lock()
+    guard let waiting = continuation else {
+      if early == nil { early = result }
+      lock.unlock()
+      return
+    }
+    continuation = nil
+    early = result
+    lock.unlock()
+    waiting.resume(with: result)
+  }
+}

@@ -579,7 +579,10 @@ final class WorkbenchApp: Sendable {
       "cancelHelp": lang.t("停止后保留目前找到的最好方案，并如实标明是否最优。", "Stopping keeps the best plan found so far, marked honestly as optimal or not."),
       "best": lang.t("目前最好方案得分", "Best plan so far"), "bound": lang.t("上界", "Bound"), "gap": lang.t("差距", "Gap"),
       "failed": lang.t("求解没有完成", "The solve did not finish"), "back": lang.t("返回场景", "Back to the scenario"),
-      "stale": lang.t("求解期间场景已被修改，这个结果没有采用。请重新制定方案。", "The scenario changed while this ran, so its result was not used. Plan again."),
+      "stale": job.kind == .edit
+        ? lang.t("这个调整提出后，场景已被别人修改（另一项调整已采用），所以没有求解。请在最新方案上重新试算。",
+                 "The scenario changed after this adjustment was proposed (another one was accepted), so it was not solved. Try it again on the latest plan.")
+        : lang.t("求解期间场景已被修改，这个结果没有采用。请重新制定方案。", "The scenario changed while this ran, so its result was not used. Plan again."),
       "diffTitle": lang.t("变动一览（尚未采用）", "What changes (not yet accepted)"), "moves": lang.t("人员变动", "Moves"),
       "delta": lang.t("得分变化", "Points gained or lost"), "score": lang.t("总分", "Score"), "covered": lang.t("已覆盖", "Covered"),
       "org": lang.t("组织", "Organization"), "role": lang.t("职务", "Role"), "before": lang.t("原指导员", "Before"),
@@ -616,7 +619,17 @@ final class WorkbenchApp: Sendable {
       }
       if job.kind == .edit, let base = try store.allSteps(s).first(where: { $0.id == job.baseStep }) {
         let before = try workspace.view(base.planVersion)
-        context["diff"] = diffContext(before: before, after: after, job: job, lang: lang)
+        var diff = diffContext(before: before, after: after, job: job, lang: lang)
+        if let proposal = solves.proposal(id) {
+          // What the re-plan took, and where the time went (summary.json's timings of the re-plan).
+          let t = proposal.replan.result.summary.timings
+          let cold = proposal.replan.figures.cold?.seconds ?? 0
+          let f = { (x: Double) in String(format: "%.2f", x) }
+          diff["timing"] = lang.t("重新求解用时 \(f(proposal.seconds)) 秒（建模 \(f(t.build))，求解 \(f(t.solve))，不计延续的分数界 \(f(cold))）",
+                                  "Re-planned in \(f(proposal.seconds)) s (model \(f(t.build)), solve \(f(t.solve)), score bound without continuity \(f(cold)))")
+          diff["seconds"] = f(proposal.seconds)
+        }
+        context["diff"] = diff
       }
     }
     return pages.page("job", context, title: title, crumbs: crumbs(s), lang: lang)

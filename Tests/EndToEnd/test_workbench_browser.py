@@ -135,3 +135,73 @@ def test_ledger_text_is_escaped_and_errors_are_pages(server, browser):
     b.get(server.url + "/files/999/plan.csv")
     assert "找不到" in b.page_source
     assert "Fatal" not in b.page_source and "Traceback" not in b.page_source
+
+
+def test_upload_an_excel_ledger_problems_in_place_then_plan(server, browser, tmp_path):
+    """A workbook made by openpyxl the way a clerk's looks: uploaded through the form, its
+    problem shown in place (workbook, sheet, cell; the CLI's words); the fixed one planned."""
+    from test_xlsx_ledger import demo_tables, write_workbook
+    b = browser
+    tables = demo_tables()
+    tables["instructors.csv"][2][4] = "三"  # the second instructor's capacity, in words
+    bad = tmp_path / "bad" / "台账.xlsx"
+    bad.parent.mkdir()
+    write_workbook(tables, bad)
+    good = tmp_path / "good" / "台账.xlsx"
+    good.parent.mkdir()
+    write_workbook(demo_tables(), good)
+
+    def upload(name, path):
+        b.get(server.url + "/")
+        b.find_element(By.NAME, "scenario").send_keys(name)
+        b.find_element(By.NAME, "files").send_keys(str(path))
+        b.find_element(By.CSS_SELECTOR, "form[action='/upload'] button").click()
+        wait(b).until(EC.url_contains("/s/" + name))
+
+    upload("excel-bad", bad)
+    problems = b.find_element(By.CSS_SELECTOR, "section.warn table").text
+    assert "台账.xlsx" in problems and "指导员" in problems and "E5" in problems
+    assert "联系上限须为非负整数" in problems  # the CLI's message
+    shot(b, "10-upload-problems")
+
+    upload("excel-ok", good)
+    assert not b.find_elements(By.CSS_SELECTOR, "section.warn")
+    b.find_element(By.ID, "plan-button").click()
+    wait(b).until(EC.presence_of_element_located((By.ID, "plan-table")))
+    assert len(b.find_elements(By.CSS_SELECTOR, "#plan-table tbody tr")) >= 30
+    shot(b, "11-upload-planned")
+
+
+def test_stop_during_a_plan_keeps_the_best_plan_with_its_honest_status(browser):
+    """Stop pressed while huangshan (1557 organizations, rules) is being solved: the best plan
+    found so far becomes the version, marked proven optimal or not exactly as its summary says."""
+    import json
+    import sqlite3
+    b = browser
+    ws = make_workspace(("huangshan",))
+    s = Server(ws, time_limit=300).start()
+    try:
+        b.get(s.url + "/s/huangshan")
+        b.find_element(By.ID, "plan-button").click()
+        wait(b).until(EC.presence_of_element_located((By.ID, "cancel")))
+        # Live progress: wait for a best plan so far (a number, not "—").
+        WebDriverWait(b, 240, poll_frequency=0.5).until(lambda d: d.find_element(By.ID, "best").text.strip().lstrip("-").isdigit())
+        shot(b, "12-plan-running")
+        b.find_element(By.ID, "cancel").click()
+        wait(b, 240).until(EC.presence_of_element_located((By.ID, "plan-table")))
+        con = sqlite3.connect(os.path.join(ws, ".workbench", "workbench.sqlite"))
+        status, version = con.execute("SELECT status, plan_version FROM job WHERE scenario = 'huangshan' ORDER BY id DESC").fetchone()
+        folder, optimal = con.execute("SELECT folder, optimal FROM plan_version WHERE id = ?", (version,)).fetchone()
+        summary = json.load(open(os.path.join(ws, folder, "summary.json"), encoding="utf-8"))
+        assert status == "cancelled"  # stopped early, and recorded so
+        assert bool(optimal) == summary["optimal"]
+        if summary.get("bound") is not None:
+            assert summary["bound"] >= summary["objective"]  # an honest bound, never below the plan
+        kpis = b.find_element(By.CSS_SELECTOR, ".kpis").text
+        assert ("已证明最优" in kpis) == summary["optimal"]  # the page says exactly what the summary says
+        assert len(b.find_elements(By.CSS_SELECTOR, "#plan-table tbody tr")) >= 100
+        shot(b, "13-stopped-plan")
+        b.get(s.url + "/s/huangshan")
+        assert "已取消" in b.find_element(By.CSS_SELECTOR, "ul.jobs").text
+    finally:
+        s.stop()

@@ -25,12 +25,24 @@ def versions_are_whole(workspace):
 
 
 def propose(server, scenario, kind, organization, instructor):
+    """Proposes an edit and waits until its diff can be accepted; returns (version, job)."""
     v = state(server, scenario)["version"]
     status, headers, _ = request(server, f"/s/{scenario}/edits",
                                  {"version": v, "kind": kind, "organization": organization, "instructor": instructor})
-    assert status == 303, status
+    assert status in (202, 303), status  # 202: the re-plan is still running; Location is its page
     job = int(headers["Location"].rsplit("/", 1)[1])
+    wait_for_diff(server, scenario, job)
     return v, job
+
+
+def wait_for_diff(server, scenario, job, timeout=120):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        _, _, page = request(server, f"/s/{scenario}/jobs/{job}")
+        if b'id="accept"' in page:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"job {job} never showed its diff")
 
 
 def test_conflict_second_writer_is_told():
