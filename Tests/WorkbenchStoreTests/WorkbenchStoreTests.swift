@@ -108,7 +108,8 @@ extension WorkbenchStoreTests {
     var made = version("s-1")
     made.status = .coverageUnproven
     let job = try store.finishJob(try store.createJob(scenario: "s", kind: .plan, edit: nil, author: "a"), version: made)
-    let v = try #require(try store.planVersion(#require(job.planVersion)))
+    let id = try #require(job.planVersion)
+    let v = try #require(try store.planVersion(id))
     #expect(v.made == made)
     #expect(v.status == .coverageUnproven && v.kind == .plan && v.author == "a")
     #expect(PlanStatus(summaryStatus: "something new") == .feasible)
