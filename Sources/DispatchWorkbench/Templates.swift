@@ -70,7 +70,9 @@ enum Templates {
     <div class="row spread"><h1>{{name}} · {{t.title}} #{{id}}</h1><div>{{#files}}<a class="dl" href="{{href}}">{{name}}</a> {{/files}}</div></div>
     <div class="kpis"><div><b>{{score}}</b><span>{{t.score}}</span></div><div><b>{{assigned}}/{{slots}}</b><span>{{t.covered}}</span></div>
     <div><b>{{open}}</b><span>{{t.openSlots}}</span></div><div><b>{{statusLabel}}</b><span>{{t.status}}</span></div>
+    {{#bound}}<div id="plan-bound"><b>{{bound}}</b><span>{{t.bound}}</span></div><div id="plan-gap"><b>{{gap}}</b><span>{{t.gap}}</span></div>{{/bound}}
     <div><b>{{remoteCovered}}/{{remoteSlots}}</b><span>{{t.remote}}</span></div><div><b>{{keyCovered}}/{{keySlots}}</b><span>{{t.key}}</span></div></div>
+    {{#stopped}}<p class="muted" id="stopped-note">{{t.stopped}}</p>{{/stopped}}
     <div class="split"><div class="main">
     <form method="get" class="filters row" id="filters">
     <label>{{t.district}} <select name="district"><option value="">{{t.all}}</option>{{#districts}}<option {{#selected}}selected{{/selected}}>{{value}}</option>{{/districts}}</select></label>

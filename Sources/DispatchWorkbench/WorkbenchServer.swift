@@ -321,7 +321,8 @@ final class WorkbenchApp: Sendable {
     var context: [String: Any] = [
       "name": s, "key": encoded(s), "version": state.version, "blocked": running,
       "issues": ["any": !issues.isEmpty, "rows": issues.map { i -> [String: Any] in
-        ["file": (i.file as NSString).lastPathComponent, "line": i.line.map(String.init) ?? "", "column": i.column ?? "",
+        // A worksheet's problem names its sheet, as the CLI does (台账.xlsx!指导员, row 5, column E).
+        ["file": (i.file as NSString).lastPathComponent + (i.sheet.map { "!" + $0 } ?? ""), "line": i.line.map(String.init) ?? "", "column": i.column ?? "",
          "severity": i.severity.rawValue, "severityLabel": i.severity == .error ? lang.t("错误", "error") : lang.t("提醒", "warning"),
          "message": i.message]
       }],
@@ -427,6 +428,8 @@ final class WorkbenchApp: Sendable {
       "action": lang.t("操作", "Action"), "lock": lang.t("锁定（必须派）", "Lock (must assign)"), "forbid": lang.t("禁止（不能派）", "Forbid (must not)"),
       "capacity": lang.t("改联系上限", "Change capacity"), "absent": lang.t("标记缺席", "Mark absent"), "newCapacity": lang.t("新上限", "New capacity"),
       "try": lang.t("试算", "Try it"), "rollup": lang.t("各区域覆盖", "Coverage by region"), "loads": lang.t("指导员负担", "Instructor loads"),
+      "bound": lang.t("上界（最好可能的得分）", "Bound (best possible score)"), "gap": lang.t("与上界的差距", "Gap to the bound"),
+      "stopped": lang.t("求解被提前停止，这是停止时找到的最好方案。", "The solve was stopped early; this is the best plan it had found."),
       "fullReport": lang.t("完整报告", "Full report"), "reportTitle": lang.t("方案报告（图表与汇总）", "The plan's report (charts and roll-ups)"),
     ]
     var loadCount: [Int: Int] = [:]
@@ -458,6 +461,16 @@ final class WorkbenchApp: Sendable {
       "reportHref": files.contains("report.html") ? "/files/\(view.version.id)/report.html" : "/files/\(view.version.id)/report.md",
     ]
     if files.contains("report.html") { context["reportHTML"] = "/files/\(view.version.id)/report.html" }
+    // Not proven optimal: say how far from the best it can be (the bound and gap summary.json records),
+    // and whether the office stopped the solve early.
+    let summaryURL = workspace.url(of: view.version).appendingPathComponent(PlanWriter.summaryFile)
+    if let data = FileManager.default.contents(atPath: summaryURL.path), let summary = try? JSONDecoder().decode(PlanSummary.self, from: data) {
+      if !summary.optimal {
+        context["bound"] = summary.bound.map(String.init) ?? "—"
+        context["gap"] = summary.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
+      }
+      if summary.stoppedOnRequest == true { context["stopped"] = true }
+    }
     return pages.page("review", context, title: s, crumbs: crumbs(s, [Crumb(label: t["title"]!, href: "/s/\(encoded(s))/review")]), lang: lang)
   }
 

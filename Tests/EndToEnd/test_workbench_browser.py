@@ -159,13 +159,14 @@ def test_upload_an_excel_ledger_problems_in_place_then_plan(server, browser, tmp
         wait(b).until(EC.url_contains("/s/" + name))
 
     upload("excel-bad", bad)
-    problems = b.find_element(By.CSS_SELECTOR, "section.warn table").text
-    assert "台账.xlsx" in problems and "指导员" in problems and "E5" in problems
-    assert "联系上限须为非负整数" in problems  # the CLI's message
+    error = b.find_element(By.CSS_SELECTOR, "section.warn table tr.error").text
+    # Workbook and sheet, row 5 (a title and a notes row above the header), column E: the CLI's location.
+    assert error.startswith("台账.xlsx!指导员 5 E ")
+    assert '联系上限须为非负整数: "三"' in error  # the CLI's message
     shot(b, "10-upload-problems")
 
     upload("excel-ok", good)
-    assert not b.find_elements(By.CSS_SELECTOR, "section.warn")
+    assert not b.find_elements(By.CSS_SELECTOR, "section.warn tr.error")  # a warning (its hidden sheet) at most
     b.find_element(By.ID, "plan-button").click()
     wait(b).until(EC.presence_of_element_located((By.ID, "plan-table")))
     assert len(b.find_elements(By.CSS_SELECTOR, "#plan-table tbody tr")) >= 30
@@ -199,6 +200,9 @@ def test_stop_during_a_plan_keeps_the_best_plan_with_its_honest_status(browser):
             assert summary["bound"] >= summary["objective"]  # an honest bound, never below the plan
         kpis = b.find_element(By.CSS_SELECTOR, ".kpis").text
         assert ("已证明最优" in kpis) == summary["optimal"]  # the page says exactly what the summary says
+        if not summary["optimal"] and summary.get("bound") is not None:
+            assert b.find_element(By.ID, "plan-bound").text.startswith(str(summary["bound"]))
+        assert b.find_elements(By.ID, "stopped-note")  # said to be the best plan found when stopped
         assert len(b.find_elements(By.CSS_SELECTOR, "#plan-table tbody tr")) >= 100
         shot(b, "13-stopped-plan")
         b.get(s.url + "/s/huangshan")
