@@ -19,7 +19,7 @@ struct Study: Sendable {
   }
 
   let kind: Kind
-  /// The plan version studied (the sweep re-plans from it).
+  /// The plan version studied: the sweep re-plans the scenario as it is now from it.
   let version: Int64
   let started = Date()
   let control = SolveControl()
@@ -69,18 +69,20 @@ extension SolveQueue {
     return budgets
   }
 
-  /// Starts the sweep or the candidates of the scenario's current version.
-  func study(_ kind: Study.Kind, scenario: String, current: PlanVersion, edits: [ScenarioEdit], budgets: [Int?], count: Int, within: Double,
+  /// Starts the sweep of the scenario as it is now (its current edits) from the plan version
+  /// `base` (an earlier version, or a published plan of the last quarter), or its candidates.
+  func study(_ kind: Study.Kind, scenario: String, base: PlanVersion, edits: [ScenarioEdit], budgets: [Int?], count: Int, within: Double,
              studies: Studies) -> Bool {
     let workspace = self.workspace, timeLimit = self.timeLimit
-    let study = Study(kind: kind, version: current.id)
+    let study = Study(kind: kind, version: base.id)
     return studies.start(study, of: scenario, on: solveQueue(for: scenario)) { control throws(WorkbenchFailure) -> Study.Outcome in
       let loaded = try workspace.load(scenario, edits: edits)
       let options = PlanOptions(timeLimit: timeLimit, control: control)
       switch kind {
       case .sweep:
         do {
-          return .sweep(try workspace.planner.replan(loaded, previousFolder: workspace.url(of: current), sweep: budgets, options: options))
+          return .sweep(try workspace.planner.replan(loaded, previousFolder: workspace.url(of: base), sweep: budgets,
+                                                     allowOtherScenario: base.scenario != scenario, options: options))
         } catch { throw .planning("\(error)") }
       case .candidates:
         do { return .candidates(try workspace.planner.candidates(loaded, count: count, within: within, options: options)) } catch {

@@ -24,17 +24,37 @@ extension WorkbenchApp {
     return name
   }
 
+  /// The versions a sweep may start from: the last quarter's published plans (any scenario's),
+  /// then this scenario's history; the default is the newest publication that is not the current
+  /// version, else the scenario's first plan.
+  func sweepBases(_ s: String, current: PlanVersion) throws -> (bases: [PlanVersion], preferred: Int64) {
+    var bases: [PlanVersion] = []
+    for p in try store.allPublications() where !bases.contains(where: { $0.id == p.planVersion }) {
+      if let v = try store.planVersion(p.planVersion) { bases.append(v) }
+    }
+    let published = bases.first { $0.id != current.id }
+    for v in try store.historyVersions(s) where !bases.contains(where: { $0.id == v.id }) { bases.append(v) }
+    let first = try store.historyVersions(s).last
+    return (bases, published?.id ?? first?.id ?? current.id)
+  }
+
   func sweepPage(_ request: Request, _ s: String) throws -> Response {
     let lang = Lang(request)
     guard let current = try store.currentVersion(s) else { return redirect("/s/\(encoded(s))") }
     let state = try store.state(of: s)
+    let (bases, preferred) = try sweepBases(s, current: current.version)
     var context: [String: Any] = [
       "key": encoded(s), "name": s, "version": state.version, "id": current.version.id, "budgets": Self.defaultBudgets,
+      "bases": bases.map { v -> [String: Any] in
+        ["id": v.id, "selected": v.id == preferred,
+         "label": "#\(v.id) \(v.scenario) · \(kindLabel(v.kind, lang: lang)) · \(v.objective)" + (v.id == current.version.id ? lang.t("（当前）", " (current)") : "")]
+      },
       "t": [
         "title": lang.t("得分与变动人数、候选方案", "Score against moves, and candidate plans"),
         "sweepTitle": lang.t("得分与变动人数（扫描）", "Score against moves (sweep)"),
-        "sweepHelp": lang.t("从当前方案出发，在每个“最多变动人数”下重新求解，看少动人要付出多少分。不会改变任何方案。",
-                            "Re-plans the current version within each budget of moves, to see what moving fewer people costs. Changes nothing."),
+        "sweepHelp": lang.t("把场景现在的样子（台账和已采用的调整）从一个已有方案出发重新安排：在每个“最多变动人数”下求解，看少动人要付出多少分。不会改变任何方案。",
+                            "Re-plans the scenario as it is now (ledger and accepted adjustments) from an earlier plan within each budget of moves, to see what moving fewer people costs. Changes nothing."),
+        "base": lang.t("从哪个方案出发", "Start from"),
         "budgets": lang.t("变动人数上限（逗号分隔，all 表示不限）", "Budgets of moves (comma-separated; all = no budget)"),
         "runSweep": lang.t("开始扫描", "Run the sweep"),
         "candidatesTitle": lang.t("候选方案", "Candidate plans"),
@@ -110,6 +130,9 @@ extension WorkbenchApp {
                       back: "/s/\(encoded(s))/sweep", lang: lang)
     }
     guard let current = try store.currentVersion(s) else { throw WorkbenchFailure.refused(lang.t("请先制定方案", "make a plan first")) }
+    let (bases, preferred) = try sweepBases(s, current: current.version)
+    let baseID = form["base"].flatMap { Int64($0) } ?? preferred
+    guard let base = bases.first(where: { $0.id == baseID }) else { throw WorkbenchFailure.notFound("plan version \(baseID)") }
     let kind = form["kind"].flatMap(Study.Kind.init(rawValue:)) ?? .sweep
     guard let budgets = SolveQueue.budgets(form["budgets"] ?? Self.defaultBudgets) else {
       throw WorkbenchFailure.refused(lang.t("变动人数上限应为 0–10000 的整数或 all，用逗号分隔，最多 12 个",
@@ -118,7 +141,8 @@ extension WorkbenchApp {
     let count = min(10, max(2, form["count"].flatMap { Int($0) } ?? 3))
     let within = min(20, max(0.1, form["within"].flatMap { Double($0) } ?? 2)) / 100
     let edits = try store.edits(s, at: state.cursor)
-    _ = solves.study(kind, scenario: s, current: current.version, edits: edits, budgets: budgets, count: count, within: within, studies: studies)
+    _ = solves.study(kind, scenario: s, base: kind == .sweep ? base : current.version, edits: edits, budgets: budgets, count: count,
+                     within: within, studies: studies)
     return redirect("/s/\(encoded(s))/sweep")
   }
 

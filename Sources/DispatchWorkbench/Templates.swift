@@ -196,7 +196,8 @@ enum Templates {
     </div><aside class="side">
     <section class="card"><h2>{{t.sweepTitle}}</h2><p class="muted">{{t.sweepHelp}}</p>
     <form method="post" action="/s/{{key}}/sweep"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="sweep">
-    <label>{{t.budgets}}<br><input name="budgets" value="{{budgets}}" size="28"></label><p><button class="primary" id="run-sweep">{{t.runSweep}}</button></p></form></section>
+    <label>{{t.base}}<br><select name="base" id="sweep-base">{{#bases}}<option value="{{id}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/bases}}</select></label><br>
+        <label>{{t.budgets}}<br><input name="budgets" value="{{budgets}}" size="28"></label><p><button class="primary" id="run-sweep">{{t.runSweep}}</button></p></form></section>
     <section class="card"><h2>{{t.candidatesTitle}}</h2><p class="muted">{{t.candidatesHelp}}</p>
     <form method="post" action="/s/{{key}}/sweep"><input type="hidden" name="version" value="{{version}}"><input type="hidden" name="kind" value="candidates">
     <label>{{t.count}} <input name="count" type="number" min="2" max="10" value="3" size="3"></label>

@@ -379,6 +379,11 @@ public final class WorkbenchStore: Sendable {
     }
   }
 
+  /// Every publication of the workspace, newest first (a quarter re-plans from another scenario's).
+  public func allPublications() throws(StoreError) -> [Publication] {
+    try read { db in try Row.fetchAll(db, sql: "SELECT * FROM publication ORDER BY id DESC").map(Self.publication) }
+  }
+
   public func publication(_ id: Int64) throws(StoreError) -> Publication? {
     try read { db in try Row.fetchOne(db, sql: "SELECT * FROM publication WHERE id = ?", arguments: [id]).map(Self.publication) }
   }
