@@ -750,7 +750,7 @@ final class WorkbenchApp: Sendable {
     let points = versions.filter { $0.moves != nil }.reversed().map { (id: $0.id, moves: $0.moves!, score: $0.objective, label: label($0)) }
     context["points"] = points.map { ["id": $0.id, "moves": $0.moves, "score": $0.score, "label": $0.label] }
     if !points.isEmpty {
-      context["curve"] = SVGChart.line(points.map { (x: Double($0.moves), y: Double($0.score), label: "#\($0.id)") },
+      context["curve"] = SVGChart.line(points.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") },
                                        title: lang.t("调整人次与方案得分", "Score against moves"), xLabel: lang.t("调整人次", "moves"),
                                        yLabel: lang.t("得分", "score"))
     }
