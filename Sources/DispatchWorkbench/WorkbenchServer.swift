@@ -636,10 +636,10 @@ final class WorkbenchApp: Sendable {
         if let proposal = solves.proposal(id) {
           // What the re-plan took, and where the time went (summary.json's timings of the re-plan).
           let t = proposal.replan.result.summary.timings
-          let cold = proposal.replan.figures.cold?.seconds ?? 0
           let f = { (x: Double) in String(format: "%.2f", x) }
-          diff["timing"] = lang.t("重新求解用时 \(f(proposal.seconds)) 秒（建模 \(f(t.build))，求解 \(f(t.solve))，不计延续的分数界 \(f(cold))）",
-                                  "Re-planned in \(f(proposal.seconds)) s (model \(f(t.build)), solve \(f(t.solve)), score bound without continuity \(f(cold)))")
+          let cold = proposal.replan.figures.cold.map { c in (lang.t("，不计延续的分数界 ", ", score bound without continuity "), f(c.seconds)) }
+          diff["timing"] = lang.t("重新求解用时 \(f(proposal.seconds)) 秒（建模 \(f(t.build))，求解 \(f(t.solve))\(cold.map { $0.0 + $0.1 } ?? "")）",
+                                  "Re-planned in \(f(proposal.seconds)) s (model \(f(t.build)), solve \(f(t.solve))\(cold.map { $0.0 + $0.1 } ?? ""))")
           diff["seconds"] = f(proposal.seconds)
         }
         context["diff"] = diff
