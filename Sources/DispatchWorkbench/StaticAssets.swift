@@ -26,6 +26,7 @@ enum StaticAssets {
     .kpis b{display:block;font-size:1.35rem}.kpis span{color:var(--muted);font-size:.85rem}b.gain{color:var(--ok)}b.loss{color:var(--accent)}
     .split{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:1rem}.side .card{position:relative}
     #edit-form label{display:flex;justify-content:space-between;align-items:center;gap:.5rem;margin:.35rem 0}#edit-form input,#edit-form select{width:12rem}iframe.report{width:100%;height:900px;border:0;background:#fff}#explain-panel{max-height:60vh;overflow:auto;border-color:var(--accent2)}
+    .side select,.side input{max-width:100%}
     .filters{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem .7rem;margin-bottom:.5rem}
     .barcell{width:40%}.bar{display:inline-block;height:.7rem;background:var(--accent2);border-radius:2px}
     .progress{height:.9rem;background:#e4e7eb;border-radius:5px;overflow:hidden}.progress span{display:block;height:100%;background:var(--accent2);transition:width .4s}

@@ -303,12 +303,14 @@ final class WorkbenchApp: Sendable {
     for step in steps {
       let v = try store.planVersion(step.planVersion)
       history.append([
-        "label": step.edit.map { $0.summary } ?? lang.t("制定方案", "Plan"), "version": step.planVersion, "score": v?.objective ?? 0,
+        "label": step.edit.map { $0.summary }
+          ?? (v?.kind == .nextQuarter ? lang.t("下一季度：从已发布方案重新安排", "Next quarter: re-planned from the published plan") : lang.t("制定方案", "Plan")),
+        "version": step.planVersion, "score": v?.objective ?? 0,
         "author": step.author, "at": short(step.createdAt), "active": chain.contains(step.id), "current": step.id == state.cursor,
       ])
     }
     let jobs = try store.recentJobs(s, limit: 6).map { job -> [String: Any] in
-      ["key": encoded(s), "id": job.id, "kindLabel": job.kind == .plan ? lang.t("制定方案", "plan") : (job.edit?.summary ?? ""),
+      ["key": encoded(s), "id": job.id, "kindLabel": job.edit?.summary ?? (job.kind == .nextQuarter ? lang.t("下一季度", "next quarter") : lang.t("制定方案", "plan")),
        "status": job.status.rawValue, "statusLabel": jobStatus(job.status, lang), "author": job.author, "createdAt": short(job.createdAt)]
     }
     let running = try store.recentJobs(s, limit: 20).contains { $0.kind != .edit && !$0.status.isFinished }
