@@ -123,12 +123,8 @@ extension WorkbenchApp {
   func startStudy(_ request: Request, _ s: String) async throws -> Response {
     let lang = Lang(request)
     let form = try await Form.read(request)
-    let expected = try version(form)
+    if let stale = try outOfDate(form, s, back: "/s/\(encoded(s))/sweep", lang: lang) { return stale }
     let state = try store.state(of: s)
-    if state.version != expected {
-      return conflict(VersionConflict(expected: expected, current: state.version, since: try store.events(s, after: expected)),
-                      back: "/s/\(encoded(s))/sweep", lang: lang)
-    }
     guard let current = try store.currentVersion(s) else { throw WorkbenchFailure.refused(lang.t("请先制定方案", "make a plan first")) }
     let (bases, preferred) = try sweepBases(s, current: current.version)
     let baseID = form["base"].flatMap { Int64($0) } ?? preferred
@@ -151,17 +147,7 @@ extension WorkbenchApp {
   /// whose first step is a re-plan from the published plan with the fewest moves.
   func startNextQuarter(_ request: Request, _ s: String) async throws -> Response {
     let lang = Lang(request)
-    guard let type = request.headers[.contentType], type.hasPrefix("multipart/form-data"),
-          let boundary = type.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) else {
-      throw WorkbenchFailure.refused(lang.t("请用“开始下一季度”表单", "use the next-quarter form"))
-    }
-    var request = request
-    let buffer: ByteBuffer
-    do { buffer = try await request.collectBody(upTo: configuration.uploadLimit) } catch {
-      throw PageError(status: .contentTooLarge, what: ("文件太大", "The upload is too large"),
-                      todo: ("变动表不超过 20 MB。", "Keep the changes table under 20 MB."))
-    }
-    let parts = try FormDataParser.parts(buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [], boundary: boundary)
+    let parts = try await multipartParts(request, form: lang.t("请用“开始下一季度”表单", "use the next-quarter form"))
     func field(_ name: String) -> String? {
       parts.first { $0.name == name && $0.filename == nil }?.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -200,6 +200,15 @@ final class WorkbenchApp: Sendable {
     ], title: lang.t("版本冲突", "Version conflict"), lang: lang, status: .conflict)
   }
 
+  /// The conflict page when the form was made against an older version of the scenario (someone
+  /// changed it since); nil when the form is current.
+  func outOfDate(_ form: Form, _ s: String, back: String, lang: Lang) throws -> Response? {
+    let expected = try version(form)
+    let state = try store.state(of: s)
+    guard state.version != expected else { return nil }
+    return conflict(VersionConflict(expected: expected, current: state.version, since: try store.events(s, after: expected)), back: back, lang: lang)
+  }
+
   /// Runs a store change; a version conflict is returned (to be shown), any other failure thrown.
   func conflicting(_ change: () throws(StoreError) -> Void) throws(StoreError) -> VersionConflict? {
     do {
@@ -265,17 +274,7 @@ final class WorkbenchApp: Sendable {
   /// Uploads: one new scenario folder under `uploads/`, only ledger files, names confined to it.
   func upload(_ request: Request) async throws -> Response {
     let lang = Lang(request)
-    guard let type = request.headers[.contentType], type.hasPrefix("multipart/form-data"),
-          let boundary = type.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) else {
-      throw WorkbenchFailure.refused(lang.t("请用上传表单上传文件", "use the upload form"))
-    }
-    var request = request
-    let buffer: ByteBuffer
-    do { buffer = try await request.collectBody(upTo: configuration.uploadLimit) } catch {
-      throw PageError(status: .contentTooLarge, what: ("文件太大", "The upload is too large"),
-                      todo: ("每次上传合计不超过 20 MB。", "Keep an upload under 20 MB in total."))
-    }
-    let parts = try FormDataParser.parts(buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [], boundary: boundary)
+    let parts = try await multipartParts(request, form: lang.t("请用上传表单上传文件", "use the upload form"))
     guard let name = parts.first(where: { $0.name == "scenario" })?.text.trimmingCharacters(in: .whitespaces),
           UploadPolicy.isSafeScenarioName(name) else {
       throw WorkbenchFailure.refused(lang.t("场景名称只能用汉字、字母、数字、- 和 _", "a scenario name may use letters, digits, Chinese characters, - and _ only"))
@@ -284,6 +283,21 @@ final class WorkbenchApp: Sendable {
     let target = workspace.root.appendingPathComponent("uploads", isDirectory: true).appendingPathComponent(name, isDirectory: true)
     try UploadPolicy.write(files.map { ($0.filename!, $0.body) }, into: target, workspace: workspace.root)
     return redirect("/s/\(encoded(name))")
+  }
+
+  /// The parts of a multipart form (an upload), at most the upload limit in all.
+  func multipartParts(_ request: Request, form: String) async throws -> [FormDataParser.Part] {
+    guard let type = request.headers[.contentType], type.hasPrefix("multipart/form-data"),
+          let boundary = type.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) else {
+      throw WorkbenchFailure.refused(form)
+    }
+    var request = request
+    let buffer: ByteBuffer
+    do { buffer = try await request.collectBody(upTo: configuration.uploadLimit) } catch {
+      throw PageError(status: .contentTooLarge, what: ("文件太大", "The upload is too large"),
+                      todo: ("每次上传合计不超过 20 MB。", "Keep an upload under 20 MB in total."))
+    }
+    return try FormDataParser.parts(buffer.getBytes(at: buffer.readerIndex, length: buffer.readableBytes) ?? [], boundary: boundary)
   }
 
   // MARK: - Scenario
@@ -378,11 +392,7 @@ final class WorkbenchApp: Sendable {
   func startPlan(_ request: Request, _ s: String) async throws -> Response {
     let form = try await Form.read(request)
     _ = try workspace.folder(of: s)
-    let state = try store.state(of: s)
-    if state.version != (try version(form)) {
-      return conflict(VersionConflict(expected: try version(form), current: state.version, since: try store.events(s, after: try version(form))),
-                      back: "/s/\(encoded(s))", lang: Lang(request))
-    }
+    if let stale = try outOfDate(form, s, back: "/s/\(encoded(s))", lang: Lang(request)) { return stale }
     let workspace = self.workspace
     _ = try await offload { try workspace.load(s) }
     let job = try solves.submit(scenario: s, kind: .plan, edit: nil, author: author(request, form))
@@ -555,12 +565,7 @@ final class WorkbenchApp: Sendable {
   func proposeEdit(_ request: Request, _ s: String) async throws -> Response {
     let lang = Lang(request)
     let form = try await Form.read(request)
-    let expected = try version(form)
-    let state = try store.state(of: s)
-    if state.version != expected {
-      return conflict(VersionConflict(expected: expected, current: state.version, since: try store.events(s, after: expected)),
-                      back: "/s/\(encoded(s))/review", lang: lang)
-    }
+    if let stale = try outOfDate(form, s, back: "/s/\(encoded(s))/review", lang: lang) { return stale }
     guard let kind = form["kind"].flatMap(ScenarioEdit.Kind.init(rawValue:)), let instructor = form["instructor"] else {
       throw WorkbenchFailure.refused(lang.t("请选择操作和指导员", "choose an action and an instructor"))
     }

@@ -226,7 +226,7 @@ final class ScenarioCache: @unchecked Sendable {
 
   private let lock = NSLock()
   private var entries: [String: Entry] = [:]
-  private var gates: [String: NSLock] = [:]
+  private let gates = KeyedGates()
 
   /// What changes when any file of the scenario changes.
   static func fingerprint(_ url: URL) -> [String] {
@@ -243,12 +243,7 @@ final class ScenarioCache: @unchecked Sendable {
 
   func load(_ url: URL) -> Result<LoadedScenario, InputErrors> {
     let key = url.path
-    let gate = lock.withLock { () -> NSLock in
-      if let gate = gates[key] { return gate }
-      let gate = NSLock()
-      gates[key] = gate
-      return gate
-    }
+    let gate = gates.gate(key)
     gate.lock()
     defer { gate.unlock() }
     // Taken before reading: a file changed during the read changes it again, so it is read anew next time.
@@ -267,17 +262,12 @@ final class ModelCache: @unchecked Sendable {
   private let lock = NSLock()
   private var models: [String: PlanningModel] = [:]
   private var order: [String] = []
-  private var gates: [String: NSLock] = [:]
+  private let gates = KeyedGates()
   private let capacity = 8
 
   func model(for loaded: LoadedScenario) throws(PlanningError) -> PlanningModel {
     let key = loaded.inputSHA256
-    let gate = lock.withLock { () -> NSLock in
-      if let gate = gates[key] { return gate }
-      let gate = NSLock()
-      gates[key] = gate
-      return gate
-    }
+    let gate = gates.gate(key)
     gate.lock()
     defer { gate.unlock() }
     if let hit = lock.withLock({ models[key] }) { return hit }
@@ -295,8 +285,27 @@ final class ModelCache: @unchecked Sendable {
       while order.count > capacity {
         let old = order.removeFirst()
         models[old] = nil
-        gates[old] = nil
+        gates.forget(old)
       }
     }
   }
+}
+
+/// One lock per key, so that work on one key (a scenario read, a model build) is done once while
+/// others asking for the same key wait for it, and work on other keys goes on.
+final class KeyedGates: @unchecked Sendable {
+  private let lock = NSLock()
+  private var gates: [String: NSLock] = [:]
+
+  func gate(_ key: String) -> NSLock {
+    lock.withLock {
+      if let gate = gates[key] { return gate }
+      let gate = NSLock()
+      gates[key] = gate
+      return gate
+    }
+  }
+
+  /// Drops a key's lock (whoever holds it keeps it until done).
+  func forget(_ key: String) { lock.withLock { gates[key] = nil } }
 }
