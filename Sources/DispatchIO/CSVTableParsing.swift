@@ -14,6 +14,10 @@ enum CSVTableParsing {
     let extraColumns: [(index: Int, header: String)]
   }
 
+  /// The most ledger columns one table may carry into the plan: organizations' and instructors'
+  /// share the plan sheet, which holds 16,384 columns (a ledger has a few dozen).
+  static let maximumKeptColumns = 1_000
+
   /// What to do with a header that names no column of the file.
   enum UnknownColumns {
     /// Warn (with a did-you-mean) and ignore the column: tables whose rows have nowhere to keep it.
@@ -110,6 +114,10 @@ enum CSVTableParsing {
 
     if unknownColumns == .keep, !extraColumns.isEmpty {
       issues.append(source.issue(.extraColumnsKept(headers: extraColumns.map(\.header)), line: headerRecord.line))
+      // Kept columns go into the plan's workbook, whose sheets hold 16,384 columns in all.
+      if extraColumns.count > maximumKeptColumns {
+        issues.append(source.issue(.tooManyColumns(count: extraColumns.count, maximum: maximumKeptColumns), line: headerRecord.line))
+      }
     }
 
     let rows = Array(records.dropFirst())

@@ -73,6 +73,9 @@ extension InputProblem {
       return "unknown column, kept as a ledger column / 未知列，作为台账附加列保留" + didYouMean(suggestion)
     case .extraColumnsKept(let headers):
       return "ledger columns kept and carried into the plan / 附加列已保留并带入方案: \(headers.echoedList())"
+    case .tooManyColumns(let count, let maximum):
+      return "\(count) ledger columns, more than the plan can carry (\(maximum)); delete the columns not needed "
+        + "/ 台账附加列过多（\(count) 列，最多 \(maximum) 列），请删除不需要的列"
     case .extraCells(let count):
       return "\(count) cell(s) beyond the last column, ignored / 超出表头的 \(count) 个单元格已忽略"
     case .missingValue(let column):

@@ -58,6 +58,8 @@ public enum InputProblem: Sendable, Hashable {
   /// Instructors' and organizations' columns the format does not know, kept and carried into
   /// the plan (a note).
   case extraColumnsKept(headers: [String])
+  /// More ledger columns than the plan's workbook can carry (`CSVTableParsing.maximumKeptColumns`).
+  case tooManyColumns(count: Int, maximum: Int)
   /// Non-empty cells beyond the last header (warning; ignored).
   case extraCells(count: Int)
 

@@ -30,7 +30,7 @@ public struct ScenarioWriter: Sendable {
         try list(i.skills, file: ScenarioFormat.instructors), i.station ?? "",
         try list(i.roles.map(\.rawValue), file: ScenarioFormat.instructors),
         i.daysPerMonth.map(String.init) ?? "", i.kind?.rawValue ?? "",
-      ] + instructorExtras.map { i.extraFields.value($0) ?? "" })
+      ] + i.extraFields.values(instructorExtras).map { $0 ?? "" })
     }
     result.append((ScenarioFormat.instructors.name, instructors))
 
@@ -42,7 +42,7 @@ public struct ScenarioWriter: Sendable {
         o.partyStatus?.rawValue ?? "", try list(o.needs, file: ScenarioFormat.organizations),
         o.workloadDays.map(String.init) ?? "", o.keyProject ? "yes" : "no",
         try list(o.roles.map(\.rawValue), file: ScenarioFormat.organizations), o.currentInstructor?.rawValue ?? "",
-      ] + organizationExtras.map { o.extraFields.value($0) ?? "" })
+      ] + o.extraFields.values(organizationExtras).map { $0 ?? "" })
     }
     result.append((ScenarioFormat.organizations.name, organizations))
 

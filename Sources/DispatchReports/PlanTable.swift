@@ -65,8 +65,8 @@ public enum PlanTable {
         }
         row += ["", "", "", "", "", "", reason]
       }
-      row += extras.organization.map { organization.extraFields.value($0) ?? "" }
-      row += extras.instructor.map { assignedInstructor?.extraFields.value($0) ?? "" }
+      row += organization.extraFields.values(extras.organization).map { $0 ?? "" }
+      row += (assignedInstructor?.extraFields ?? []).values(extras.instructor).map { $0 ?? "" }
       out.append(row)
     }
     return out

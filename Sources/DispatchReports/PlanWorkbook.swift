@@ -149,7 +149,7 @@ public enum PlanWorkbook {
                              .text(load.district), .integer(slots.count), .integer(load.load), .integer(load.capacity),
                              .text(names.joined(separator: "\n")), .text(slots.isEmpty ? "" : addresses.joined(separator: "\n")),
                              .text(slots.isEmpty ? "" : contacts.joined(separator: "\n"))]
-      row += o.instructorExtraHeaders.map { header in load.instructor.extraFields.value(header).map { .text($0) } ?? .blank }
+      row += load.instructor.extraFields.values(o.instructorExtraHeaders).map { $0.map { .text($0) } ?? .blank }
       rows.append(row)
     }
     try sheet.writeTable(columns: columns, rows: rows)
@@ -223,7 +223,7 @@ public enum PlanWorkbook {
     let rows: [[XLSXCell]] = o.slots.filter { $0.instructor == nil }.map { slot in
       [.text(slot.organization.id.rawValue), .text(slot.organization.name), .text(slot.regionName), .text(slot.district),
        .text(o.roleName(slot.role)), .text(o.yes(slot.organization.keyProject)), .text(o.yes(slot.remote)), .text(slot.openReason)]
-        + o.organizationExtraHeaders.map { slot.organization.extraFields.value($0).map { .text($0) } ?? .blank }
+        + slot.organization.extraFields.values(o.organizationExtraHeaders).map { $0.map { .text($0) } ?? .blank }
     }
     try sheet.writeTable(columns: columns, rows: rows)
   }

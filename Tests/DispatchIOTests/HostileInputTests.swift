@@ -345,3 +345,19 @@ private func located(text files: [String: String]) throws -> [Located] {
     #expect(read.scenario.organizations[0].name.count == 32_767)
   }
 }
+
+@Suite struct WideLedgerTests {
+  /// 17,000 empty ledger columns: the plan took minutes (each value looked up column by column)
+  /// and then could not be written (方案.xlsx: "cell outside Excel's grid", exit 73). Now a located
+  /// error on the header line; lookups are one pass per row.
+  @Test func tooManyLedgerColumnsAreALocatedErrorAndLookupsAreLinear() throws {
+    let n = 1_001
+    let header = "id,name,region,industry," + (0..<n).map { "备注\($0)" }.joined(separator: ",")
+    let rows = ["O1", "O2", "O3"].map { "\($0),甲,R1,商贸" + String(repeating: ",", count: n) }
+    let issues = readIssues(try scenarioFolder(text: tinyFiles(["organizations.csv": ([header] + rows).joined(separator: "\n") + "\n"])))
+    #expect(issues.map(Located.init).filter { $0.kind == "tooManyColumns" } == [Located("organizations.csv", 1, nil, "tooManyColumns")])
+    let fields = (0..<5).map { LedgerField(header: "h\($0)", value: "v\($0)") } + [LedgerField(header: "h1", value: "second")]
+    #expect(fields.values(["h3", "h1", "x"]) == ["v3", "v1", nil])
+    #expect(fields.values(["h1"]) == [fields.value("h1")])
+  }
+}
