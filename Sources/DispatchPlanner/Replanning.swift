@@ -45,7 +45,9 @@ public struct ReplanResult: Sendable {
 
   public var sweepTable: CSVWriter {
     var table = CSVWriter(header: ["budget", "moves", "score", "optimal", "method"])
-    for p in sweep { table.addRow([p.label, String(p.moves), String(p.score), p.optimal ? "yes" : "no", p.method]) }
+    for p in sweep {
+      table.addRow([p.label, p.moves.map(String.init) ?? "", p.score.map(String.init) ?? "", p.hasPlan ? (p.optimal ? "yes" : "no") : p.verdict, p.method])
+    }
     return table
   }
 
@@ -260,14 +262,27 @@ extension Planner {
       var bestSoFar: ReplanSolve?
       for budget in ordered {
         options.control?.begin(step: "budget " + (budget.map(String.init) ?? "all"), timeLimit: options.timeLimit)
+        let label = budget.map(String.init) ?? "all"
         // Warm start: the plan of the budget below is within this one.
         var limits = options.limits
         limits.incumbent = bestSoFar?.record.outcome.columnOfRow
-        var point = try replanner.solve(setup, maxMoves: budget, choice: options.solver, limits: limits, cache: cache)
+        var point: ReplanSolve
+        do throws(SolverError) {
+          point = try replanner.solve(setup, maxMoves: budget, choice: options.solver, limits: limits, cache: cache)
+        } catch where error.timeRanOut && bestSoFar == nil {
+          // No plan found in time for this budget: the point says so; larger budgets are still tried.
+          points.append(ReplanReport.SweepPoint(label: label, maxMoves: budget, moves: nil, score: nil, optimal: false, method: "time limit"))
+          continue
+        }
         if let best = bestSoFar, best.record.outcome.objective > point.record.outcome.objective { point = best }
+        if point.record.outcome.status.isInfeasible {
+          // No plan keeps within this budget (proven): never an empty assignment's figures.
+          points.append(ReplanReport.SweepPoint(label: label, maxMoves: budget, moves: nil, score: nil, optimal: true, method: point.method))
+          continue
+        }
         bestSoFar = point
         points.append(ReplanReport.SweepPoint(
-          label: budget.map(String.init) ?? "all", maxMoves: budget, moves: point.moves, score: Int(point.record.outcome.objective.score),
+          label: label, maxMoves: budget, moves: point.moves, score: Int(point.record.outcome.objective.score),
           optimal: point.record.outcome.status.isOptimal, method: point.method))
       }
     } catch {

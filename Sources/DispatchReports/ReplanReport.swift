@@ -15,21 +15,33 @@ public enum ReplanReport {
     }
   }
 
-  /// One point of the trade-off curve.
+  /// One point of the trade-off curve. A budget without a plan says so (`moves`/`score` nil) rather than
+  /// showing an empty assignment's figures: `optimal` then means no plan within the budget exists (proven),
+  /// otherwise none was found within the time limit.
   public struct SweepPoint: Sendable {
     public var label: String
     public var maxMoves: Int?
-    public var moves: Int
-    public var score: Int
+    public var moves: Int?
+    public var score: Int?
     public var optimal: Bool
     public var method: String
-    public init(label: String, maxMoves: Int?, moves: Int, score: Int, optimal: Bool, method: String) {
+    public var hasPlan: Bool { score != nil }
+    public init(label: String, maxMoves: Int?, moves: Int?, score: Int?, optimal: Bool, method: String) {
       self.label = label
       self.maxMoves = maxMoves
       self.moves = moves
       self.score = score
       self.optimal = optimal
       self.method = method
+    }
+    /// The point's verdict in the office's words (Chinese first).
+    public var verdict: String {
+      switch (hasPlan, optimal) {
+      case (true, true): "最优 yes"
+      case (true, false): "未证明最优 not proven"
+      case (false, true): "此上限内无可行方案 no plan within this budget"
+      case (false, false): "时限内未找到方案 none found in time"
+      }
     }
   }
 
@@ -136,11 +148,16 @@ public enum ReplanReport {
 
   /// The trade-off table with a text bar chart of the score above the smallest one.
   public static func sweepTable(_ points: [SweepPoint]) -> [String] {
-    let low = points.map(\.score).min() ?? 0, high = points.map(\.score).max() ?? 0
+    let scores = points.compactMap(\.score)
+    let low = scores.min() ?? 0, high = scores.max() ?? 0
     var out = ["| 上限 budget | 调整 moves | 总分 score | 最优 optimal | |", "|---|---:|---:|---|---|"]
     for p in points {
-      let width = high > low ? Int(clamping: Double(p.score - low) / Double(high - low) * 30, .toNearestOrAwayFromZero, nan: 0) : 30
-      out.append("| \(p.label) | \(p.moves) | \(p.score) | \(p.optimal ? "yes" : "no") | `\(String(repeating: "█", count: width))` |")
+      guard let score = p.score, let moves = p.moves else {
+        out.append("| \(p.label) | — | — | \(p.verdict) | |")
+        continue
+      }
+      let width = high > low ? Int(clamping: Double(score - low) / Double(high - low) * 30, .toNearestOrAwayFromZero, nan: 0) : 30
+      out.append("| \(p.label) | \(moves) | \(score) | \(p.optimal ? "yes" : "no") | `\(String(repeating: "█", count: width))` |")
     }
     return out
   }

@@ -146,8 +146,9 @@ public enum ReportHTML {
     ]
     h += "<figure>" + SVGChart.bars(wishBars, title: l.text("志愿满足情况（结对数）", "Wishes honoured (pairs)")) + "</figure>"
 
-    if let replan, replan.sweep.count >= 2 {
-      let points = replan.sweep.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") }
+    let planned = (replan?.sweep ?? []).compactMap { p in p.moves.flatMap { m in p.score.map { (moves: m, score: $0) } } }
+    if planned.count >= 2 {
+      let points = planned.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") }
       h += "<figure>" + SVGChart.line(points, title: l.text("调整人次与方案得分", "Score against moves"), xLabel: l.text("调整人次", "moves"),
                                       yLabel: l.text("得分", "score")) + "</figure>"
     }

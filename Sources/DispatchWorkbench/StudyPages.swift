@@ -88,12 +88,15 @@ extension WorkbenchApp {
         let points = replan.sweep
         shown["sweepShown"] = true
         shown["sweep"] = points.map { p -> [String: Any] in
-          ["budget": p.maxMoves.map(String.init) ?? lang.t("不限", "all"), "moves": p.moves, "score": p.score,
-           "optimal": p.optimal ? lang.t("是", "yes") : lang.t("否", "no")]
+          ["budget": p.maxMoves.map(String.init) ?? lang.t("不限", "all"), "moves": p.moves.map(String.init) ?? "—",
+           "score": p.score.map(String.init) ?? "—",
+           "optimal": !p.hasPlan ? (p.optimal ? lang.t("此上限内无可行方案", "no plan within this budget") : lang.t("时限内未找到方案", "none found in time"))
+             : p.optimal ? lang.t("是", "yes") : lang.t("否", "no")]
         }
-        if points.count >= 2 {
+        let planned = points.compactMap { p in p.moves.flatMap { m in p.score.map { (moves: m, score: $0) } } }
+        if planned.count >= 2 {
           // The report's own chart (report.html draws the same curve for `replan --sweep`).
-          shown["curve"] = SVGChart.line(points.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") },
+          shown["curve"] = SVGChart.line(planned.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") },
                                          title: lang.t("调整人次与方案得分", "Score against moves"), xLabel: lang.t("调整人次", "moves"),
                                          yLabel: lang.t("得分", "score"))
         }

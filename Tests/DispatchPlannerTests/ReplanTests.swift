@@ -4,6 +4,7 @@ import DispatchIO
 import DispatchModel
 import DispatchPlanner
 import DispatchPlanning
+import DispatchReports
 import DispatchTestSupport
 import Foundation
 import Testing
@@ -234,6 +235,35 @@ import Testing
     let comparison = try Planner.compare(previous, out, scenario: scenarioFolder)
     #expect(comparison.contains("plan-1") && comparison.contains("plan-2"))
     #expect(!comparison.contains("different from the first | — | — |"))
+  }
+
+  /// A budget with no plan is a point that says so, never an empty assignment's figures (it was shown
+  /// as score 0 with every slot moved). Two instructors hold O1 and O2; key project O3 opens and its
+  /// instructor may cover nothing else, so besides O3's own slot one more pair must move: budget 0 has
+  /// no plan (proven), "all" has one.
+  @Test func sweepBudgetWithoutAPlanSaysSo() throws {
+    let base = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: base) }
+    var scenario = Self.wishScenario(instructors: 2, organizations: 2, wishes: [(1, 1, 1), (2, 2, 1)])
+    scenario.instructors = scenario.instructors.map { var i = $0; i.capacity = 2; return i }
+    scenario.settings.rules.keyProjectExclusive = true
+    scenario.settings.requireFullCoverage = true
+    let folder = base.appendingPathComponent("key")
+    try ScenarioWriter().write(scenario, to: folder)
+    let loaded = try Planner.load(folder: folder)
+    let first = try Planner().plan(loaded.scenario, name: loaded.name, inputSHA256: loaded.inputSHA256)
+    let previous = base.appendingPathComponent("plan-1")
+    try PlanWriter.write(first, to: previous)
+    let changes = base.appendingPathComponent("changes.csv")
+    try write("action,kind,id,field,value\r\nopen,organization,O3,name,重点项目\r\nopen,organization,O3,region,R1\r\n"
+              + "open,organization,O3,industry,制造\r\nopen,organization,O3,key_project,yes\r\n", to: changes)
+    let replan = try Planner().replan(loaded, previousFolder: previous, changesFile: changes, sweep: [0, nil])
+    let noPlan = try #require(replan.sweep.first)
+    #expect(noPlan.maxMoves == 0 && !noPlan.hasPlan && noPlan.optimal && noPlan.score == nil && noPlan.moves == nil)
+    let all = try #require(replan.sweep.last)
+    #expect(all.maxMoves == nil && all.hasPlan && all.optimal && all.score == replan.figures.score)
+    #expect(!replan.sweepTable.rows.contains { $0.count > 2 && $0[1] == "0" && $0[2] == "0" })
+    #expect(ReplanReport.sweepTable(replan.sweep).contains { $0.hasPrefix("| 0 | — | — |") })
   }
 
   /// The points given up for continuity come without a second full solve: exact (the native cold
