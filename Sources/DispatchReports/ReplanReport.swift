@@ -34,15 +34,55 @@ public enum ReplanReport {
       self.optimal = optimal
       self.method = method
     }
-    /// The point's verdict in the office's words (Chinese first).
-    public var verdict: String {
+    /// What became of the budget.
+    public enum Outcome: Sendable, Equatable, CaseIterable {
+      case optimal, notProvenOptimal
+      /// No plan keeps within the budget (proven).
+      case noPlanWithinBudget
+      /// None was found within the time limit.
+      case noneFoundInTime
+    }
+    public var outcome: Outcome {
       switch (hasPlan, optimal) {
-      case (true, true): "最优 yes"
-      case (true, false): "未证明最优 not proven"
-      case (false, true): "此上限内无可行方案 no plan within this budget"
-      case (false, false): "时限内未找到方案 none found in time"
+      case (true, true): .optimal
+      case (true, false): .notProvenOptimal
+      case (false, true): .noPlanWithinBudget
+      case (false, false): .noneFoundInTime
       }
     }
+    /// The point's verdict in the office's words: the one place these phrases are written.
+    public func verdict(in language: ReportLanguage) -> String {
+      switch outcome {
+      case .optimal: language.text("最优", "optimal")
+      case .notProvenOptimal: language.text("未证明最优", "not proven optimal")
+      case .noPlanWithinBudget: language.text("此上限内无可行方案", "no plan within this budget")
+      case .noneFoundInTime: language.text("时限内未找到方案", "none found in time")
+      }
+    }
+    /// Both languages, Chinese first (report.md, sweep.csv).
+    public var verdict: String { verdict(in: .chinese) + " " + verdict(in: .english) }
+    /// The budget as the office reads it ("5", or "不限" / "all" without a budget).
+    public func budget(in language: ReportLanguage) -> String { maxMoves.map(String.init) ?? language.text("不限", "all") }
+  }
+
+  /// The points with a plan, as (moves, score): what the curve draws.
+  public static func planned(_ points: [SweepPoint]) -> [(moves: Int, score: Int)] {
+    points.compactMap { p in p.moves.flatMap { m in p.score.map { (moves: m, score: $0) } } }
+  }
+
+  /// The score-against-moves curve (report.html and the workbench draw the same one), nil unless the plans
+  /// move two different numbers of people (one dot is no curve: the table says it); `note` names every budget
+  /// the curve leaves out and why, so no point goes missing unsaid.
+  public static func chart(_ points: [SweepPoint], in language: ReportLanguage) -> (svg: String?, note: String?) {
+    let l = language, planned = planned(points)
+    let svg = Set(planned.map(\.moves)).count < 2 ? nil : SVGChart.line(planned.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") },
+                                                      title: l.text("调整人次与方案得分", "Score against moves"),
+                                                      xLabel: l.text("调整人次", "moves"), yLabel: l.text("得分", "score"))
+    let missing = points.filter { !$0.hasPlan }
+    let note = missing.isEmpty ? nil : l.text("图中未画出：", "Not on the curve: ")
+      + missing.map { l.text("上限 \($0.budget(in: l))：\($0.verdict(in: l))", "budget \($0.budget(in: l)): \($0.verdict(in: l))") }
+      .joined(separator: l.text("；", "; ")) + l.text("。", ".")
+    return (svg, svg == nil ? nil : note)
   }
 
   /// The best score ignoring continuity, or an upper bound on it, learned without a second full solve.
@@ -150,14 +190,14 @@ public enum ReplanReport {
   public static func sweepTable(_ points: [SweepPoint]) -> [String] {
     let scores = points.compactMap(\.score)
     let low = scores.min() ?? 0, high = scores.max() ?? 0
-    var out = ["| 上限 budget | 调整 moves | 总分 score | 最优 optimal | |", "|---|---:|---:|---|---|"]
+    var out = ["| 上限 budget | 调整 moves | 总分 score | 结果 outcome | |", "|---|---:|---:|---|---|"]
     for p in points {
       guard let score = p.score, let moves = p.moves else {
         out.append("| \(p.label) | — | — | \(p.verdict) | |")
         continue
       }
       let width = high > low ? Int(clamping: Double(score - low) / Double(high - low) * 30, .toNearestOrAwayFromZero, nan: 0) : 30
-      out.append("| \(p.label) | \(moves) | \(score) | \(p.optimal ? "yes" : "no") | `\(String(repeating: "█", count: width))` |")
+      out.append("| \(p.label) | \(moves) | \(score) | \(p.verdict) | `\(String(repeating: "█", count: width))` |")
     }
     return out
   }

@@ -146,13 +146,25 @@ public enum ReportHTML {
     ]
     h += "<figure>" + SVGChart.bars(wishBars, title: l.text("志愿满足情况（结对数）", "Wishes honoured (pairs)")) + "</figure>"
 
-    let planned = (replan?.sweep ?? []).compactMap { p in p.moves.flatMap { m in p.score.map { (moves: m, score: $0) } } }
-    if planned.count >= 2 {
-      let points = planned.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") }
-      h += "<figure>" + SVGChart.line(points, title: l.text("调整人次与方案得分", "Score against moves"), xLabel: l.text("调整人次", "moves"),
-                                      yLabel: l.text("得分", "score")) + "</figure>"
+    if let sweep = replan?.sweep, !sweep.isEmpty {
+      let chart = ReplanReport.chart(sweep, in: l)
+      if let svg = chart.svg {
+        h += "<figure>" + svg + (chart.note.map { "<figcaption>\(HTMLText.escape($0))</figcaption>" } ?? "") + "</figure>"
+      }
+      h += sweepTable(sweep, l)
     }
     return h
+  }
+
+  /// Every budget of the sweep, a budget without a plan included and said in words.
+  static func sweepTable(_ sweep: [ReplanReport.SweepPoint], _ l: ReportLanguage) -> String {
+    var h = "<table class=\"sweep\"><thead><tr>" + [l.text("调整上限", "Budget of moves"), l.text("调整人次", "Moves"), l.text("得分", "Score"),
+                                                  l.text("结果", "Outcome")].map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
+    for p in sweep {
+      h += "<tr\(p.hasPlan ? "" : " class=\"no-plan\"")><td>\(p.budget(in: l))</td><td class=\"num\">\(p.moves.map(String.init) ?? "—")</td>"
+        + "<td class=\"num\">\(p.score.map(String.init) ?? "—")</td><td>\(p.verdict(in: l))</td></tr>"
+    }
+    return h + "</tbody></table>"
   }
 
   static func rollupHeader(_ l: ReportLanguage, first: [String]) -> String {
@@ -273,6 +285,8 @@ public enum OfficeHTML {
     table.kv th { width: 38mm; background: #f5f5f5; }
     .mono { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
     figure { margin: 3mm 0 6mm; break-inside: avoid; page-break-inside: avoid; }
+    figcaption { font-size: 9.5pt; color: #7a4b00; margin-top: 1mm; }
+    tr.no-plan td { color: #7a4b00; background: #fff5e0; }
     svg.chart { max-width: 100%; height: auto; font-family: "Noto Sans CJK SC", sans-serif; }
     .page + .page { break-before: page; page-break-before: always; }
     @media screen { body { padding: 10mm; } .page + .page { border-top: 1px dashed #bbb; margin-top: 10mm; padding-top: 6mm; } }

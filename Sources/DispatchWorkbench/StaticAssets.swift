@@ -10,7 +10,7 @@ enum StaticAssets {
     main{padding:1rem 1.4rem;max-width:1500px;margin:0 auto}footer{color:var(--muted);font-size:.8rem;padding:1rem 1.4rem}
     h1{font-size:1.45rem;margin:.4rem 0 .8rem}h2{font-size:1.1rem;margin:.2rem 0 .6rem}h3{font-size:1rem;margin:.8rem 0 .4rem}
     .lead{font-size:1.05rem;color:#3e4c59}.muted{color:var(--muted)}small{color:var(--muted)}
-    .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.9rem 1.1rem;margin:0 0 1rem}.card.warn{background:var(--warn);border-color:#f0c36d}
+    .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.9rem 1.1rem;margin:0 0 1rem}.card.warn{background:var(--warn);border-color:#f0c36d}tr.no-plan td{background:var(--warn)}
     .row{display:flex;gap:.6rem;align-items:center;flex-wrap:wrap}.spread{justify-content:space-between}
     table.grid{border-collapse:collapse;width:100%;background:#fff}table.grid th,table.grid td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
     table.grid th{background:#eef1f4;font-weight:600;position:sticky;top:0}table.small td,table.small th{padding:.2rem .4rem;font-size:.9rem}

@@ -65,7 +65,7 @@ extension WorkbenchApp {
         "running": lang.t("正在计算……本页每 2 秒刷新。", "Working… this page refreshes every 2 s."),
         "failed": lang.t("没有完成：", "Did not finish: "), "of": lang.t("基于方案", "Of plan"),
         "budget": lang.t("上限", "Budget"), "moves": lang.t("变动人数", "Moves"), "score": lang.t("得分", "Score"),
-        "proven": lang.t("已证明最优", "Proven optimal"), "yes": lang.t("是", "yes"), "no": lang.t("否", "no"),
+        "outcome": lang.t("结果", "Outcome"),
         "candidate": lang.t("候选", "Candidate"), "gap": lang.t("与最优差距", "Gap to the best"), "covered": lang.t("已覆盖", "Covered"),
         "differs": lang.t("与候选 1 不同的岗位", "Slots differing from #1"), "blocking": lang.t("互相更愿意的结对", "Blocking pairs"),
         "recommended": lang.t("推荐", "Recommended"), "org": lang.t("组织", "Organization"), "change": lang.t("得分变化", "Points"),
@@ -87,19 +87,15 @@ extension WorkbenchApp {
       case .success(.sweep(let replan))?:
         let points = replan.sweep
         shown["sweepShown"] = true
+        let language: ReportLanguage = lang.english ? .english : .chinese
         shown["sweep"] = points.map { p -> [String: Any] in
-          ["budget": p.maxMoves.map(String.init) ?? lang.t("不限", "all"), "moves": p.moves.map(String.init) ?? "—",
-           "score": p.score.map(String.init) ?? "—",
-           "optimal": !p.hasPlan ? (p.optimal ? lang.t("此上限内无可行方案", "no plan within this budget") : lang.t("时限内未找到方案", "none found in time"))
-             : p.optimal ? lang.t("是", "yes") : lang.t("否", "no")]
+          ["budget": p.budget(in: language), "moves": p.moves.map(String.init) ?? "—", "score": p.score.map(String.init) ?? "—",
+           "verdict": p.verdict(in: language), "noPlan": !p.hasPlan]
         }
-        let planned = points.compactMap { p in p.moves.flatMap { m in p.score.map { (moves: m, score: $0) } } }
-        if planned.count >= 2 {
-          // The report's own chart (report.html draws the same curve for `replan --sweep`).
-          shown["curve"] = SVGChart.line(planned.map { (x: Double($0.moves), y: Double($0.score), label: "\($0.moves)") },
-                                         title: lang.t("调整人次与方案得分", "Score against moves"), xLabel: lang.t("调整人次", "moves"),
-                                         yLabel: lang.t("得分", "score"))
-        }
+        // The report's own chart (report.html draws the same curve for `replan --sweep`).
+        let chart = ReplanReport.chart(points, in: language)
+        if let svg = chart.svg { shown["curve"] = svg; shown["hasCurve"] = true }
+        if let note = chart.note { shown["curveNote"] = note }
       case .success(.candidates(let result))?:
         shown["candidatesShown"] = true
         shown["candidates"] = result.metrics.enumerated().map { k, m -> [String: Any] in

@@ -182,9 +182,9 @@ enum Templates {
     {{#studies}}<section class="card study"><p class="muted">{{t.of}} #{{of}} · {{elapsed}} s</p>
     {{#running}}<p id="study-running"><b>{{t.running}}</b></p>{{/running}}
     {{#error}}<div class="warn"><b>{{t.failed}}</b> {{error}}</div>{{/error}}
-    {{#sweepShown}}<h2>{{t.sweepTitle}}</h2><figure class="chart" id="sweep-curve">{{{curve}}}</figure>
-    <table class="grid small" id="sweep-table"><thead><tr><th>{{t.budget}}</th><th>{{t.moves}}</th><th>{{t.score}}</th><th>{{t.proven}}</th></tr></thead><tbody>
-    {{#sweep}}<tr><td>{{budget}}</td><td class="num">{{moves}}</td><td class="num">{{score}}</td><td>{{optimal}}</td></tr>{{/sweep}}</tbody></table>
+    {{#sweepShown}}<h2>{{t.sweepTitle}}</h2>{{#hasCurve}}<figure class="chart" id="sweep-curve">{{{curve}}}{{#curveNote}}<figcaption class="muted" id="sweep-curve-note">{{curveNote}}</figcaption>{{/curveNote}}</figure>{{/hasCurve}}
+    <table class="grid small" id="sweep-table"><thead><tr><th>{{t.budget}}</th><th>{{t.moves}}</th><th>{{t.score}}</th><th>{{t.outcome}}</th></tr></thead><tbody>
+    {{#sweep}}<tr{{#noPlan}} class="no-plan"{{/noPlan}}><td>{{budget}}</td><td class="num">{{moves}}</td><td class="num">{{score}}</td><td>{{verdict}}</td></tr>{{/sweep}}</tbody></table>
     <p class="muted">{{t.sweepNote}}</p>{{/sweepShown}}
     {{#candidatesShown}}<h2>{{t.candidatesTitle}}</h2>
     <table class="grid" id="candidates-table"><thead><tr><th>{{t.candidate}}</th><th>{{t.score}}</th><th>{{t.gap}}</th><th>{{t.covered}}</th><th>{{t.differs}}</th><th>{{t.blocking}}</th></tr></thead><tbody>
