@@ -29,6 +29,22 @@ import Testing
                                   locks: base.locks, coverage: base.coverage, sideRules: rules)
   }
 
+  /// Checks every per-arc Lagrangian bound against brute force: the best plan (covering every row) that
+  /// puts the arc's row on the arc's column scores at most `arcBound[arc]`. Returns how many arcs were checked.
+  static func expectArcBoundsHold(_ problem: AssignmentProblem, _ arcBound: [Int64], seed: UInt64) -> Int {
+    var checked = 0
+    for row in 0..<problem.rowCount {
+      for arc in problem.arcs(ofRow: row) {
+        // Plans that put `row` on this arc's column.
+        let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
+        guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
+        checked += 1
+        #expect(best.score <= arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(arcBound[arc])")
+      }
+    }
+    return checked
+  }
+
   @Test func plansKeepTheRulesAndBracketTheOptimum() throws {
     let native = ShortestAugmentingPathSolver()
     var returned = 0, reachedOptimum = 0, bounded = 0
@@ -68,16 +84,8 @@ import Testing
                                                             target: relaxed.objective.score, deadline: .never,
                                                             maximumIterations: 100)
       else { continue }
-      for row in 0..<problem.rowCount {
-        for arc in problem.arcs(ofRow: row) {
-          // Plans that put `row` on this arc's column.
-          let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
-          guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
-          checked += 1
-          #expect(best.score <= result.arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(result.arcBound[arc])")
-          #expect(result.arcBound[arc] <= result.bound, "seed \(seed)")
-        }
-      }
+      checked += Self.expectArcBoundsHold(problem, result.arcBound, seed: seed)
+      #expect(result.arcBound.allSatisfy { $0 <= result.bound }, "seed \(seed)")
     }
     print("Lagrangian arc bounds: \(checked) arcs checked")
     #expect(checked >= 50)
@@ -99,14 +107,7 @@ import Testing
       #expect(optimum.score <= result.bound, "seed \(seed): bound \(result.bound) < optimum \(optimum)")
       #expect(result.bound <= relaxed.objective.score, "seed \(seed)")
       if result.bound < relaxed.objective.score { belowRelaxation += 1 }
-      for row in 0..<problem.rowCount {
-        for arc in problem.arcs(ofRow: row) {
-          let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
-          guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
-          arcsChecked += 1
-          #expect(best.score <= result.arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(result.arcBound[arc])")
-        }
-      }
+      arcsChecked += Self.expectArcBoundsHold(problem, result.arcBound, seed: seed)
     }
     #expect(bounded >= 30 && arcsChecked >= 100 && belowRelaxation >= 5, "\(bounded) bounds, \(arcsChecked) arcs, \(belowRelaxation) below U")
   }
@@ -135,14 +136,7 @@ import Testing
       bounded += 1
       #expect(optimum.score <= result.bound, "seed \(seed): bound \(result.bound) < optimum \(optimum)")
       if result.bound < dropped { tighter += 1 }
-      for row in 0..<problem.rowCount {
-        for arc in problem.arcs(ofRow: row) {
-          let forced = problem.keepingArcs { $0 == arc || !problem.arcs(ofRow: row).contains($0) }
-          guard let best = BruteForce.optimum(forced), best.covered == problem.rowCount else { continue }
-          arcsChecked += 1
-          #expect(best.score <= result.arcBound[arc], "seed \(seed) arc \(arc): plan \(best) above \(result.arcBound[arc])")
-        }
-      }
+      arcsChecked += Self.expectArcBoundsHold(problem, result.arcBound, seed: seed)
     }
     #expect(bounded >= 20 && arcsChecked >= 100 && tighter >= 5, "\(bounded) bounds, \(arcsChecked) arcs, \(tighter) tighter than without minimum loads")
   }
