@@ -70,7 +70,7 @@ let package = Package(
     .target(name: "HybridSolver", dependencies: ["AssignmentCore", "RuleHeuristics"]),
 
     // MARK: - Planning, formats, reports, facade
-    .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore"]),
+    .target(name: "DispatchPlanning", dependencies: ["DispatchModel", "DispatchScoring", "AssignmentCore", "CheckedNumbers"]),
     // renameat2(RENAME_NOREPLACE): publishing a complete plan folder under a free name in one step.
     .target(name: "CFileSystem"),
     .target(name: "DispatchIO", dependencies: [

@@ -175,8 +175,11 @@ public struct Planner: Sendable {
     let timings = PlanSummary.Timings(
       read: readSeconds, build: buildSeconds, solve: record.seconds, check: record.checkSeconds,
       total: readSeconds + clock.seconds)
-    let summary = PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings,
-                              scenarioPath: scenarioPath, scoresOnly: options.scoresOnly, infeasibility: diagnosis(record.outcome, model))
+    let summary: PlanSummary
+    do {
+      summary = try PlanSummary(scenarioName: name, model: model, plan: plan, record: record, inputSHA256: inputSHA256, timings: timings,
+                                scenarioPath: scenarioPath, scoresOnly: options.scoresOnly, infeasibility: diagnosis(record.outcome, model))
+    } catch { throw .building(error) }
     return PlanResult(model: model, record: record, plan: plan, summary: summary)
   }
 }

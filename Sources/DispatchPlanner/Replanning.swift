@@ -311,7 +311,9 @@ extension Planner {
     let replanTotal = replanSeconds + (cold?.seconds ?? 0)
     let timings = PlanSummary.Timings(read: loaded.seconds, build: buildSeconds, solve: record.seconds,
                                       check: record.checkSeconds, total: loaded.seconds + replanTotal)
-    var summary = PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
+    var summary: PlanSummary
+    do { summary = try PlanSummary(scenarioName: loaded.name, model: setup.model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings) }
+    catch { throw .planning(.building(error)) }
     summary.replan = origin(setup.continuity)
     let result = PlanResult(model: setup.model, record: record, plan: plan, summary: summary)
     let figures = ReplanReport.Figures(
@@ -346,7 +348,9 @@ extension Planner {
       if candidate.number > 1 { record.reason += "; candidate \(candidate.number): candidate 1 with \(candidate.changedRows.count) slot(s) changed" }
       let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: model)
       let timings = PlanSummary.Timings(read: loaded.seconds, build: 0, solve: record.seconds, check: record.checkSeconds, total: record.seconds)
-      let summary = PlanSummary(scenarioName: loaded.name, model: model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings)
+      let summary: PlanSummary
+      do { summary = try PlanSummary(scenarioName: loaded.name, model: model, plan: plan, record: record, inputSHA256: loaded.inputSHA256, timings: timings) }
+      catch { throw .building(error) }
       plans.append(PlanResult(model: model, record: record, plan: plan, summary: summary))
       metrics.append(PlanComparison.metrics(name: "#\(candidate.number)", plan: plan, model: model, optimum: optimum, first: plans.first?.plan))
     }

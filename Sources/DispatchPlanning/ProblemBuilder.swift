@@ -64,6 +64,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   case contradictions([RuleContradiction])
   /// Numbers outside their documented domain (`NumberDomain`): a scenario built in code.
   case numbersOutsideDomain([NumberOutsideDomain])
+  /// A figure formed from the model's numbers does not fit (a model built in code, bypassing the domains).
+  case numberOverflow(NumberOverflow)
 
   public var description: String {
     switch self {
@@ -73,6 +75,7 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
     case .numbersOutsideDomain(let list):
       "数值超出范围 numbers outside their domain (Documentation/ScenarioFormat.md): "
         + list.prefix(5).map(\.description).joined(separator: "; ") + (list.count > 5 ? " (and \(list.count - 5) more)" : "")
+    case .numberOverflow(let overflow): overflow.description
     }
   }
 }

@@ -1,4 +1,5 @@
 import AssignmentCore
+import CheckedNumbers
 import DispatchModel
 
 //===----------------------------------------------------------------------===//
@@ -69,21 +70,28 @@ public enum RuleCatalog {
     settings.reach.rawValue + (settings.maximumDistanceKilometres.map { ", ≤ \($0) km" } ?? "")
   }
 
-  /// Makes `status` soft with `weight` (when given): its violations in the plan and their cost.
-  static func soft(_ status: RuleStatus, weight: Int?, violations: Int) -> RuleStatus {
+  /// Makes `status` soft with `weight` (when given): its violations in the plan and their cost, weight ×
+  /// violations checked (a model built in code may hold a weight outside `NumberDomain.softWeight`).
+  static func soft(_ status: RuleStatus, weight: Int?, violations: Int) throws(PlanningError) -> RuleStatus {
     guard let weight, status.inForce else { return status }
     var s = status
     s.softWeight = weight
     s.setting += ", soft \(weight)"
     s.violations = violations
-    s.penalty = weight * violations
+    do {
+      s.penalty = try weight.checkedMultiplied(by: violations, "the penalty of rule \(status.key): weight \(weight) × \(violations) violations")
+    } catch {
+      throw .numberOverflow(error)
+    }
     s.satisfied = s.satisfied && violations == 0
     return s
   }
 
   /// Every rule, in force or not, with the plan's figures and the checker's verdict.
   /// - Complexity: O(*s* + *n* + *v*) for *s* slots, *n* instructors, *v* findings.
-  public static func audit(model: PlanningModel, columnOfRow: [Int32], violations: [SolutionChecker.Violation]) -> [RuleStatus] {
+  /// - Throws: `PlanningError.numberOverflow` when a soft rule's penalty does not fit.
+  public static func audit(model: PlanningModel, columnOfRow: [Int32], violations: [SolutionChecker.Violation]) throws(PlanningError)
+    -> [RuleStatus] {
     let scenario = model.scenario, problem = model.problem, settings = scenario.settings, rules = settings.rules
     var rowsOf = [[Int]](repeating: [], count: problem.columnCount)
     var load = [Int](repeating: 0, count: problem.columnCount)
@@ -108,7 +116,7 @@ public enum RuleCatalog {
     let keyRows = model.slots.indices.filter { organization($0).keyProject }
     let keyColumns = Set(keyRows.compactMap { columnOfRow[$0] >= 0 ? Int(columnOfRow[$0]) : nil })
     let dedicated = keyColumns.filter { column in Set(rowsOf[column].map { model.slots[$0].organization }).count == 1 }.count
-    out.append(soft(RuleStatus(
+    out.append(try soft(RuleStatus(
       key: "key_project_exclusive", name: "重点项目专人 key projects exclusive", inForce: rules.keyProjectExclusive,
       setting: onOff(rules.keyProjectExclusive),
       satisfied: !broken { $0.kind == .exclusive },
@@ -122,7 +130,7 @@ public enum RuleCatalog {
     let mixed = multi.filter { rows in
       rows.contains { organization($0).partyStatus == .organization } && rows.contains { organization($0).partyStatus != .organization }
     }.count
-    out.append(soft(RuleStatus(
+    out.append(try soft(RuleStatus(
       key: "mix", name: "建与未建搭配 mix 已建立党组织+未组建党组织", inForce: rules.mix, setting: onOff(rules.mix),
       satisfied: !broken { $0.kind == .mix },
       figures: ["instructors_with_several": multi.count, "instructors_mixed": mixed]),
@@ -141,7 +149,7 @@ public enum RuleCatalog {
     var holdersOf: [Int: [Int32]] = [:]
     for row in roleRows where columnOfRow[row] >= 0 { holdersOf[model.slots[row].organization, default: []].append(columnOfRow[row]) }
     let dualHolders = holdersOf.values.filter { $0.count >= 2 && Set($0).count == 1 }.count
-    out.append(soft(RuleStatus(
+    out.append(try soft(RuleStatus(
       key: "allow_dual_role", name: "第一书记/第一主席 roles, one person both", inForce: !rules.allowDualRole,
       setting: rules.allowDualRole ? "yes" : "no",
       satisfied: !arcsBroken && !broken { $0.kind == .distinctColumns },
@@ -155,7 +163,7 @@ public enum RuleCatalog {
     let outOfReach = columnOfRow.indices.filter {
       columnOfRow[$0] >= 0 && !model.scorer.isWithinReach(organization: model.slots[$0].organization, instructor: Int(columnOfRow[$0]))
     }.count
-    out.append(soft(RuleStatus(
+    out.append(try soft(RuleStatus(
       key: "reach", name: "选派范围 reach (remote places apart)", inForce: settings.reachIsLimited, setting: reachSetting(settings),
       satisfied: !arcsBroken,
       figures: ["remote_slots": remoteRows.count, "remote_slots_covered": remoteRows.filter { columnOfRow[$0] >= 0 }.count,
@@ -165,7 +173,7 @@ public enum RuleCatalog {
 
     // Minimum load: the smallest load of an instructor who is used at all.
     let used = rowsOf.indices.filter { !rowsOf[$0].isEmpty }
-    out.append(soft(RuleStatus(
+    out.append(try soft(RuleStatus(
       key: "minimum_load", name: "派得进 minimum load", inForce: rules.minimumLoad > 0, setting: String(rules.minimumLoad),
       satisfied: !broken { $0.kind == .minimumLoad },
       figures: ["instructors_used": used.count, "smallest_organizations_per_used_instructor": used.map { rowsOf[$0].count }.min() ?? 0]),
@@ -176,13 +184,15 @@ public enum RuleCatalog {
     for column in used { usedPerUnit[scenario.instructors[column].unit, default: 0] += 1 }
     let unitCounts = scenario.units.map { usedPerUnit[$0.id] ?? 0 }
     let quota = [rules.unitMinimumInstructors.map { "min \($0)" }, rules.unitMaximumInstructors.map { "max \($0)" }].compactMap { $0 }
-    out.append(soft(RuleStatus(
+    out.append(try soft(RuleStatus(
       key: "unit_quotas", name: "单位名额 instructors per sending unit",
       inForce: rules.unitMinimumInstructors != nil || rules.unitMaximumInstructors != nil,
       setting: quota.isEmpty ? "off" : quota.joined(separator: ", "),
       satisfied: !broken { $0.kind == .usedColumns },
       figures: ["units": scenario.units.count, "fewest_used_in_a_unit": unitCounts.min() ?? 0, "most_used_in_a_unit": unitCounts.max() ?? 0]),
       weight: rules.unitQuotaWeight, violations: softViolations { $0.kind == .usedColumns }))
+    // Checked once here, so the reports' sums of the penalties fit.
+    do { _ = try out.map(\.penalty).checkedSum("the soft rules' penalties") } catch { throw .numberOverflow(error) }
     return out
   }
 }

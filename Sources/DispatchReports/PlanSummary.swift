@@ -167,10 +167,10 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public init(
     scenarioName: String, model: PlanningModel, plan: DispatchPlan, record: SolveRecord, inputSHA256: String, timings: Timings,
     scenarioPath: String? = nil, scoresOnly: Bool = false, infeasibility: InfeasibilityDiagnosis? = nil
-  ) {
+  ) throws(PlanningError) {
     scenario = scenarioName
     self.infeasibility = infeasibility.map(Infeasibility.init)
-    let audit = RuleCatalog.audit(model: model, columnOfRow: record.outcome.columnOfRow, violations: record.violations)
+    let audit = try RuleCatalog.audit(model: model, columnOfRow: record.outcome.columnOfRow, violations: record.violations)
     rules = Dictionary(audit.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     self.scenarioPath = scenarioPath
     self.scoresOnly = scoresOnly

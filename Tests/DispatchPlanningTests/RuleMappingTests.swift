@@ -59,3 +59,28 @@ import Testing
     ])
   }
 }
+
+/// The rules' figures in reports are checked sums and products like the objective's: a model built in
+/// code may hold a weight outside `NumberDomain.softWeight`, and its penalty is a typed error, never a trap.
+@Suite struct RuleCatalogOverflowTests {
+  @Test func aSoftPenaltyThatDoesNotFitIsATypedError() throws {
+    var settings = ScenarioSettings()
+    settings.reach = .sameRegion
+    settings.reachWeight = 10
+    let built = try ProblemBuilder().build(ScenarioFixtures.tiny(settings: settings))
+    // Every slot out of reach: O1 (R1) with I2 (R2), O2 and O3 (R2) with I1 (R1).
+    let plan: [Int32] = [1, 0, 0]
+    #expect(plan.indices.allSatisfy { built.problem.arcIndex(row: $0, column: Int(plan[$0])) != nil })
+    let audited = try RuleCatalog.audit(model: built, columnOfRow: plan, violations: [])
+    let reach = try #require(audited.first { $0.key == "reach" })
+    #expect(reach.violations == 3 && reach.penalty == 30)
+    var scenario = built.scenario
+    scenario.settings.reachWeight = Int.max / 2
+    let handBuilt = PlanningModel(scenario: scenario, scorer: built.scorer, problem: built.problem, slots: built.slots)
+    #expect {
+      try RuleCatalog.audit(model: handBuilt, columnOfRow: plan, violations: [])
+    } throws: { error in
+      if case .numberOverflow? = error as? PlanningError { true } else { false }
+    }
+  }
+}
