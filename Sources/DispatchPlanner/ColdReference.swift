@@ -30,19 +30,20 @@ extension Planner {
     let problem = model.problem
     if solvers.native.capabilities.accepts(problem) {
       guard let o = try? solvers.native.solve(problem, limits: .none), o.status.isOptimal else { return nil }
-      return .init(bound: Int(o.objective.score), exact: true, method: "cold optimum by \(solvers.native.name)", seconds: clock.seconds)
+      return .init(bound: Int(o.objective.score), exact: true, method: .coldOptimum(solver: solvers.native.name), seconds: clock.seconds)
     }
     guard problem.arcLoads.isEmpty, let relaxed = try? solvers.native.solve(problem.withoutSideRules(), limits: .none), relaxed.status.isOptimal
     else { return nil }
     var bound = relaxed.objective.score
-    var method = "pure relaxation (rules dropped)"
+    let rules = ReplanReport.ColdReference.Method.ruleKinds(of: problem)
+    var method = ReplanReport.ColdReference.Method.pureRelaxation(dropped: rules)
     if MixLagrangianBound.supports(problem), relaxed.objective.covered == problem.rowCount {
       // A short budget: this only tightens an "at most" figure of the report (the re-plan is what was asked).
       let seconds = min(2, (options.timeLimit ?? 60) / 30)
       if let lagrangian = MixLagrangianBound.bound(problem, plan: relaxed.columnOfRow, duals: relaxed.duals, target: reached,
                                                   deadline: Deadline(secondsFromNow: seconds)), lagrangian < bound {
         bound = lagrangian
-        method = "Lagrangian bound (exclusive + mix)"
+        method = .lagrangian(kept: rules)  // `supports`: every rule of the problem is kept inside the bound
       }
     }
     return .init(bound: Int(max(bound, reached)), exact: bound <= reached, method: method, seconds: clock.seconds)

@@ -90,10 +90,46 @@ public enum ReplanReport {
     /// An upper bound on the cold optimum's score (the score itself when `exact`).
     public var bound: Int
     public var exact: Bool
-    /// How the bound was obtained, in plain words.
-    public var method: String
+    /// How the bound was obtained; its text names the rules the bound kept or dropped.
+    public var method: Method
     public var seconds: Double
-    public init(bound: Int, exact: Bool, method: String, seconds: Double) {
+
+    public enum Method: Sendable, Equatable, CustomStringConvertible {
+      /// The cold optimum itself, by this solver.
+      case coldOptimum(solver: String)
+      /// The optimum of the problem with these rules dropped.
+      case pureRelaxation(dropped: [SideRuleKind])
+      /// The Lagrangian bound that keeps these rules (MixLagrangianBound).
+      case lagrangian(kept: [SideRuleKind])
+
+      /// The kinds of `problem`'s side rules, once each, in `SideRuleKind` order: what a bound keeps or drops.
+      public static func ruleKinds(of problem: AssignmentProblem) -> [SideRuleKind] {
+        let present = Set(problem.sideRules.map(\.kind))
+        return SideRuleKind.allCases.filter(present.contains)
+      }
+
+      public var description: String {
+        func rules(_ kinds: [SideRuleKind]) -> String { kinds.map(Self.words).joined(separator: " + ") }
+        return switch self {
+        case .coldOptimum(let solver): "cold optimum by \(solver)"
+        case .pureRelaxation(let dropped): "pure relaxation (\(dropped.isEmpty ? "no rules" : rules(dropped)) dropped)"
+        case .lagrangian(let kept): "Lagrangian bound (\(rules(kept)))"
+        }
+      }
+
+      static func words(_ kind: SideRuleKind) -> String {
+        switch kind {
+        case .exclusive: "key projects exclusive"
+        case .mix: "mix"
+        case .minimumLoad: "minimum load"
+        case .usedColumns: "unit quotas"
+        case .distinctColumns: "two people for two roles"
+        case .maximumMoves: "move budget"
+        }
+      }
+    }
+
+    public init(bound: Int, exact: Bool, method: Method, seconds: Double) {
       self.bound = bound
       self.exact = exact
       self.method = method
