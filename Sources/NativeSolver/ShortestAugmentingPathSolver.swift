@@ -70,12 +70,14 @@
 // the assigned ones (by construction), y ≥ 0, y = 0 on spare columns, x ≥ −B —
 // the same optimality conditions as the sparse engine's invariants, so the outcome
 // contract (status, objective, duals and their conditions) is unchanged; should the
-// certificate ever fail, the sparse engine solves the problem instead. Memory beyond
-// the problem: O(n' + m') work arrays (the scores are read in place, not copied).
-// Time O(m'³) worst case; column reduction, reduction transfer and the certificate are
-// O(n'·m'), each search O(m'·settled columns); measured
-// (release, CPU time): 4000 × 4000 uniform scores 0–999, 0.37 s (3380 rows placed by
-// the initialisation, 620 searches) where the sparse engine took ≈ 4 s; 800 × 800, 0.008 s.
+// certificate ever fail, the sparse engine solves the problem instead. The certificate
+// reads the problem's own Int64 scores (not the solver's narrowed copy), by row chunks
+// on the active cores; every arc is checked. Memory beyond the problem: the scores
+// narrowed to Int16/Int32 (2–4 bytes per arc; DenseJonkerVolgenant.swift's header says
+// why) and O(n' + m') work arrays. Time O(m'³) worst case; column reduction, reduction
+// transfer and the certificate are O(n'·m'), each search O(m'·settled columns); measured
+// (release): 4000 × 4000 uniform scores 0–999, ≈ 0.2 s wall on 2 cores (3402 rows placed
+// by the initialisation, 598 searches) where the sparse engine took ≈ 4 s; 800 × 800, 0.008 s.
 //
 // COMPLEXITY. n' free rows, m columns, a arcs, k ≤ m the columns settled in one
 // search, a_k ≤ a the arcs of the rows in its tree. One search is
@@ -111,8 +113,10 @@
 // feasible plan A, score(A) + B·covered(A) ≤ Σ x̃ + Σ cap·y + const, with equality
 // for the returned plan.
 //
-// TIE RULE / DETERMINISM. Same input, same output, on every platform (no hashing,
-// no floating point, no threads). DENSE PATH: among equal optima the plan is the one
+// TIE RULE / DETERMINISM. Same input, same output, on every platform and for any
+// number of threads (no hashing, no floating point; the dense path's parallel parts —
+// column minima, the largest score, the certificate — are split by row ranges and merged
+// in range order so that their ties break as the sequential loop's). DENSE PATH: among equal optima the plan is the one
 // this fixed procedure reaches (the objective is the same as the sparse engine's,
 // the assignment may differ on ties): column reduction gives each column to the
 // lowest row attaining its minimum cost (= maximum score), and a row winning several
@@ -193,6 +197,8 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
     var arcColumn: [Int32] = []
     var arcScore: [Int64] = []
     var residual: [Int32]
+    /// max(1, max |score| over the free rows' arcs) (S' in the header).
+    var maxScore: Int64 = 1
     var big: Int64 = 1
 
     init(_ problem: AssignmentProblem, solverName: String) throws(SolverError) {
@@ -206,11 +212,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
         arcStart = problem.rowStart
         arcColumn = problem.arcColumns
         arcScore = problem.arcScores
-        let maxScore = arcScore.withUnsafeBufferPointer { scores in
-          var largest: Int64 = 1
-          for s in scores { largest = max(largest, abs(s)) }
-          return largest
-        }
+        maxScore = Self.largestMagnitude(arcScore)
         big = try Self.penalty(rows: freeCount, maxScore: maxScore, solverName: solverName)
         return
       }
@@ -218,7 +220,6 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
       arcColumn.reserveCapacity(problem.arcCount)
       arcScore.reserveCapacity(problem.arcCount)
       arcStart.reserveCapacity(freeCount + 1)
-      var maxScore: Int64 = 1
       for r in 0..<problem.rowCount where problem.lockedColumn[r] < 0 {
         freeRows.append(r)
         for a in problem.arcs(ofRow: r) {
@@ -232,6 +233,18 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
         arcStart.append(arcColumn.count)
       }
       big = try Self.penalty(rows: freeCount, maxScore: maxScore, solverName: solverName)
+    }
+
+    /// max(1, max |s|), by row-range chunks on the active cores when there are millions of scores.
+    static func largestMagnitude(_ scores: [Int64]) -> Int64 {
+      let chunks = scores.count >= 1 << 20 ? OrderedParallel.defaultWorkers : 1
+      return OrderedParallel.map(count: chunks) { c -> Int64 in
+        scores.withUnsafeBufferPointer { all in
+          var largest: Int64 = 1
+          for s in all[all.count * c / chunks ..< all.count * (c + 1) / chunks] { largest = max(largest, abs(s)) }
+          return largest
+        }
+      }.max()!
     }
 
     /// B = 2·S'·n' + 1 (see the header), or `.unsupported` when it would not fit comfortably in Int64.
@@ -341,7 +354,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
     // 3100: 0.55 s vs 0.85 s; 3300: 0.24 s vs 0.19 s; 5000: 0.20 s vs 0.18 s).
     guard n >= 2, n <= size, size - n <= max(2, n / 16), p.arcColumn.count == n * size else { return nil }
     return p.arcScore.withUnsafeBufferPointer { scores -> (columnOf: [Int32], x: [Int64], y: [Int64], log: [String], searches: Int)? in
-      let result = DenseJonkerVolgenant.solve(scores: scores, rows: n, size: size)
+      let result = DenseJonkerVolgenant.solve(scores: scores, rows: n, size: size, maxScoreMagnitude: p.maxScore)
       // Max-form duals, shifted so that the smallest column dual is 0.
       var yCompact = result.v.map { -$0 }
       let shift = yCompact.min()!
@@ -356,24 +369,34 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
         taken[k] = true
         if useDummy && x[i] < -p.big { return nil }
       }
-      // Certificate: y ≥ 0 (by the shift), y = 0 on spare columns, x + y ≥ s on every arc.
+      // Certificate: y ≥ 0 (by the shift), y = 0 on spare columns, x + y ≥ s on every arc
+      // (row chunks on the active cores; every arc is checked whatever the chunking).
       for k in 0..<size where !taken[k] && yCompact[k] != 0 { return nil }
-      let ok = yCompact.withUnsafeBufferPointer { yb -> Bool in
-        for i in 0..<n {
-          let xi = x[i]
-          let rowBase = i * size
-          var violated = false
-          for k in 0..<size { violated = violated || xi + yb[k] < scores[rowBase + k] }
-          if violated { return false }
-        }
-        return true
-      }
-      guard ok else { return nil }
+      guard Self.dualsCover(p.arcScore, rows: n, size: size, x: x, y: yCompact) else { return nil }
       var y = [Int64](repeating: 0, count: m)
       for k in 0..<size { y[active[k]] = yCompact[k] }
       let log = ["native: dense path (Jonker–Volgenant) on \(n) × \(size)\(n < size ? " padded to \(size) × \(size)" : ""); \(size - result.searches) of the \(size) rows placed by the initialisation, \(result.searches) shortest-path searches"]
       return (columnOf, x, y, log, result.searches)
     }
+  }
+
+  /// x[i] + y[k] ≥ s(i, k) on every arc of the n × size row-major `scores`.
+  static func dualsCover(_ scores: [Int64], rows n: Int, size: Int, x: [Int64], y: [Int64]) -> Bool {
+    let chunks = n * size >= 1 << 20 ? min(n, OrderedParallel.defaultWorkers) : 1
+    return OrderedParallel.map(count: chunks) { c -> Bool in
+      scores.withUnsafeBufferPointer { scores in
+        y.withUnsafeBufferPointer { yb in
+          for i in n * c / chunks ..< n * (c + 1) / chunks {
+            let xi = x[i]
+            let rowBase = i * size
+            var violated = false
+            for k in 0..<size { violated = violated || xi + yb[k] < scores[rowBase + k] }
+            if violated { return false }
+          }
+          return true
+        }
+      }
+    }.allSatisfy { $0 }
   }
 
   private func statistics(_ engine: AugmentingPathEngine, mode: AugmentingPathEngine.SearchMode) -> SolveStatistics {
