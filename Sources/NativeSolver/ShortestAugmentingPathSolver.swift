@@ -354,7 +354,9 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
     // 3100: 0.55 s vs 0.85 s; 3300: 0.24 s vs 0.19 s; 5000: 0.20 s vs 0.18 s).
     guard n >= 2, n <= size, size - n <= max(2, n / 16), p.arcColumn.count == n * size else { return nil }
     return p.arcScore.withUnsafeBufferPointer { scores -> (columnOf: [Int32], x: [Int64], y: [Int64], log: [String], searches: Int)? in
-      let result = DenseJonkerVolgenant.solve(scores: scores, rows: n, size: size, maxScoreMagnitude: p.maxScore)
+      // Threads only where the copy is large enough to repay starting them.
+      let workers = n * size >= 1 << 18 ? OrderedParallel.defaultWorkers : 1
+      let result = DenseJonkerVolgenant.solve(scores: scores, rows: n, size: size, maxScoreMagnitude: p.maxScore, workers: workers)
       // Max-form duals, shifted so that the smallest column dual is 0.
       var yCompact = result.v.map { -$0 }
       let shift = yCompact.min()!
@@ -382,7 +384,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
 
   /// x[i] + y[k] ≥ s(i, k) on every arc of the n × size row-major `scores`.
   static func dualsCover(_ scores: [Int64], rows n: Int, size: Int, x: [Int64], y: [Int64]) -> Bool {
-    let chunks = n * size >= 1 << 20 ? min(n, OrderedParallel.defaultWorkers) : 1
+    let chunks = n * size >= 1 << 18 ? min(n, OrderedParallel.defaultWorkers) : 1
     return OrderedParallel.map(count: chunks) { c -> Bool in
       scores.withUnsafeBufferPointer { scores in
         y.withUnsafeBufferPointer { yb in
