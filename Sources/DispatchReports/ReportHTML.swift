@@ -82,7 +82,12 @@ public enum ReportHTML {
     }
     if let replan, !replan.changes.isEmpty {
       let moved = replan.changes.filter { $0.status != .kept }
-      h += "<h2>\(l.text("人员变动", "Changes"))（\(moved.count)）</h2><table><thead><tr>"
+      // By kind, so the count agrees with the lead's moves (a new or dropped slot is a change, not a move).
+      let kinds = SlotChange.Status.allCases.compactMap { status -> String? in
+        let n = moved.count { $0.status == status }
+        return n == 0 ? nil : "\(l == .chinese ? status.chineseName : status.rawValue) \(n)"
+      }
+      h += "<h2>\(l.text("人员变动", "Changes"))（\(moved.count)\(l.text("：", ": "))\(kinds.joined(separator: l.text("、", ", ")))）</h2><table><thead><tr>"
       h += [l.text("组织", "Organization"), l.text("变动", "Change"), l.text("原指导员", "Previous"), l.text("新指导员", "New"),
             l.text("原因", "Reason"), l.text("得分变化", "Points")].map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
       for c in moved {
@@ -158,7 +163,7 @@ public enum ReportHTML {
 
   /// Every budget of the sweep, a budget without a plan included and said in words.
   static func sweepTable(_ sweep: [ReplanReport.SweepPoint], _ l: ReportLanguage) -> String {
-    var h = "<table class=\"sweep\"><thead><tr>" + [l.text("调整上限", "Budget of moves"), l.text("调整人次", "Moves"), l.text("得分", "Score"),
+    var h = "<h3>\(l.text("各调整上限的方案", "The plan within each budget of moves"))</h3><table class=\"sweep\"><thead><tr>" + [l.text("调整上限", "Budget of moves"), l.text("调整人次", "Moves"), l.text("得分", "Score"),
                                                   l.text("结果", "Outcome")].map { "<th>\($0)</th>" }.joined() + "</tr></thead><tbody>"
     for p in sweep {
       h += "<tr\(p.hasPlan ? "" : " class=\"no-plan\"")><td>\(p.budget(in: l))</td><td class=\"num\">\(p.moves.map(String.init) ?? "—")</td>"

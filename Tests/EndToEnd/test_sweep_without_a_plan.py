@@ -41,6 +41,11 @@ def test_report_html_names_the_budget_without_a_plan(tmp_path, browser):  # noqa
             for tr in browser.find_elements("css selector", "table.sweep tbody tr")]
     assert rows[0] == ["0", "—", "—", NO_PLAN]
     assert rows[1][0] == "不限" and rows[1][3] == "最优"
+    # The changes heading counts by kind: O3's new slot is a change but not one of the lead's moves.
+    heading = next(h.text for h in browser.find_elements("css selector", "h2") if h.text.startswith("人员变动"))
+    lead = browser.find_element("css selector", "p.lead").text
+    moves = int(re.search(r"共变动 (\d+) 人次", lead).group(1))
+    assert f"调整 {moves}" in heading and "新增 1" in heading
 
 
 def test_workbench_sweep_page_names_the_budget_without_a_plan():
