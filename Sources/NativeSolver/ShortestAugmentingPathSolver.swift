@@ -163,6 +163,11 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
   enum Search: Sendable { case automatic, heap, scan, dense }
   let search: Search
 
+  /// From this many scores on, the passes over all of them (largest score, the dense path's
+  /// narrowed copy and column minima, its certificate) run on the active cores; below, starting
+  /// threads costs more than it saves. The results are the same either way.
+  static let parallelScores = 1 << 18
+
   public init() { search = .automatic }
   init(search: Search) { self.search = search }
 
@@ -237,7 +242,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
 
     /// max(1, max |s|), by row-range chunks on the active cores when there are millions of scores.
     static func largestMagnitude(_ scores: [Int64]) -> Int64 {
-      let chunks = scores.count >= 1 << 20 ? OrderedParallel.defaultWorkers : 1
+      let chunks = scores.count >= ShortestAugmentingPathSolver.parallelScores ? OrderedParallel.defaultWorkers : 1
       return OrderedParallel.map(count: chunks) { c -> Int64 in
         scores.withUnsafeBufferPointer { all in
           var largest: Int64 = 1
@@ -354,8 +359,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
     // 3100: 0.55 s vs 0.85 s; 3300: 0.24 s vs 0.19 s; 5000: 0.20 s vs 0.18 s).
     guard n >= 2, n <= size, size - n <= max(2, n / 16), p.arcColumn.count == n * size else { return nil }
     return p.arcScore.withUnsafeBufferPointer { scores -> (columnOf: [Int32], x: [Int64], y: [Int64], log: [String], searches: Int)? in
-      // Threads only where the copy is large enough to repay starting them.
-      let workers = n * size >= 1 << 18 ? OrderedParallel.defaultWorkers : 1
+      let workers = n * size >= Self.parallelScores ? OrderedParallel.defaultWorkers : 1
       let result = DenseJonkerVolgenant.solve(scores: scores, rows: n, size: size, maxScoreMagnitude: p.maxScore, workers: workers)
       // Max-form duals, shifted so that the smallest column dual is 0.
       var yCompact = result.v.map { -$0 }
@@ -384,7 +388,7 @@ public struct ShortestAugmentingPathSolver: AssignmentSolver {
 
   /// x[i] + y[k] ≥ s(i, k) on every arc of the n × size row-major `scores`.
   static func dualsCover(_ scores: [Int64], rows n: Int, size: Int, x: [Int64], y: [Int64]) -> Bool {
-    let chunks = n * size >= 1 << 18 ? min(n, OrderedParallel.defaultWorkers) : 1
+    let chunks = n * size >= parallelScores ? min(n, OrderedParallel.defaultWorkers) : 1
     return OrderedParallel.map(count: chunks) { c -> Bool in
       scores.withUnsafeBufferPointer { scores in
         y.withUnsafeBufferPointer { yb in

@@ -52,9 +52,12 @@ import Testing
     expectSameResult(skewed, rows: 90, size: size)
   }
 
-  /// The solver's dense path on the same kind of instance: its plan is the reference kernel's.
-  @Test func densePathPlanIsTheReferenceKernelsAssignment() throws {
-    let rows = 120, size = 120
+  /// The solver's dense path: its plan is the reference kernel's, below the size where it starts
+  /// threads and above it (the largest score, the copy and the certificate then by row chunks).
+  @Test(arguments: [120, 520])
+  func densePathPlanIsTheReferenceKernelsAssignment(size: Int) throws {
+    let rows = size
+    #expect((size * size >= ShortestAugmentingPathSolver.parallelScores) == (size > 512))
     let scores = matrix(seed: 99, rows: rows, size: size, scores: 0...20)
     var arcs: [Arc] = []
     for r in 0..<rows { for c in 0..<size { arcs.append(Arc(row: r, column: c, score: scores[r * size + c])) } }
@@ -65,5 +68,6 @@ import Testing
       DenseJonkerVolgenant.solve(scores: $0, rows: rows, size: size, maxScoreMagnitude: 20, kernel: .reference)
     }
     #expect(outcome.columnOfRow.map(Int.init) == reference.columnOfRow)
+    #expect(outcome.status == .optimal && certificateFailures(problem, outcome).isEmpty)
   }
 }
