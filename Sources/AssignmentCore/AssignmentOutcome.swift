@@ -68,6 +68,9 @@ public struct AssignmentOutcome: Sendable, Equatable {
   public var statistics = SolveStatistics()
   /// Arcs removed by reduced-cost fixing before the solve (the warm-started MIP path), nil when none ran.
   public var prunedArcs: Int? = nil
+  /// The Lagrangian multipliers of the bound the solve computed (per row, thousandths of a point), nil when
+  /// none ran: a start for a later solve of a similar problem (`SolveLimits.lagrangianStart`).
+  public var lagrangianMultipliers: [Int64]? = nil
 
   public init(
     status: SolveStatus, columnOfRow: [Int32], objective: ObjectiveValue, bound: ObjectiveValue?,

@@ -39,6 +39,10 @@ public struct SolveLimits: Sendable, Equatable {
   /// rounding and clique cuts, ≤ 50,000 columns). The warm path's descent sets it for its restricted MIPs,
   /// where they decide the proof (measured on huangshan: proven in 2–3 s per round, none in 40 s without).
   public var cuttingPlanes = false
+  /// Lagrangian multipliers to start the bound's search from (per row, thousandths of a point;
+  /// `Int64.min` for a row without one), e.g. a previous quarter's plan's. A hint only: any
+  /// multipliers give a valid bound, so stale ones cost iterations, never correctness.
+  public var lagrangianStart: [Int64]?
 
   public init(timeLimit: Double? = nil, relativeGap: Double = 0, verbose: Bool = false, incumbent: [Int32]? = nil,
               relaxationOptimum: RelaxationOptimum? = nil, control: SolveControl? = nil) {

@@ -8,6 +8,11 @@
 // forward. Every deadline, stopwatch and timing figure of the solvers and the planner
 // goes through `Stopwatch` and `Deadline`.
 //
+// EVERY PHASE. A solve under a time limit makes one `Deadline(limits:)` when it starts; each
+// phase (local search and its repair, Lagrangian bound, restricted MIPs, fallbacks) stops by
+// its own share `capped(by:)` that deadline, so the solve ends within the limit plus one
+// phase's last step (a native solve or one Lagrangian iteration; GLPK's wind-down).
+//
 // HEURISTIC BUDGETS. Without a time limit the heuristics assume 40 s. The rule-keeping
 // local search gets min(10 s, limit / 4), the Lagrangian bound min(10 s, limit / 5): both
 // the warm-started MIP path and the native-repair fallback read them from here.
@@ -41,6 +46,17 @@ public struct Deadline: Sendable {
 
   /// A deadline that does not pass (about 30 years away).
   public static var never: Deadline { Deadline(secondsFromNow: 1e9) }
+
+  /// The deadline of a solve that began now under `limits` (its time limit; never without one).
+  public init(limits: SolveLimits) {
+    self.init(secondsFromNow: limits.timeLimit ?? 1e9)
+  }
+
+  /// The earlier of the two: a phase's own share of the time, capped by the whole solve's deadline.
+  public func capped(by other: Deadline) -> Deadline { other.instant < instant ? other : self }
+
+  /// Seconds until it passes (0 once it has).
+  public var secondsLeft: Double { max(0, Stopwatch.seconds(instant - ContinuousClock.now)) }
 }
 
 extension SolveLimits {

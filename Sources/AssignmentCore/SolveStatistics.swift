@@ -110,6 +110,21 @@ public struct SolveStatistics: Sendable, Equatable {
   public var descent: Descent?
   /// How the warm path proved that no plan keeps the rules, when it did.
   public var infeasibilityProof: InfeasibilityProof?
+  /// The Lagrangian bound's search, when it ran.
+  public var lagrangian: Lagrangian?
+
+  /// The Lagrangian bound's search (RuleHeuristics/MixLagrangianBound.swift).
+  public struct Lagrangian: Sendable, Equatable {
+    /// Subgradient iterations.
+    public var iterations: Int
+    /// True when it started from given multipliers (`SolveLimits.lagrangianStart`).
+    public var warmStarted: Bool
+
+    public init(iterations: Int, warmStarted: Bool) {
+      self.iterations = iterations
+      self.warmStarted = warmStarted
+    }
+  }
 
   /// What proved infeasibility.
   public enum InfeasibilityProof: Sendable, Equatable {
@@ -134,5 +149,6 @@ public struct SolveStatistics: Sendable, Equatable {
     if let v = other.componentWorkers { componentWorkers = v }
     if let v = other.descent { descent = v }
     if let v = other.infeasibilityProof { infeasibilityProof = v }
+    if let v = other.lagrangian { lagrangian = v }
   }
 }

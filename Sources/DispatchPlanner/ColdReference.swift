@@ -10,8 +10,14 @@
 //   - pure problems: F itself, by the native solver (exact, a fraction of a second);
 //   - otherwise U, the native optimum of the pure relaxation (side rules dropped),
 //     tightened by MixLagrangianBound where it applies (exclusive + one mix rule,
-//     full coverage) within a short deadline.
+//     full coverage), started from the previous plan's Lagrangian prices when it has
+//     them (LagrangianPrices: a plan's prices are those of its cold problem).
 // So the report states "at most ⌈bound − s⌉", or the exact figure when F is known.
+//
+// CONCURRENCY. The bound does not depend on the re-plan's solve, so it runs on the other
+// core while the re-plan solves (`ColdReferenceRun`); s only clamps it afterwards.
+// DETERMINISM. The Lagrangian ends by its own rules (patience, `maximumIterations`), the
+// deadline only guards a machine far slower than expected.
 // Complexity: one native solve (+ the Lagrangian's iterations, O(r·m·cap) each).
 //===----------------------------------------------------------------------===//
 import AssignmentCore
@@ -20,11 +26,13 @@ import DispatchPlanning
 import DispatchReports
 import Foundation
 import RuleHeuristics
+import Synchronization
 
 extension Planner {
-  /// An upper bound on the cold optimum's score (exact when `exact`), for the points given up for continuity.
-  /// `reached`: the new plan's score without continuity (a cold plan scores at least that, so the search can stop there).
-  func coldReference(_ scenario: Scenario, options: PlanOptions, reached: Int64) -> ReplanReport.ColdReference? {
+  /// An upper bound on the cold optimum's score (exact when `exact`), for the points given up for continuity, before
+  /// it is clamped by what the re-plan reached (`ColdReferenceRun.result(reached:)`).
+  /// `start`: a plan's pairs (per row of the scenario's model) and the Lagrangian prices taken against them.
+  func coldBound(_ scenario: Scenario, options: PlanOptions, start: (plan: [Int32], prices: [String: Int64]?)?) -> ReplanReport.ColdReference? {
     let clock = Stopwatch()
     guard let model = try? ProblemBuilder(scoresOnly: options.scoresOnly).build(scenario) else { return nil }
     let problem = model.problem
@@ -38,14 +46,55 @@ extension Planner {
     let rules = ReplanReport.ColdReference.Method.ruleKinds(of: problem)
     var method = ReplanReport.ColdReference.Method.pureRelaxation(dropped: rules)
     if MixLagrangianBound.supports(problem), relaxed.objective.covered == problem.rowCount {
-      // A short budget: this only tightens an "at most" figure of the report (the re-plan is what was asked).
-      let seconds = min(2, (options.timeLimit ?? 60) / 30)
-      if let lagrangian = MixLagrangianBound.bound(problem, plan: relaxed.columnOfRow, duals: relaxed.duals, target: reached,
-                                                  deadline: Deadline(secondsFromNow: seconds)), lagrangian < bound {
+      // This only tightens an "at most" figure of the report: a bounded number of iterations.
+      let multipliers = start.flatMap { LagrangianPrices.start(model: model, columnOfRow: $0.plan, prices: $0.prices) }
+      // The search steps toward a score some plan reaches (Polyak): the rule-keeping local search's, as in a cold plan.
+      let target = reachedTarget(problem, from: relaxed.columnOfRow, relaxation: relaxed.objective.score)
+      if let lagrangian = MixLagrangianBound.search(problem, plan: relaxed.columnOfRow, duals: relaxed.duals, target: target,
+                                                   deadline: Deadline(secondsFromNow: min(10, (options.timeLimit ?? 60) / 6)),
+                                                   maximumIterations: 600, start: multipliers)?.bound,
+         lagrangian < bound {
         bound = lagrangian
         method = .lagrangian(kept: rules)  // `supports`: every rule of the problem is kept inside the bound
       }
     }
-    return .init(bound: Int(max(bound, reached)), exact: bound <= reached, method: method, seconds: clock.seconds)
+    return .init(bound: Int(bound), exact: false, method: method, seconds: clock.seconds)
+  }
+
+  /// A score a plan of `problem` reaches: the rule-keeping local search's from the relaxation's plan (half a second
+  /// at most), else 1 % under the relaxation's optimum (only the search's step sizes depend on it).
+  private func reachedTarget(_ problem: AssignmentProblem, from plan: [Int32], relaxation: Int64) -> Int64 {
+    if RuleKeepingImprover.supports(problem), let kept = RuleKeepingImprover(problem: problem, timeBudget: 0.5).improve(from: plan),
+       SolutionChecker.violations(kept, in: problem).isEmpty {
+      return SolutionChecker.objective(of: kept, in: problem).score
+    }
+    return relaxation - abs(relaxation) / 100
+  }
+}
+
+/// The cold bound computed on another thread while the re-plan solves (CONCURRENCY in the header).
+final class ColdReferenceRun: Sendable {
+  private let state = Mutex<ReplanReport.ColdReference??>(nil)
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping @Sendable () -> ReplanReport.ColdReference?) {
+    let thread = Thread { [self] in
+      let found = work()
+      state.withLock { $0 = .some(found) }
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The bound, clamped by `reached` (the re-plan's score without continuity, which the cold optimum reaches at least).
+  func result(reached: Int64) -> ReplanReport.ColdReference? {
+    done.wait()
+    guard var cold = state.withLock({ $0 }) ?? nil else { return nil }
+    if !cold.exact {
+      cold.exact = Int64(cold.bound) <= reached
+      cold.bound = max(cold.bound, Int(reached))
+    }
+    return cold
   }
 }

@@ -123,6 +123,14 @@ public struct PreviousPlanInput: Sendable {
   public var manifest: PlanManifest?
   /// Files edited since the plan was written.
   public var warnings: [InputIssue]
+  /// Its solve's Lagrangian prices (summary.json `lagrangian_prices`), when it has them: the re-plan's bound starts there.
+  public var lagrangianPrices: [String: Int64]? = nil
+}
+
+/// The one field of a previous plan's summary.json the re-plan reads back (a summary without it, or unreadable: nil).
+private struct StoredPrices: Decodable {
+  var lagrangianPrices: [String: Int64]?
+  enum CodingKeys: String, CodingKey { case lagrangianPrices = "lagrangian_prices" }
 }
 
 extension Planner {
@@ -140,7 +148,11 @@ extension Planner {
     let pairs = try PlanReader().read(folder: url).assigned.map {
       PreviousPair(organization: $0.organization, role: $0.role, instructor: $0.instructor!)
     }
-    return PreviousPlanInput(pairs: pairs, manifest: manifest, warnings: warnings)
+    // A hint for the bound only (any prices give a valid bound): a summary without them, or unreadable, gives none.
+    let summaryURL = planFile(url).deletingLastPathComponent().appendingPathComponent(PlanWriter.summaryFile)
+    let prices = FileManager.default.contents(atPath: summaryURL.path)
+      .flatMap { try? JSONDecoder().decode(StoredPrices.self, from: $0) }?.lagrangianPrices
+    return PreviousPlanInput(pairs: pairs, manifest: manifest, warnings: warnings, lagrangianPrices: prices)
   }
 
   /// The previous plan's pairs (see `loadPreviousPlan(at:)`).
@@ -243,17 +255,28 @@ extension Planner {
     let clock = Stopwatch()
     let replanner = Replanner(solvers: solvers, builder: ProblemBuilder(scoresOnly: options.scoresOnly))
     let setup: ReplanSetup
-    do { setup = try replanner.prepare(scenario, previous: previous, continuity: continuity) } catch { throw .planning(.building(error)) }
+    do { setup = try replanner.prepare(scenario, previous: previous, continuity: continuity, limits: options.limits) } catch {
+      throw .planning(.building(error))
+    }
     let buildSeconds = clock.seconds
+    // The score ignoring continuity, bounded on the other core while the re-plan solves (ColdReference.swift).
+    let coldRun = aroundChangesOnly ? nil : ColdReferenceRun { [self] in
+      coldBound(scenario, options: options, start: (plan: setup.previousColumn, prices: previousInput.lagrangianPrices))
+    }
     let cache = ReplanCache()
+    // The previous solve's Lagrangian prices start this one's bound (LagrangianPrices). The model and the
+    // forced moves count against the time limit.
+    var solveLimits = options.limits
+    solveLimits.timeLimit = options.timeLimit.map { max(0.5, $0 - buildSeconds) }
+    solveLimits.lagrangianStart = LagrangianPrices.start(model: setup.model, columnOfRow: setup.previousColumn,
+                                                         prices: previousInput.lagrangianPrices)
     let solved: ReplanSolve
     do {
-      solved = aroundChangesOnly ? try replanner.solveAroundChanges(setup, choice: options.solver, limits: options.limits)
-        : try replanner.solve(setup, maxMoves: maxMoves, choice: options.solver, limits: options.limits, cache: cache)
+      solved = aroundChangesOnly ? try replanner.solveAroundChanges(setup, choice: options.solver, limits: solveLimits)
+        : try replanner.solve(setup, maxMoves: maxMoves, choice: options.solver, limits: solveLimits, cache: cache)
     } catch {
       throw .planning(.solving(error))
     }
-    let replanSeconds = clock.seconds
     var points: [ReplanReport.SweepPoint] = []
     do {
       // Budgets in increasing order; a plan within a smaller budget is within every larger one,
@@ -264,7 +287,7 @@ extension Planner {
         options.control?.begin(step: "budget " + (budget.map(String.init) ?? "all"), timeLimit: options.timeLimit)
         let label = budget.map(String.init) ?? "all"
         // Warm start: the plan of the budget below is within this one.
-        var limits = options.limits
+        var limits = solveLimits
         limits.incumbent = bestSoFar?.record.outcome.columnOfRow
         var point: ReplanSolve
         do throws(SolverError) {
@@ -301,14 +324,9 @@ extension Planner {
     let plan = PlanDecoder.decode(record.outcome.columnOfRow, model: setup.model)
     let continuityPoints = plan.assignments.flatMap(\.breakdown).filter { $0.kind == .continuity }.reduce(0) { $0 + $1.points }
     // The score ignoring continuity: bounded (or exact when cheap), never a second full solve.
-    let cold: ReplanReport.ColdReference?
-    if !aroundChangesOnly {
-      options.control?.enter(.bounding)
-      cold = coldReference(scenario, options: options, reached: Int64(plan.totalScore - continuityPoints))
-    } else {
-      cold = nil
-    }
-    let replanTotal = replanSeconds + (cold?.seconds ?? 0)
+    if coldRun != nil { options.control?.enter(.bounding) }
+    let cold = coldRun?.result(reached: Int64(plan.totalScore - continuityPoints))
+    let replanTotal = clock.seconds
     let timings = PlanSummary.Timings(read: loaded.seconds, build: buildSeconds, solve: record.seconds,
                                       check: record.checkSeconds, total: loaded.seconds + replanTotal)
     var summary: PlanSummary
@@ -452,7 +470,8 @@ extension Planner {
       scenario = set.applied(to: base)
     }
     let replanner = Replanner(solvers: Planner.standardSolvers, builder: ProblemBuilder(scoresOnly: scoresOnly))
-    guard let setup = try? replanner.prepare(scenario, previous: previous, continuity: origin.continuity) else {
+    // Scoring a plan as it was made: the forced-move solve is pure (the native solver, a fraction of a second).
+    guard let setup = try? replanner.prepare(scenario, previous: previous, continuity: origin.continuity, limits: .none) else {
       return (plain, ["the re-plan's model cannot be rebuilt: scores shown without the continuity bonus"])
     }
     return (setup.model, ["再规划 a re-plan of \(origin.previousPlan): scored with its continuity bonus (+\(origin.continuity) per kept pair)"

@@ -139,7 +139,10 @@ public struct Replanner: Sendable {
     return result
   }
 
-  public func prepare(_ scenario: Scenario, previous: [PreviousPair], continuity: Int? = nil) throws(PlanningError) -> ReplanSetup {
+  /// The re-plan's model and keepable pairs; the forced moves by an exact assignment solve under `limits`
+  /// (the command's time limit and stop flag: its time counts against the command's promise).
+  public func prepare(_ scenario: Scenario, previous: [PreviousPair], continuity: Int? = nil,
+                      limits: SolveLimits) throws(PlanningError) -> ReplanSetup {
     let withContinuity = Self.continuityScenario(scenario, previous: previous, continuity: continuity)
     let model = try builder.build(withContinuity)
     let index = ScenarioIndex(withContinuity)
@@ -188,7 +191,10 @@ public struct Replanner: Sendable {
       do {
         let keepProblem = try AssignmentProblem(
           rowCount: model.problem.rowCount, columnCapacities: model.problem.columnCapacities, arcs: arcs, locks: model.problem.locks)
-        let record = try solvers.solve(keepProblem, choice: .auto, limits: SolveLimits(timeLimit: 60))
+        var keepLimits = limits
+        keepLimits.incumbent = nil
+        keepLimits.lagrangianStart = nil
+        let record = try solvers.solve(keepProblem, choice: .auto, limits: keepLimits)
         warm = record.outcome.columnOfRow
         forced = zip(keepRows, keepColumns).filter { warm[$0.0] != Int32($0.1) }.count
       } catch {
@@ -222,17 +228,25 @@ public struct Replanner: Sendable {
   ) throws(SolverError) -> ReplanSolve {
     let cache = cache ?? ReplanCache()
     let base = setup.model.problem
+    // One deadline for the whole solve: the repair, the probes and the MIP each get what is left of it
+    // (half a second at least, so that each can still answer).
+    let deadline = Deadline(limits: limits)
+    func timeLeft() -> Double? { limits.timeLimit.map { _ in max(0.5, deadline.secondsLeft) } }
     // The previous plan repaired over the neighbourhood of the changes: a feasible plan for every
-    // bonus λ (only scores change), computed once per setup and shared by the sweep's budgets.
-    let (repaired, fresh) = cache.repaired { repairPrevious(setup, problem: base, choice: choice, limits: limits) }
-    // The repair's time counts against this solve's limit (the limit is the whole command's promise).
-    var limits = limits
-    if fresh, let spent = repaired?.seconds, let limit = limits.timeLimit { limits.timeLimit = max(1, limit - spent) }
-    let solveLimits = limits
-    func at(_ lambda: Int64, _ limits: SolveLimits? = nil) throws(SolverError) -> SolveRecord {
+    // bonus λ (only scores change), computed once per setup and shared by the sweep's budgets, and only
+    // when a budget is not met by the unconstrained optimum (a start within the budget for its MIP): the
+    // whole problem's own incumbent search and descent from the bound need none (measured on huangshan:
+    // the repair took 7 s of a 13 s re-plan and did not shorten the proof). Its time counts against the limit.
+    func repaired() -> RepairedPrevious? {
+      var repairLimits = limits
+      repairLimits.timeLimit = timeLeft()
+      return cache.repaired { repairPrevious(setup, problem: base, choice: choice, limits: repairLimits) }.0
+    }
+    func at(_ lambda: Int64, _ given: SolveLimits? = nil) throws(SolverError) -> SolveRecord {
       if let hit = cache.record(at: lambda) { return hit }
-      var warmLimits = limits ?? solveLimits
-      if warmLimits.incumbent == nil { warmLimits.incumbent = repaired?.plan ?? setup.previousAssignment }
+      var warmLimits = given ?? limits
+      if given == nil { warmLimits.timeLimit = timeLeft() }
+      if warmLimits.incumbent == nil { warmLimits.incumbent = cache.repairedPrevious?.plan ?? setup.previousAssignment }
       let record = try solvers.solve(Self.problem(setup, bonus: lambda), choice: choice, limits: warmLimits)
       cache.store(record, at: lambda)
       return record
@@ -289,12 +303,14 @@ public struct Replanner: Sendable {
       // four probes and half the time limit). A probe's optimum z keeps as many pairs as pays; when
       // moves(z) = limit exactly, z is optimal for the budget (the certificate of step 1 above: for w within
       // budget, s(w) ≤ s(z) + λ·(kept(z) − kept(w)) ≤ s(z)); otherwise, within budget, it starts the MIP.
-      let start = withinBudget([limits.incumbent, repaired?.plan]).max { SolutionChecker.objective(of: $0, in: ruled) < SolutionChecker.objective(of: $1, in: ruled) }
+      let start = withinBudget([limits.incumbent, repaired()?.plan]).max { SolutionChecker.objective(of: $0, in: ruled) < SolutionChecker.objective(of: $1, in: ruled) }
       var lambda = start.map { max(1, zero.outcome.objective.score - SolutionChecker.objective(of: $0, in: ruled).score + 1) } ?? Int64(max(1, setup.continuity))
       let clock = Stopwatch()
       var probeLimits = limits
-      probeLimits.incumbent = start ?? repaired?.plan
+      probeLimits.incumbent = start ?? repaired()?.plan
       for _ in 0..<4 {
+        // A probe may use what is left of the first half of the time limit.
+        probeLimits.timeLimit = limits.timeLimit.map { max(0.5, min(deadline.secondsLeft, $0 / 2 - clock.seconds)) }
         guard let probe = try? at(lambda, probeLimits), probe.outcome.status.isOptimal, probe.violations.isEmpty else { break }
         let moves = setup.moves(probe.outcome.columnOfRow)
         if moves == limit {
@@ -307,16 +323,16 @@ public struct Replanner: Sendable {
         lambda *= 2
         probeLimits.incumbent = probe.outcome.columnOfRow
       }
-      mipLimits.timeLimit = limits.timeLimit.map { max(1, $0 - clock.seconds) }
     }
     // GLPK with the rule, from the best plan known within budget: the parametric search's, the one
     // the caller offers (a sweep hands each budget the plan of the budget below), or the previous plan.
-    let starts = withinBudget([best?.outcome.columnOfRow, limits.incumbent, repaired?.plan, setup.previousAssignment])
+    let starts = withinBudget([best?.outcome.columnOfRow, limits.incumbent, repaired()?.plan, setup.previousAssignment])
     // The first of the best (stable: the parametric plan, then the offered one, then the previous plan).
     mipLimits.incumbent = starts.reduce(nil as [Int32]?) { kept, plan in
       guard let kept else { return plan }
       return SolutionChecker.objective(of: plan, in: ruled) > SolutionChecker.objective(of: kept, in: ruled) ? plan : kept
     } ?? setup.previousAssignment
+    mipLimits.timeLimit = timeLeft()
     let record = try solvers.solve(ruled, choice: choice == .native ? .glpk : choice, limits: mipLimits)
     var result = record
     // The record is about the problem with the rule; report it against the plain problem's scores (identical arcs).
@@ -425,6 +441,7 @@ public final class ReplanCache: Sendable {
 
   /// The repaired previous plan, once made.
   public var repairedPrevious: RepairedPrevious? { state.withLock { $0.repaired ?? nil } }
+
 
   func store(_ record: SolveRecord, at lambda: Int64) {
     state.withLock { $0.records[lambda] = record; $0.solves += 1 }

@@ -79,8 +79,11 @@ public struct SolverSelection: Sendable {
         notes.append("\(solver.name) skipped: it does not support this problem")
         continue
       }
+      // A fallback gets what is left of the time limit, not a second one (a floor of half a second to answer at all).
+      var solverLimits = limits
+      if !failures.isEmpty, let t = limits.timeLimit { solverLimits.timeLimit = max(0.5, t - clock.seconds) }
       do {
-        let outcome = try solver.solve(problem, limits: limits)
+        let outcome = try solver.solve(problem, limits: solverLimits)
         limits.control?.enter(.checking)
         let solveSeconds = clock.seconds
         let checkClock = Stopwatch()

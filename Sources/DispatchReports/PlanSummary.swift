@@ -108,6 +108,10 @@ public struct PlanSummary: Sendable, Codable, Equatable {
   public var stoppedOnRequest: Bool?
   /// A re-plan's origin: the previous plan it continued, with its fingerprint (nil for a plan).
   public var replan: ReplanOrigin?
+  /// The Lagrangian multipliers of the solve's bound, per slot "organization/role", in thousandths of a point
+  /// relative to the slot's pair in this plan (`LagrangianPrices`); nil when no Lagrangian bound ran. The next
+  /// quarter's re-plan from this plan starts its bound there. A hint: any values give a valid bound.
+  public var lagrangianPrices: [String: Int64]?
 
   /// Where a re-plan came from (summary.json `replan`): the previous plan's place and fingerprint,
   /// the change set and the continuity bonus, so anyone can check which plan it continued and
@@ -162,6 +166,7 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     case coverageBound = "coverage_bound"
     case rules, infeasibility, replan
     case stoppedOnRequest = "stopped_on_request"
+    case lagrangianPrices = "lagrangian_prices"
   }
 
   public init(
@@ -192,6 +197,8 @@ public struct PlanSummary: Sendable, Codable, Equatable {
     (bound, gap, coverageBound) = Self.honestBound(record.outcome)
     if coverageBound != nil { status = "coverage-unproven" }
     prunedArcs = record.outcome.prunedArcs
+    lagrangianPrices = LagrangianPrices.prices(model: model, columnOfRow: record.outcome.columnOfRow,
+                                               multipliers: record.outcome.lagrangianMultipliers)
     stoppedOnRequest = record.stoppedOnRequest ? true : nil
     checkerPassed = record.violations.isEmpty
     checkerFindings = record.violations.map(\.description)

@@ -180,6 +180,13 @@ func fmt(_ x: Double) -> String {
 struct TimeBudget: Sendable {
   let limits: SolveLimits
   let clock = Stopwatch()
+  /// The whole solve's deadline: every phase's own share is capped by it (SolveClock.swift, EVERY PHASE).
+  let deadline: Deadline
+
+  init(limits: SolveLimits) {
+    self.limits = limits
+    deadline = Deadline(limits: limits)
+  }
 
   /// `limits` with `incumbent` and `relaxation`, and `share` of the time left.
   func remainingLimits(incumbent: [Int32]?, relaxation: RelaxationOptimum? = nil, share: Double = 1) -> SolveLimits {

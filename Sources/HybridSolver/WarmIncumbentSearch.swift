@@ -52,6 +52,7 @@ extension WarmRun {
     func keptPlan(from start: [Int32]) -> [Int32]? {
       var improver = RuleKeepingImprover(problem: searched, timeBudget: searchBudget)
       improver.shouldStop = { [control] in control?.isCancelled ?? false }
+      improver.deadline = budget.deadline
       guard let plan = improver.improve(from: start) else { return nil }
       return hasMinimumLoad ? MinimumLoadRepair.repair(plan, in: problem) : plan
     }
@@ -82,13 +83,17 @@ extension WarmRun {
       let target = lower.map { cert.lexicographic($0) } ?? ObjectiveValue(covered: problem.rowCount, score: lowestScore(of: bounded) - 1)
       if target.covered == problem.rowCount,
          let found = MixLagrangianBound.search(bounded, plan: native.columnOfRow, duals: duals, target: target.score,
-                                               deadline: Deadline(secondsFromNow: limits.lagrangianSeconds),
+                                               deadline: Deadline(secondsFromNow: limits.lagrangianSeconds).capped(by: budget.deadline),
+                                               start: limits.lagrangianStart,
                                                shouldStop: { [control] in control?.isCancelled ?? false }) {
         let (score, proposal, arcBound) = (found.bound, found.proposal, found.arcBound)
         // Its patterns describe the problem itself only when no rule was dropped for it.
         if keepsMinimumLoads { lagrangeCertificate = found.certificate }
         let w = cert.weighted(ObjectiveValue(covered: problem.rowCount, score: score))
-        notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? (keepsMinimumLoads ? ", minimum loads kept" : ", minimum loads dropped") : "")) \(score) in \(fmt(boundClock.seconds)) s; U − bound = \(cert.upper - w)")
+        let warmStarted = limits.lagrangianStart?.count == problem.rowCount
+        statistics.lagrangian = SolveStatistics.Lagrangian(iterations: found.iterations, warmStarted: warmStarted)
+        lagrangeMultipliers = found.multipliers
+        notes.append("Lagrangian bound (mix by column\(hasMinimumLoad ? (keepsMinimumLoads ? ", minimum loads kept" : ", minimum loads dropped") : "")) \(score) in \(fmt(boundClock.seconds)) s, \(found.iterations) iterations\(warmStarted ? " from the given multipliers" : ""); U − bound = \(cert.upper - w)")
         if w < cert.upper { lagrangeW = w }
         control?.record(bound: cert.lexicographic(w))
         control?.enter(.incumbentSearch)

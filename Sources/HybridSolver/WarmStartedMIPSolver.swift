@@ -67,6 +67,7 @@ public struct WarmStartedMIPSolver: AssignmentSolver {
     var outcome = try run.run()
     outcome.log = run.notes + outcome.log
     outcome.statistics.overlay(run.statistics)
+    outcome.lagrangianMultipliers = run.lagrangeMultipliers
     return outcome
   }
 }
@@ -89,6 +90,8 @@ final class WarmRun {
   var lagrangeArcBound: [Int64]?
   /// The Lagrangian multipliers' certificate (its column patterns), when it prices the problem itself.
   var lagrangeCertificate: MixLagrangianBound.Certificate?
+  /// The Lagrangian bound's multipliers (per row, thousandths), when it ran: returned with the outcome.
+  var lagrangeMultipliers: [Int64]?
   /// The warm path's typed facts (skips, components), laid over the MIP back end's.
   var statistics = SolveStatistics()
   var notes: [String] = [] {

@@ -12,9 +12,17 @@
 // columns are feasible subsets, and its rows sum to Σ x_r).
 //
 // SEARCH. Subgradient descent on x (g_r = 1 − times r is picked), Polyak steps
-// toward the incumbent's score, starting from the pure relaxation's row duals.
-// All arithmetic is Int64 in thousandths of a point, so every L(x) evaluated is an
-// exact bound; the result is ⌊min L / 1000⌋.
+// toward the incumbent's score, starting from the pure relaxation's row duals, or from
+// given multipliers (`start`: a previous solve's, LagrangianPrices) where it has them, the
+// other rows' duals moved to their level (the median difference). All arithmetic is Int64
+// in thousandths of a point, so every L(x) evaluated is an exact bound; the result is
+// ⌊min L / 1000⌋.
+//
+// STOP. At the target (the bound meets the incumbent: proven), when the step size has
+// halved to nothing, when the bound has not fallen by a whole point in `patience`
+// iterations (measured on huangshan: from a previous quarter's multipliers the re-plan's
+// bound stood still for 480 of 754 iterations), at `maximumIterations`, or at the
+// deadline — the last evaluation starts while two iterations' time is left, so it ends by then.
 //
 // SOFT MIX. When the mix rule is soft with weight w, a column may also take any 2…cap
 // non-exclusive rows at a cost of w: v_c = max(single, best mixed subset, best
@@ -83,23 +91,43 @@ public enum MixLagrangianBound {
     public var proposal: [Int32]
     public var arcBound: [Int64]
     public var certificate: Certificate
+    /// Iterations of the subgradient search (evaluations of L(x) before the last).
+    public var iterations: Int
+    /// The best multipliers x, per row, in thousandths of a point (`scale`): a start for a later search
+    /// of a similar problem (`search(start:)`); any x gives a valid bound, so a stale one is safe.
+    public var multipliers: [Int64] { certificate.x }
   }
 
-  /// `boundAndProposal`, with the certificate.
+  /// `boundAndProposal`, with the certificate. `start`: multipliers to start from (per row, thousandths;
+  /// `unknownMultiplier` where a row has none, which then starts from `plan` and `duals` as without a start),
+  /// e.g. the previous quarter's (`Result.multipliers`); ignored unless it has one entry per row.
   public static func search(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
-                            deadline: Deadline, maximumIterations: Int = 3000,
+                            deadline: Deadline, maximumIterations: Int = 3000, start: [Int64]? = nil,
                             shouldStop: () -> Bool = { false }) -> Result? {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
     guard n > 0 else {
-      return Result(bound: 0, proposal: [], arcBound: [], certificate: Certificate(instance: Instance(problem), x: [], value: 0, columnValue: [Int64](repeating: 0, count: m)))
+      return Result(bound: 0, proposal: [], arcBound: [], certificate: Certificate(instance: Instance(problem), x: [], value: 0, columnValue: [Int64](repeating: 0, count: m)),
+                    iterations: 0)
     }
     let instance = Instance(problem)
     var x = instance.startingMultipliers(plan: plan, duals: duals)
+    if let start, start.count == n {
+      // Rows without a start take the relaxation's start moved to the given rows' level (the median difference).
+      var shifts = (0..<n).filter { start[$0] != unknownMultiplier }.map { start[$0] - x[$0] }
+      shifts.sort()
+      let shift = shifts.isEmpty ? 0 : shifts[shifts.count / 2]
+      for r in 0..<n { x[r] = start[r] != unknownMultiplier ? start[r] : x[r] + shift }
+    }
+    var iterations = 0
+    // ⌊v / scale⌋ for either sign (Int64.max, no bound yet, stays above every bound).
+    func floorScaled(_ v: Int64) -> Int64 { v == .max ? .max : v >= 0 ? v / scale : -((-v + scale - 1) / scale) }
     let targetScaled = target * scale
     var best = Int64.max
     var count = [Int32](repeating: 0, count: n)
     var lambda = 2.0
+    // Iterations since the bound (whole points) last fell: after `patience` the search ends (STOP in the header).
+    var sinceWholePoint = 0
     var sinceBest = 0
     var lists = ColumnLists()
     var bestX = x
@@ -107,8 +135,12 @@ public enum MixLagrangianBound {
     var valueOf = [Int64](repeating: 0, count: m)
     var stop = false, forceLast = false
     var arcSlack = [Int64](repeating: 0, count: problem.arcCount)
+    let clock = Stopwatch()
     for iteration in 0...maximumIterations {
-      let last = forceLast || iteration == maximumIterations || deadline.hasPassed || shouldStop()
+      // The last evaluation (with the per-arc bounds) must end by the deadline too: it starts when less
+      // than two iterations' time is left.
+      let perIteration = iteration > 0 ? clock.seconds / Double(iteration) : 0
+      let last = forceLast || iteration == maximumIterations || deadline.secondsLeft <= 2 * perIteration || shouldStop()
       if last { x = bestX }
       for r in 0..<n { count[r] = 0 }
       var total: Int64 = 0
@@ -122,8 +154,15 @@ public enum MixLagrangianBound {
           instance.arcSlacks(column: c, x: x, lists: lists, value: value, into: &arcSlack)
         }
       }
-      if last { break }
+      if last {
+        // At the best multipliers (their value), or at the start when the clock ran out before any iteration.
+        best = min(best, total)
+        break
+      }
+      iterations += 1
+      sinceWholePoint = floorScaled(total) < floorScaled(best) ? 0 : sinceWholePoint + 1
       if total < best { best = total; sinceBest = 0; bestX = x } else { sinceBest += 1 }
+      if sinceWholePoint >= patience { stop = true }
       if best <= targetScaled { stop = true }
       if stop { x = bestX; forceLast = true; continue }
       if sinceBest >= 25 { lambda /= 2; sinceBest = 0; if lambda < 1e-4 { stop = true } }
@@ -139,11 +178,9 @@ public enum MixLagrangianBound {
       }
     }
     guard best != .max else { return nil }
-    // ⌊best / scale⌋ for either sign.
-    func floorScaled(_ v: Int64) -> Int64 { v >= 0 ? v / scale : -((-v + scale - 1) / scale) }
     let certificate = Certificate(instance: instance, x: bestX, value: best, columnValue: valueOf.map { max(0, $0) })
     return Result(bound: floorScaled(best), proposal: instance.proposal(choice: choice, valueOf: valueOf),
-                  arcBound: arcSlack.map { floorScaled(best - $0) }, certificate: certificate)
+                  arcBound: arcSlack.map { floorScaled(best - $0) }, certificate: certificate, iterations: iterations)
   }
 
   /// The best multipliers x and what they price (PATTERNS in the header). Every full-coverage plan
@@ -236,8 +273,12 @@ public enum MixLagrangianBound {
     }
   }
 
+  /// Iterations without a fall of the bound by a whole point after which the search ends.
+  public static let patience = 150
   /// Scores and multipliers are in thousandths of a point.
-  static let scale: Int64 = 1000
+  public static let scale: Int64 = 1000
+  /// A row without a start in `search(start:)`.
+  public static let unknownMultiplier = Int64.min
 
   /// One column's best rows of each kind (small lists sorted by profit, descending), and the rows
   /// of its best subset; reused from column to column.

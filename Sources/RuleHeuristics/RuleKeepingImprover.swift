@@ -46,10 +46,13 @@ import NativeSolver
 
 public struct RuleKeepingImprover: Sendable {
   public let problem: AssignmentProblem
-  /// Wall-clock seconds for the improvement phase (the repair always runs to the end).
+  /// Wall-clock seconds for the improvement phase (capped by `deadline`, which the repair keeps too).
   public var timeBudget: Double
   /// Checked with the time budget: true ends the improvement early (a stop request), keeping the plan so far.
   public var shouldStop: @Sendable () -> Bool = { false }
+  /// The whole search stops by then (the caller's time limit): a repair not finished by then gives no plan,
+  /// the improvement stops with the plan so far.
+  public var deadline: Deadline = .never
 
   public init(problem: AssignmentProblem, timeBudget: Double = 10) {
     self.problem = problem
@@ -64,11 +67,11 @@ public struct RuleKeepingImprover: Sendable {
   /// A plan that keeps every rule, from `start` (e.g. the pure relaxation's optimum); nil when
   /// the rules are not supported or the repair gets stuck. The plan is checked by `SolutionChecker`.
   public func improve(from start: [Int32]) -> [Int32]? {
-    guard Self.supports(problem), start.count == problem.rowCount else { return nil }
+    // A clock that has run out gives no plan (the caller's time limit is spent).
+    guard Self.supports(problem), start.count == problem.rowCount, !deadline.hasPassed else { return nil }
     var search = LocalSearch(problem: problem, start: start)
-    guard search.repairExclusive(), search.repairMix() else { return nil }
-    let deadline = Deadline(secondsFromNow: timeBudget)
-    search.improve(until: deadline, shouldStop: shouldStop)
+    guard search.repairExclusive(until: deadline), search.repairMix(until: deadline) else { return nil }
+    search.improve(until: Deadline(secondsFromNow: timeBudget).capped(by: deadline), shouldStop: shouldStop)
     let plan = search.column
     guard SolutionChecker.violations(plan, in: problem)
       .allSatisfy({ if case .uncoveredRow(let r) = $0 { start[r] < 0 } else { false } })
@@ -206,8 +209,10 @@ private struct LocalSearch {
 
   // MARK: 1. Exclusive
 
-  mutating func repairExclusive() -> Bool {
+  /// False when it gets stuck or `deadline` passes first.
+  mutating func repairExclusive(until deadline: Deadline) -> Bool {
     for r in 0..<n where exclusive[r] && column[r] >= 0 {
+      if deadline.hasPassed { return false }
       let c = Int(column[r])
       guard members[c].count > 1 else { continue }
       let others = members[c].filter { $0 != r }
@@ -241,13 +246,15 @@ private struct LocalSearch {
 
   // MARK: 2. Mix
 
-  mutating func repairMix() -> Bool {
+  /// False when it gets stuck or `deadline` passes first.
+  mutating func repairMix(until deadline: Deadline) -> Bool {
     var budget = 20 * (n + m) + 100
     var c = 0
     var sweepsWithoutInvalid = 0
     while sweepsWithoutInvalid < m {
       if valid(c) { sweepsWithoutInvalid += 1; c = (c + 1) % m; continue }
       sweepsWithoutInvalid = 0
+      if deadline.hasPassed { return false }
       budget -= 1
       if budget < 0 { return false }
       guard fixMix(c) else { return false }
@@ -299,7 +306,7 @@ private struct LocalSearch {
     var rounds = 0
     while !deadline.hasPassed && rounds < 50 && !shouldStop() {
       rounds += 1
-      var improved = groups.count == 1 && isPartition ? resolveSides() : resolveClasses()
+      var improved = groups.count == 1 && isPartition ? resolveSides(until: deadline) : resolveClasses(until: deadline)
       if deadline.hasPassed || shouldStop() { break }
       improved = localPass(until: deadline, shouldStop: shouldStop) || improved
       guard improved else { break }
@@ -354,13 +361,13 @@ private struct LocalSearch {
   /// takes at most one row when the other side has none there, any number up to its capacity
   /// otherwise, and at least one when the other side has two or more there and nothing locked
   /// of this side (a mandatory slot, scored with a bonus and checked to be filled).
-  mutating func resolveSides() -> Bool {
+  mutating func resolveSides(until deadline: Deadline) -> Bool {
     guard problem.arcLoads.isEmpty else { return false }
     var changed = false
     var idle = 0
     var side = 1
     var guardRounds = 0
-    while idle < 2 && guardRounds < 40 {
+    while idle < 2 && guardRounds < 40 && !deadline.hasPassed {
       guardRounds += 1
       if resolveSide(UInt8(side)) { changed = true; idle = 0 } else { idle += 1 }
       side = 3 - side
@@ -429,7 +436,7 @@ private struct LocalSearch {
   }
 
   /// (i) Exact re-solve of each class of rows with the column counts of the class kept.
-  mutating func resolveClasses() -> Bool {
+  mutating func resolveClasses(until deadline: Deadline) -> Bool {
     guard problem.arcLoads.isEmpty else { return false }
     let before = total
     var classOf: [[UInt8]: [Int]] = [:]
@@ -438,7 +445,7 @@ private struct LocalSearch {
     }
     let solver = ShortestAugmentingPathSolver()
     var changed = false
-    for key in classOf.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+    for key in classOf.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !deadline.hasPassed {
       let rows = classOf[key]!
       var capacity = [Int](repeating: 0, count: m)
       for r in rows { capacity[Int(column[r])] += 1 }

@@ -63,6 +63,8 @@ public struct RuleRepairSolver: AssignmentSolver {
   }
 
   public func solve(_ problem: AssignmentProblem, limits: SolveLimits = .none) throws(SolverError) -> AssignmentOutcome {
+    // Every phase below stops by the time limit's deadline (SolveClock.swift, EVERY PHASE).
+    let deadline = Deadline(limits: limits)
     var state = RepairState(problem: problem)
     let relaxed = try pure.solve(state.relaxation(coverage: problem.coverage, solverName: name))
     let uncoverable: [Int]? = if case .infeasible(let rows) = relaxed.status { rows } else { nil }
@@ -73,7 +75,8 @@ public struct RuleRepairSolver: AssignmentSolver {
     // Exclusive and mix only: the rule-keeping local search from the relaxation's plan.
     if uncoverable == nil, RuleKeepingImprover.supports(problem) {
       let budget = limits.localSearchSeconds
-      let improver = RuleKeepingImprover(problem: problem, timeBudget: budget)
+      var improver = RuleKeepingImprover(problem: problem, timeBudget: budget)
+      improver.deadline = deadline
       var best: (plan: [Int32], objective: ObjectiveValue)? = nil
       func offer(_ kept: [Int32]?, _ what: String) {
         guard let kept else { return }
@@ -87,7 +90,7 @@ public struct RuleRepairSolver: AssignmentSolver {
       if let found = best, MixLagrangianBound.supports(problem), found.objective.covered == problem.rowCount,
          let (score, proposal, _) = MixLagrangianBound.boundAndProposal(
            problem, plan: plan, duals: relaxed.duals, target: found.objective.score,
-           deadline: Deadline(secondsFromNow: limits.lagrangianSeconds)) {
+           deadline: Deadline(secondsFromNow: limits.lagrangianSeconds).capped(by: deadline)) {
         if score < bound.score { bound = ObjectiveValue(covered: problem.rowCount, score: max(score, found.objective.score)) }
         log.append("native-repair: Lagrangian bound \(score)")
         if found.objective < bound { offer(improver.improve(from: proposal), "from the Lagrangian choices") }
@@ -100,7 +103,7 @@ public struct RuleRepairSolver: AssignmentSolver {
     }
 
     var rounds = 0
-    while rounds < maximumRounds {
+    while rounds < maximumRounds && !deadline.hasPassed {
       let broken = state.brokenRules(plan)
       guard !broken.isEmpty else { break }
       let repair = state.repairs(for: broken, plan: plan)

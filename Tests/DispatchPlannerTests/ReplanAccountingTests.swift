@@ -27,7 +27,7 @@ import Testing
     var scenario = Self.twoRoleScenario(wishes: [])
     scenario.organizations[0].roles = [.firstSecretary]
     scenario.instructors.remove(at: 1)
-    let setup = try replanner.prepare(scenario, previous: Self.previousTwoRole)
+    let setup = try replanner.prepare(scenario, previous: Self.previousTwoRole, limits: .none)
     let solved = try replanner.solve(setup, maxMoves: nil, limits: .none)
     let changes = Replanner.changes(setup, previous: Self.previousTwoRole, columnOfRow: solved.record.outcome.columnOfRow)
     let dropped = changes.filter { $0.status == .dropped }
@@ -43,7 +43,7 @@ import Testing
   /// the move's own pair-score change is 10 − 20 = −10, never "better fit" (continuity goes to I1, the first role's instructor).
   @Test func moveInTwoRoleOrganizationIsCreditedItsTrueChange() throws {
     let scenario = Self.twoRoleScenario(wishes: [(2, 1, 2), (3, 1, 3), (2, 2, 1)])
-    let setup = try replanner.prepare(scenario, previous: Self.previousTwoRole)
+    let setup = try replanner.prepare(scenario, previous: Self.previousTwoRole, limits: .none)
     let solved = try replanner.solve(setup, maxMoves: nil, limits: .none)
     let plan = solved.record.outcome.columnOfRow.map { $0 < 0 ? "-" : scenario.instructors[Int($0)].id.rawValue }
     #expect(plan == ["I1", "I3", "I2"])

@@ -122,7 +122,7 @@ private struct StopsShortMIP: AssignmentSolver {
     for (bound, kept) in [(Int64(1_000), true), (Int64(-5), false)] {
       let solvers = SolverSelection(native: Planner.standardSolvers.native, glpk: StopsShortMIP(bound: bound))
       let replanner = Replanner(solvers: solvers)
-      let setup = try replanner.prepare(scenario, previous: previous, continuity: 0)
+      let setup = try replanner.prepare(scenario, previous: previous, continuity: 0, limits: .none)
       let solved = try replanner.solve(setup, maxMoves: 1, limits: SolveLimits())
       #expect(solved.moves == 0)
       #expect(solved.record.outcome.status == .feasible, "bound \(bound)")

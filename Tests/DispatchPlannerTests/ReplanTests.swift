@@ -39,13 +39,13 @@ import Testing
   @Test func continuityBonusKeepsPairsExactlyWhenItOutweighsTheGain() throws {
     let scenario = Self.wishScenario(instructors: 2, organizations: 2, wishes: [(2, 1, 2), (1, 2, 1)])
     let previous = Self.pairs([(1, 1), (2, 2)])
-    let keep = try replanner.prepare(scenario, previous: previous)  // default continuity 30
+    let keep = try replanner.prepare(scenario, previous: previous, limits: .none)  // default continuity 30
     #expect(keep.continuity == Replanner.defaultContinuity)
     #expect(keep.keepable == 2 && keep.forcedMoves == 0)
     let kept = try replanner.solve(keep, maxMoves: nil, limits: .none)
     #expect(assignment(keep, kept) == ["I1", "I2"])
     #expect(kept.record.outcome.objective.score == 60)
-    let swap = try replanner.prepare(scenario, previous: previous, continuity: 20)
+    let swap = try replanner.prepare(scenario, previous: previous, continuity: 20, limits: .none)
     let swapped = try replanner.solve(swap, maxMoves: nil, limits: .none)
     #expect(assignment(swap, swapped) == ["I2", "I1"])
     #expect(swapped.record.outcome.objective.score == 50)
@@ -58,7 +58,7 @@ import Testing
   /// Budget 0 → keep all (0); 1 → still 0 (one move alone is impossible); 2 → a swap (30); 3 / all → rotate (90).
   @Test func moveBudgetIsHardAndExact() throws {
     let scenario = Self.wishScenario(instructors: 3, organizations: 3, wishes: [(2, 1, 1), (3, 2, 1), (1, 3, 1)])
-    let setup = try replanner.prepare(scenario, previous: Self.pairs([(1, 1), (2, 2), (3, 3)]), continuity: 0)
+    let setup = try replanner.prepare(scenario, previous: Self.pairs([(1, 1), (2, 2), (3, 3)]), continuity: 0, limits: .none)
     var scores: [Int64] = []
     for budget in [0, 1, 2, 3] {
       let solved = try replanner.solve(setup, maxMoves: budget, limits: .none)
@@ -84,7 +84,7 @@ import Testing
       var scenario = Self.wishScenario(instructors: 4, organizations: 6, wishes: wishes)
       for k in scenario.instructors.indices { scenario.instructors[k].capacity = 2 }
       let previous = Self.pairs((1...6).map { ($0, Int.random(in: 1...4, using: &rng)) }.filter { _ in Int.random(in: 0..<5, using: &rng) > 0 })
-      let setup = try replanner.prepare(scenario, previous: previous, continuity: Int.random(in: 0...20, using: &rng))
+      let setup = try replanner.prepare(scenario, previous: previous, continuity: Int.random(in: 0...20, using: &rng), limits: .none)
       let cache = ReplanCache()
       var last: Int64?
       for budget in (0...6).reversed() {
