@@ -61,6 +61,21 @@ extension Planner {
     return .init(bound: Int(bound), exact: false, method: method, seconds: clock.seconds)
   }
 
+  /// The bound of `coldBound`, clamped by `reached` (the re-plan's score without continuity), at once.
+  func coldReference(_ scenario: Scenario, options: PlanOptions, reached: Int64,
+                     start: (plan: [Int32], prices: [String: Int64]?)? = nil) -> ReplanReport.ColdReference? {
+    coldBound(scenario, options: options, start: start).map { Self.clamped($0, reached: reached) }
+  }
+
+  /// `cold` clamped by `reached`: the cold optimum scores at least that, so a bound at or below it is exact.
+  static func clamped(_ cold: ReplanReport.ColdReference, reached: Int64) -> ReplanReport.ColdReference {
+    guard !cold.exact else { return cold }
+    var result = cold
+    result.exact = Int64(cold.bound) <= reached
+    result.bound = max(cold.bound, Int(reached))
+    return result
+  }
+
   /// Iterations of the cold reference's Lagrangian search (huangshan, from the previous quarter's prices: 85,809 at the
   /// start, 85,005 after 300, 84,999 after 409): enough for the report's "at most" figure, a second of CPU at most.
   static let coldReferenceIterations = 300
@@ -94,11 +109,6 @@ final class ColdReferenceRun: Sendable {
   /// The bound, clamped by `reached` (the re-plan's score without continuity, which the cold optimum reaches at least).
   func result(reached: Int64) -> ReplanReport.ColdReference? {
     done.wait()
-    guard var cold = state.withLock({ $0 }) ?? nil else { return nil }
-    if !cold.exact {
-      cold.exact = Int64(cold.bound) <= reached
-      cold.bound = max(cold.bound, Int(reached))
-    }
-    return cold
+    return (state.withLock { $0 } ?? nil).map { Planner.clamped($0, reached: reached) }
   }
 }
