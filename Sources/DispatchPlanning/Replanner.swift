@@ -194,6 +194,8 @@ public struct Replanner: Sendable {
         var keepLimits = limits
         keepLimits.incumbent = nil
         keepLimits.lagrangianStart = nil
+        // Its objective counts kept pairs, not points: the progress shows its phase only.
+        keepLimits.control = limits.control?.phasesOnly
         let record = try solvers.solve(keepProblem, choice: .auto, limits: keepLimits)
         warm = record.outcome.columnOfRow
         forced = zip(keepRows, keepColumns).filter { warm[$0.0] != Int32($0.1) }.count
