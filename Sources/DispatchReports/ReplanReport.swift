@@ -197,7 +197,8 @@ public enum ReplanReport {
       md.append("| 不考虑延续的最优 best score ignoring continuity | \(cold.exact ? "\(cold.bound)" : "≤ \(cold.bound) (\(cold.method))") |")
     }
     md.append("| 为延续放弃的分数 score given up for continuity | \(f.givenUpText) |")
-    md.append(String(format: "| 用时 time | replan %.3f s (of which %.3f s for the score ignoring continuity) |", f.replanSeconds, f.cold?.seconds ?? 0))
+    // The score ignoring continuity is bounded on another core while the re-plan solves (ColdReference.swift).
+    md.append(String(format: "| 用时 time | replan %.3f s (the score ignoring continuity: %.3f s alongside, on another core) |", f.replanSeconds, f.cold?.seconds ?? 0))
     md.append("")
     var counts: [SlotChange.Status: Int] = [:]
     for c in changes { counts[c.status, default: 0] += 1 }
