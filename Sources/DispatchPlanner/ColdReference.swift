@@ -9,9 +9,11 @@
 // points), so F ≥ s and the points given up, F − s, are ≥ 0. Upper bounds on F:
 //   - pure problems: F itself, by the native solver (exact, a fraction of a second);
 //   - otherwise U, the native optimum of the pure relaxation (side rules dropped),
-//     tightened by MixLagrangianBound where it applies (exclusive + one mix rule,
-//     full coverage), started from the previous plan's Lagrangian prices when it has
-//     them (LagrangianPrices: a plan's prices are those of its cold problem).
+//     tightened by MixLagrangianBound where it applies (one mix rule, with exclusive
+//     rows and minimum loads if any, full coverage), started from the previous plan's
+//     Lagrangian prices when it has them (LagrangianPrices: a plan's prices are those
+//     of its cold problem). The method names the rules the bound kept or dropped, read
+//     from the model.
 // So the report states "at most ⌈bound − s⌉", or the exact figure when F is known.
 //
 // CONCURRENCY. The bound does not depend on the re-plan's solve, so it runs on the other
