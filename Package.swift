@@ -134,5 +134,5 @@ let package = Package(
 // `-sanitize=fuzzer` and its own build folder.
 if ProcessInfo.processInfo.environment["DISPATCH_FUZZ"] != nil {
   package.targets.append(.executableTarget(
-    name: "FuzzReaders", dependencies: ["DispatchIO", "DispatchModel"], path: "Fuzz/FuzzReaders"))
+    name: "FuzzReaders", dependencies: ["DispatchIO", "DispatchGenerator", "DispatchModel"], path: "Fuzz/FuzzReaders"))
 }

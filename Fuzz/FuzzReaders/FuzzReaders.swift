@@ -6,12 +6,13 @@
 //   scenario  first byte selects a scenario file (mod 8, ScenarioFormat.files order), the rest
 //             replaces that file of the seed scenario (FUZZ_SCENARIO, default scenarios/demo),
 //             and the whole folder is read: every check and cross-reference;
-//   changes   the bytes of a changes.csv, read against the seed scenario;
+//   changes   the bytes of a changes.csv, read against the seed scenario and applied to it;
 //   xlsx      the bytes of a workbook: WorkbookReader (zip, XML, shared strings, cells), then
 //             every visible sheet's header matched as organizations.csv (CSVTableParsing.matchHeader).
 // A reader may throw `InputErrors` (that is its job); what the fuzzer looks for is a crash,
 // a trap, a hang or a memory error.
 @testable import DispatchIO
+import DispatchGenerator
 import DispatchModel
 import Foundation
 
@@ -72,10 +73,10 @@ func runOne(_ bytes: [UInt8]) {
   case "changes":
     let file = setting.workFolder.appendingPathComponent("changes.csv")
     _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
+    // The product's path (`replan --changes`, the workbench's next quarter): ids checked against
+    // the scenario's organizations, instructors, units and regions, then the set applied.
     let scenario = setting.seedScenario
-    let reader = ChangeTableReader(organizations: Set(scenario.organizations.map(\.id.rawValue)),
-                                   instructors: Set(scenario.instructors.map(\.id.rawValue)))
-    do { _ = try reader.read(file) } catch { _ = error.description }
+    do { _ = try ChangeSetReader().read(file, for: scenario).applied(to: scenario) } catch { _ = error.description }
   default:
     fatalError("unknown FUZZ_TARGET \(setting.target) (csv, scenario, changes, xlsx)")
   }
