@@ -109,7 +109,13 @@ extension WarmRun {
           o.duals = nil
           return o
         }
-        if solver.localSearch, timeLeft, let kept = keptPlan(from: proposal) { offer(cert, kept, "rule-keeping local search from the Lagrangian choices\(searchNote)") }
+        // The local search from the Lagrangian choices only when the bound has not already proven the incumbent.
+        if lower.map({ w > $0 }) ?? true {
+          if solver.localSearch { offer(cert, proposal, "the Lagrangian choices") }
+          if solver.localSearch, timeLeft, lower.map({ w > $0 }) ?? true, let kept = keptPlan(from: proposal) {
+            offer(cert, kept, "rule-keeping local search from the Lagrangian choices\(searchNote)")
+          }
+        }
         if let l = lower, w <= l {
           notes.append("the incumbent meets the Lagrangian bound: optimal")
           return try finish(incumbent!, status: .optimal, boundW: lower!, cert: cert)

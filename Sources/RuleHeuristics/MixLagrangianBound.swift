@@ -18,7 +18,7 @@
 // in thousandths of a point, so every L(x) evaluated is an exact bound; the result is
 // ⌊min L / 1000⌋.
 //
-// STOP. At the target (the bound meets the incumbent: proven), when the step size has
+// STOP. At the target (⌊L⌋ ≤ the incumbent's score: scores are whole points, so it is proven), when the step size has
 // halved to nothing, when the bound has not fallen by a whole point in `patience`
 // iterations (measured on huangshan: from a previous quarter's multipliers the re-plan's
 // bound stood still for 480 of 754 iterations), at `maximumIterations`, or at the
@@ -43,7 +43,11 @@
 // thousandths); `bestSubset` is one column's v_c(x), `arcSlacks` its per-arc bounds and
 // `proposal` the plan built from the columns' choices; `boundAndProposal` is the subgradient loop.
 //
-// COMPLEXITY. O(r·m·cap) per iteration.
+// INCREMENTAL. Once few multipliers change per step, each column's best rows are updated from
+// the rows that changed instead of a scan of every arc (MixLagrangianIncremental.swift): the same
+// values and choices, so the same search, in a fraction of the time (`incremental: false` scans).
+//
+// COMPLEXITY. O(r·m·cap) per iteration with a scan; O(m·cap² + m·|Δ|) with the update (Δ: rows changed).
 //===----------------------------------------------------------------------===//
 
 import AssignmentCore
@@ -103,7 +107,7 @@ public enum MixLagrangianBound {
   /// e.g. the previous quarter's (`Result.multipliers`); ignored unless it has one entry per row.
   public static func search(_ problem: AssignmentProblem, plan: [Int32]?, duals: AssignmentDuals?, target: Int64,
                             deadline: Deadline, maximumIterations: Int = 3000, start: [Int64]? = nil,
-                            shouldStop: () -> Bool = { false }) -> Result? {
+                            incremental: Bool = true, shouldStop: () -> Bool = { false }) -> Result? {
     guard supports(problem) else { return nil }
     let n = problem.rowCount, m = problem.columnCount
     guard n > 0 else {
@@ -135,18 +139,30 @@ public enum MixLagrangianBound {
     var valueOf = [Int64](repeating: 0, count: m)
     var stop = false, forceLast = false
     var arcSlack = [Int64](repeating: 0, count: problem.arcCount)
+    var caches = ColumnCaches(instance)
+    // The rows whose multiplier changed since the last evaluation, when known.
+    var changed: [Int] = [], changedKnown = false
     let clock = Stopwatch()
     for iteration in 0...maximumIterations {
       // The last evaluation (with the per-arc bounds) must end by the deadline too: it starts when less
       // than two iterations' time is left.
       let perIteration = iteration > 0 ? clock.seconds / Double(iteration) : 0
       let last = forceLast || iteration == maximumIterations || deadline.secondsLeft <= 2 * perIteration || shouldStop()
-      if last { x = bestX }
+      if last { x = bestX; changedKnown = false }
       for r in 0..<n { count[r] = 0 }
       var total: Int64 = 0
       for r in 0..<n { total += x[r] }
+      // Incremental (MixLagrangianIncremental.swift) while few rows changed since the last evaluation.
+      let fewChanged = changedKnown && changed.count * 3 <= n * 2
       for c in 0..<m where problem.columnCapacities[c] > 0 {
-        let value = instance.bestSubset(column: c, x: x, lists: &lists)
+        let value: Int64
+        if !incremental {
+          value = instance.bestSubset(column: c, x: x, lists: &lists)
+        } else if fewChanged, let v = caches.update(column: c, x: x, changed: changed, instance: instance, lists: &lists) {
+          value = v
+        } else {
+          value = caches.scan(column: c, x: x, instance: instance, lists: &lists)
+        }
         if value > 0 { total += value; for r in lists.chosen { count[r] += 1 } }
         if last {
           choice[c] = value > 0 ? lists.chosen : []
@@ -163,7 +179,8 @@ public enum MixLagrangianBound {
       sinceWholePoint = floorScaled(total) < floorScaled(best) ? 0 : sinceWholePoint + 1
       if total < best { best = total; sinceBest = 0; bestX = x } else { sinceBest += 1 }
       if sinceWholePoint >= patience { stop = true }
-      if best <= targetScaled { stop = true }
+      // Scores are whole points: a bound whose floor is the incumbent's score proves it (no patience).
+      if floorScaled(best) <= target { stop = true }
       if stop { x = bestX; forceLast = true; continue }
       if sinceBest >= 25 { lambda /= 2; sinceBest = 0; if lambda < 1e-4 { stop = true } }
       var norm = 0.0
@@ -171,10 +188,15 @@ public enum MixLagrangianBound {
       if norm == 0 { stop = true }  // the relaxed choice is a plan: L(x) is its score
       if stop { x = bestX; forceLast = true; continue }
       let step = lambda * Double(total - targetScaled) / norm
+      changed.removeAll(keepingCapacity: true)
+      changedKnown = true
       for r in 0..<n {
         let g = 1 - Int64(count[r])
         // A step that is not a finite integer (NaN, ±∞) ends the search at the best multipliers so far.
-        if g != 0 { guard let d = Int64(checked: step * Double(g), .toNearestOrAwayFromZero) else { stop = true; break }; x[r] -= d }
+        if g != 0 {
+          guard let d = Int64(checked: step * Double(g), .toNearestOrAwayFromZero) else { stop = true; break }
+          if d != 0 { x[r] -= d; changed.append(r) }
+        }
       }
     }
     guard best != .max else { return nil }
@@ -283,16 +305,25 @@ public enum MixLagrangianBound {
   /// One column's best rows of each kind (small lists sorted by profit, descending), and the rows
   /// of its best subset; reused from column to column.
   struct ColumnLists {
-    var listA: [(Int64, Int)] = [], listB: [(Int64, Int)] = [], listN: [(Int64, Int)] = []
+    var listE: [(Int64, Int)] = [], listA: [(Int64, Int)] = [], listB: [(Int64, Int)] = [], listN: [(Int64, Int)] = []
     var chosen: [Int] = []
 
     /// Inserts `item` into `list`, keeping the `k` largest in descending order.
-    static func push(_ list: inout [(Int64, Int)], _ item: (Int64, Int), _ k: Int) {
-      if list.count == k { if item.0 <= list[k - 1].0 { return }; list.removeLast() }
+    static func push(_ list: inout [(Int64, Int)], _ item: (Int64, Int), _ k: Int) { _ = pushEvicting(&list, item, k) }
+
+    /// `push`, returning the profit of the item left out (the new one or the one it displaced), if any.
+    /// Ties keep the earlier item, so rows pushed in increasing order stay ordered by (profit desc, row asc).
+    static func pushEvicting(_ list: inout [(Int64, Int)], _ item: (Int64, Int), _ k: Int) -> Int64? {
+      var out: Int64? = nil
+      if list.count == k {
+        if item.0 < list[k - 1].0 || (item.0 == list[k - 1].0 && item.1 > list[k - 1].1) { return item.0 }
+        out = list.removeLast().0
+      }
       var i = list.count
       list.append(item)
-      while i > 0 && list[i - 1].0 < item.0 { list[i] = list[i - 1]; i -= 1 }
+      while i > 0 && (list[i - 1].0 < item.0 || (list[i - 1].0 == item.0 && list[i - 1].1 > item.1)) { list[i] = list[i - 1]; i -= 1 }
       list[i] = item
+      return out
     }
   }
 
@@ -303,6 +334,8 @@ public enum MixLagrangianBound {
     /// Per row: 1 group A, 2 group B, 0 neither.
     var kind: [UInt8]
     var exclusive: [Bool]
+    /// Per row its list in `ColumnLists`: 0 exclusive, 1 group A, 2 group B, 3 neither.
+    var kindIndex: [UInt8] = []
     /// The soft mix rule's weight in thousandths; nil when the mix rule is hard.
     var penalty: Int64? = nil
     /// Per column, the fewest rows it may take when used (hard minimum loads; 0 without one).
@@ -333,6 +366,8 @@ public enum MixLagrangianBound {
         default: break
         }
       }
+      kindIndex = [UInt8](repeating: 3, count: n)
+      for r in 0..<n { kindIndex[r] = exclusive[r] ? 0 : kind[r] == 0 ? 3 : kind[r] }
       s = [Int64](repeating: Self.none, count: n * m)
       arcRow = [Int32](repeating: 0, count: problem.arcCount)
       arcsOfColumn = [[Int]](repeating: [], count: m)
@@ -364,23 +399,34 @@ public enum MixLagrangianBound {
     /// v_c(x): the value of the best subset column c (capacity > 0) may take at multipliers x, its
     /// own rules kept (its rows in `lists.chosen`); the best rows of each kind are left in `lists`.
     func bestSubset(column c: Int, x: [Int64], lists: inout ColumnLists) -> Int64 {
-      let cap = problem.columnCapacities[c]
-      let k = cap + 1
+      let k = problem.columnCapacities[c] + 1
+      lists.listE.removeAll(keepingCapacity: true)
       lists.listA.removeAll(keepingCapacity: true); lists.listB.removeAll(keepingCapacity: true); lists.listN.removeAll(keepingCapacity: true)
-      var single: (Int64, Int) = (0, -1)
       let base = c * n
-      let need = minimum[c]  // a subset of ≥ 2 rows holds at least `need`; a single row is exclusive or need ≤ 1
       for r in 0..<n {
         let sc = s[base + r]
         if sc == Self.none { continue }
         let p = sc - x[r]
-        if p > single.0 && (need <= 1 || exclusive[r]) { single = (p, r) }
-        if exclusive[r] { continue }
-        switch kind[r] {
+        switch kindIndex[r] {
+        case 0: ColumnLists.push(&lists.listE, (p, r), 1)
         case 1: ColumnLists.push(&lists.listA, (p, r), k)
         case 2: ColumnLists.push(&lists.listB, (p, r), k)
         default: ColumnLists.push(&lists.listN, (p, r), k)
         }
+      }
+      return value(column: c, lists: &lists)
+    }
+
+    /// v_c(x) from `lists` (per kind the best rows, by profit descending then row ascending: `listE` the
+    /// best exclusive row, the others the best cap + 1); its rows in `lists.chosen`.
+    func value(column c: Int, lists: inout ColumnLists) -> Int64 {
+      let cap = problem.columnCapacities[c]
+      let need = minimum[c]  // a subset of ≥ 2 rows holds at least `need`; a single row is exclusive or need ≤ 1
+      // The single row: the largest positive profit, the lowest row among equals (an exclusive row, or any when need ≤ 1).
+      var single: (Int64, Int) = (0, -1)
+      for item in need <= 1 ? [lists.listE.first, lists.listA.first, lists.listB.first, lists.listN.first] : [lists.listE.first] {
+        guard let item else { continue }
+        if item.0 > single.0 || (item.0 == single.0 && item.0 > 0 && item.1 < single.1) { single = item }
       }
       var value = single.0
       lists.chosen.removeAll(keepingCapacity: true)
@@ -426,35 +472,52 @@ public enum MixLagrangianBound {
       let (listA, listB, listN) = (lists.listA, lists.listB, lists.listN)
       let v = max(0, value)
       let least = minimum[c]  // the column's minimum load (0: none)
+      // The most the other rows of a subset holding r (non-exclusive, of kind k) add to r's profit; nil: no such subset.
+      func others(_ r: Int, _ k: UInt8) -> Int64? {
+        var extra: Int64? = nil
+        func top(_ list: [(Int64, Int)]) -> (Int64, Int)? { list.first { $0.1 != r } }
+        var need: [(Int64, Int)] = []
+        var ok = true
+        switch k {
+        case 1: if let b = top(listB) { need = [b] } else { ok = false }
+        case 2: if let a = top(listA) { need = [a] } else { ok = false }
+        default:
+          if cap >= 3, let a = top(listA), let b = top(listB) { need = [a, b] } else { ok = false }
+        }
+        if ok {
+          let taken = Set(need.map(\.1) + [r])
+          var rest = (listA + listB + listN).filter { !taken.contains($0.1) }
+          rest.sort { $0.0 > $1.0 }
+          let fixed = 1 + need.count
+          if let (more, _) = Self.fill(rest, forced: least - fixed, most: cap - fixed) { extra = need.reduce(0) { $0 + $1.0 } + more }
+        }
+        if let penalty {
+          // Soft: r with the best cap − 1 other rows of any kind (at least `least` in all), paying the penalty.
+          var rest = (listA + listB + listN).filter { $0.1 != r }
+          rest.sort { $0.0 > $1.0 }
+          if let (more, _) = Self.fill(rest, forced: max(2, least) - 1, most: cap - 1) { extra = max(extra ?? .min, more - penalty) }
+        }
+        return extra
+      }
+      // A row in none of the lists is excluded from nothing: what the others add depends on its kind alone.
+      let listed = Set((listA + listB + listN).map(\.1))
+      var byKind: [Int64??] = [nil, nil, nil]
       for a in arcsOfColumn[c] {
         let r = Int(arcRow[a])
         let p = s[base + r] - x[r]
         var withR = exclusive[r] || least <= 1 ? p : Self.impossible
         if !exclusive[r] && cap >= max(2, least) {
-          func top(_ list: [(Int64, Int)], excluding ex: Int, _ ex2: Int) -> (Int64, Int)? { list.first { $0.1 != ex && $0.1 != ex2 } }
-          var need: [(Int64, Int)] = []
-          var ok = true
-          switch kind[r] {
-          case 1: if let b = top(listB, excluding: r, -1) { need = [b] } else { ok = false }
-          case 2: if let a = top(listA, excluding: r, -1) { need = [a] } else { ok = false }
-          default:
-            if cap >= 3, let a = top(listA, excluding: r, -1), let b = top(listB, excluding: r, -1) { need = [a, b] } else { ok = false }
+          let k = kind[r]
+          let extra: Int64?
+          if listed.contains(r) {
+            extra = others(r, k)
+          } else if let known = byKind[Int(k)] {
+            extra = known
+          } else {
+            extra = others(r, k)
+            byKind[Int(k)] = .some(extra)
           }
-          if ok {
-            let taken = Set(need.map(\.1) + [r])
-            var rest = (listA + listB + listN).filter { !taken.contains($0.1) }
-            rest.sort { $0.0 > $1.0 }
-            let fixed = 1 + need.count
-            if let (more, _) = Self.fill(rest, forced: least - fixed, most: cap - fixed) {
-              withR = max(withR, p + need.reduce(0) { $0 + $1.0 } + more)
-            }
-          }
-          if let penalty {
-            // Soft: r with the best cap − 1 other rows of any kind (at least `least` in all), paying the penalty.
-            var rest = (listA + listB + listN).filter { $0.1 != r }
-            rest.sort { $0.0 > $1.0 }
-            if let (more, _) = Self.fill(rest, forced: max(2, least) - 1, most: cap - 1) { withR = max(withR, p + more - penalty) }
-          }
+          if let extra { withR = max(withR, p + extra) }
         }
         arcSlack[a] = v - withR
       }
