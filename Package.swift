@@ -122,6 +122,7 @@ let package = Package(
     .testTarget(name: "DispatchReportsTests", dependencies: ["DispatchReports", "DispatchPlanning", "DispatchModel", "AssignmentCore", "DispatchTestSupport"]),
     .testTarget(name: "DispatchPlannerTests", dependencies: [
       "DispatchPlanner", "DispatchIO", "DispatchModel", "DispatchPlanning", "DispatchReports", "DispatchScoring", "AssignmentCore", "DispatchTestSupport",
+      "NativeSolver", "RuleHeuristics",
     ]),
     // Runs the built `dispatch` executable (`swift build --build-tests` builds it beside the tests).
     .testTarget(name: "DispatchCLITests"),
