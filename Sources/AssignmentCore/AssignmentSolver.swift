@@ -39,8 +39,8 @@ public struct SolveLimits: Sendable, Equatable {
   /// rounding and clique cuts, ≤ 50,000 columns). The warm path's descent sets it for its restricted MIPs,
   /// where they decide the proof (measured on huangshan: proven in 2–3 s per round, none in 40 s without).
   public var cuttingPlanes = false
-  /// Lagrangian multipliers to start the bound's search from (per row, thousandths of a point;
-  /// `Int64.min` for a row without one), e.g. a previous quarter's plan's. A hint only: any
+  /// Lagrangian multipliers to start the bound's search from (per row, `LagrangianMultipliers.scale`;
+  /// `LagrangianMultipliers.unknown` for a row without one), e.g. a previous quarter's plan's. A hint only: any
   /// multipliers give a valid bound, so stale ones cost iterations, never correctness.
   public var lagrangianStart: [Int64]?
 
@@ -166,4 +166,11 @@ public protocol AssignmentSolver: Sendable {
   var capabilities: SolverCapabilities { get }
   /// Solves `problem` exactly, or within `limits`, returning what was learned.
   func solve(_ problem: AssignmentProblem, limits: SolveLimits) throws(SolverError) -> AssignmentOutcome
+}
+
+/// How Lagrangian multipliers pass between solves (`SolveLimits.lagrangianStart`, `AssignmentOutcome`,
+/// a plan's stored prices): per row, in thousandths of a point; `unknown` marks a row without one.
+public enum LagrangianMultipliers {
+  public static let scale: Int64 = 1000
+  public static let unknown = Int64.min
 }

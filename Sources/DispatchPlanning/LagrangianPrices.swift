@@ -23,8 +23,7 @@ import AssignmentCore
 import DispatchModel
 
 public enum LagrangianPrices {
-  /// Multipliers are in thousandths of a point (MixLagrangianBound's scale).
-  static let scale: Int64 = 1000
+  static let scale = LagrangianMultipliers.scale
 
   /// The key of a slot: "organization/role".
   public static func key(_ organization: OrganizationID, _ role: DispatchRole) -> String { "\(organization.rawValue)/\(role.rawValue)" }
@@ -44,7 +43,7 @@ public enum LagrangianPrices {
 
   /// Starting multipliers for `model`'s problem from `prices`: for each row whose slot has a price and
   /// whose instructor in `columnOfRow` (the plan the prices were taken against, mapped onto these rows)
-  /// still has the pair, 1000·score + price; `Int64.min` (no start) elsewhere. Nil when no row has a start.
+  /// still has the pair, 1000·score + price; `LagrangianMultipliers.unknown` elsewhere. Nil when no row has a start.
   public static func start(model: PlanningModel, columnOfRow: [Int32], prices: [String: Int64]?) -> [Int64]? {
     let problem = model.problem
     guard let prices, !prices.isEmpty, columnOfRow.count == problem.rowCount else { return nil }
@@ -52,7 +51,7 @@ public enum LagrangianPrices {
     for a in 0..<problem.arcCount { limit = max(limit, abs(problem.arcScores[a])) }
     // Far beyond any sensible price (a multiplier near a pair's score), far below overflow.
     limit = min(limit * scale * 64, Int64(1) << 50)
-    var x = [Int64](repeating: .min, count: problem.rowCount)
+    var x = [Int64](repeating: LagrangianMultipliers.unknown, count: problem.rowCount)
     var known = 0
     for (row, slot) in model.slots.enumerated() where columnOfRow[row] >= 0 {
       guard let price = prices[key(model.scenario.organizations[slot.organization].id, slot.role)], abs(price) <= limit,

@@ -302,9 +302,9 @@ public enum MixLagrangianBound {
   /// Iterations without a fall of the bound by a whole point after which the search ends.
   public static let patience = 150
   /// Scores and multipliers are in thousandths of a point.
-  public static let scale: Int64 = 1000
+  public static let scale = LagrangianMultipliers.scale
   /// A row without a start in `search(start:)`.
-  public static let unknownMultiplier = Int64.min
+  public static let unknownMultiplier = LagrangianMultipliers.unknown
 
   /// One column's best rows of each kind (small lists sorted by profit, descending), and the rows
   /// of its best subset; reused from column to column.
